@@ -1,0 +1,417 @@
+"""The household file (contract section 1): pydantic models, loading YAML/JSON, Dutch error messages.
+
+Every problem is reported with its field path (``personen[1].inkomen.loon[3]``) in one
+``InvoerFout``; a household is never half-read. Money is normalised to 12 monthly amounts.
+"""
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
+
+from . import paden
+from .fouten import InvoerFout
+
+MAANDEN = 12
+ROLLEN = ("aanvrager", "partner", "kind", "medebewoner")
+GEBEURTENISSEN = ("stopt_met_werken", "start_met_werken", "huurwijziging", "verhuizing", "geboorte",
+                  "scheiding", "samenwonen")
+
+
+# --- field types with Dutch messages --------------------------------------------------------------
+def _is_getal(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _getal(v: Any) -> float:
+    if not _is_getal(v):
+        raise PydanticCustomError("getal", "moet een getal zijn, niet {invoer}", {"invoer": repr(v)})
+    return float(v)
+
+
+def _niet_negatief(v: Any) -> float:
+    v = _getal(v)
+    if v < 0:
+        raise PydanticCustomError("negatief", "mag niet negatief zijn ({invoer})", {"invoer": v})
+    return v
+
+
+def _geld(negatief_toegestaan: bool):
+    def valideer(v: Any) -> tuple[float, ...]:
+        controle = _getal if negatief_toegestaan else _niet_negatief
+        if isinstance(v, list):
+            if len(v) != MAANDEN:
+                raise PydanticCustomError(
+                    "maanden", "verwacht één bedrag of een lijst van 12 maandbedragen (januari t/m december), "
+                    "kreeg een lijst van {n}", {"n": len(v)})
+            uit = []
+            for i, x in enumerate(v):
+                try:
+                    uit.append(controle(x))
+                except PydanticCustomError as e:
+                    raise PydanticCustomError("element", e.message_template, {**(e.context or {}), "index": i})
+            return tuple(uit)
+        return (controle(v),) * MAANDEN
+    return valideer
+
+
+def _datum(v: Any) -> date:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("datum", "geen geldige datum {invoer}; schrijf JJJJ-MM-DD", {"invoer": repr(v)})
+
+
+def _ja_nee(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise PydanticCustomError("ja_nee", "moet true of false zijn, niet {invoer}", {"invoer": repr(v)})
+    return v
+
+
+def _geheel(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        raise PydanticCustomError("geheel", "moet een geheel getal zijn, niet {invoer}", {"invoer": repr(v)})
+    return v
+
+
+def _tekst(v: Any) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise PydanticCustomError("tekst", "moet een niet-lege tekst zijn, niet {invoer}", {"invoer": repr(v)})
+    return v
+
+
+Geld = Annotated[tuple[float, ...], BeforeValidator(_geld(False))]
+GeldMetVerlies = Annotated[tuple[float, ...], BeforeValidator(_geld(True))]
+Bedrag = Annotated[float, BeforeValidator(_niet_negatief)]
+Getal = Annotated[float, BeforeValidator(_getal)]
+Datum = Annotated[date, BeforeValidator(_datum)]
+JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
+Geheel = Annotated[int, BeforeValidator(_geheel)]
+Tekst = Annotated[str, BeforeValidator(_tekst)]
+NUL: tuple[float, ...] = (0.0,) * MAANDEN
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the models -----------------------------------------------------------------------------------
+class Inkomen(_Model):
+    """Gross income per month. ``wga`` is an extension: a WGA/IVA benefit as UWV pays it now."""
+    loon: Geld = NUL
+    winst: GeldMetVerlies = NUL
+    ww: Geld = NUL
+    bijstand: Geld = NUL
+    aow: Geld = NUL
+    pensioen: Geld = NUL
+    overig: Geld = NUL
+    wga: Geld = NUL
+
+
+class Activiteit(_Model):
+    soort: Literal["werk", "traject", "studie", "inburgering"]
+    van: Datum
+    tot: Datum | None = None
+
+
+class Wia(_Model):
+    fase: Literal["loongerelateerd", "na_loongerelateerd", "iva"]
+    klasse: Literal["35-45", "45-55", "55-65", "65-80", "80-100"]
+    maandloon: Bedrag
+    restverdiencapaciteit: Bedrag = 0.0
+    einde_loongerelateerd: Datum | None = None
+
+
+class Kinderopvang(_Model):
+    soort: Literal["dagopvang", "bso", "gastouder"]
+    uren_per_maand: Geld
+    uurprijs: Bedrag
+
+
+class Persoon(_Model):
+    id: Tekst
+    rol: Literal["aanvrager", "partner", "kind", "medebewoner"]
+    geboortedatum: Datum | None = None
+    leeftijd: Geheel | None = Field(default=None, ge=0, le=130)
+    inkomen: Inkomen = Inkomen()
+    activiteiten: tuple[Activiteit, ...] = ()
+    zorgverzekerd: JaNee = True
+    wia: Wia | None = None
+    kan_niet_voor_kind_zorgen: JaNee = False
+    wlz_indicatie: JaNee = False
+    kinderopvang: Kinderopvang | None = None
+
+
+class Wonen(_Model):
+    soort: Literal["huur", "koop", "inwonend"]
+    kale_huur: Geld = NUL
+    servicekosten: Geld = NUL
+    corporatie: JaNee = False
+
+
+class Ontvangt(_Model):
+    kinderopvangtoeslag: Geld = NUL
+    zorgtoeslag: Geld = NUL
+    huurtoeslag: Geld = NUL
+    kindgebonden_budget: Geld = NUL
+
+
+class Schuld(_Model):
+    schuldeiser: Tekst
+    soort: Tekst
+    bedrag: Bedrag
+
+
+class Gebeurtenis(_Model):
+    datum: Datum
+    soort: Literal["stopt_met_werken", "start_met_werken", "huurwijziging", "verhuizing", "geboorte",
+                   "scheiding", "samenwonen"]
+    persoon: Tekst | None = None
+    bedrag: Bedrag | None = None
+
+
+class Huishouden(_Model):
+    schema_: Literal[1] = Field(alias="schema")
+    naam: Tekst
+    jaar: Geheel
+    peildatum: Datum | None = None
+    gemeente: Tekst = "standaard"
+    personen: tuple[Persoon, ...] = Field(min_length=1)
+    wonen: Wonen | None = None
+    vermogen: Getal = 0.0
+    gemeentelijke_belastingen: Bedrag = 0.0
+    ontvangt: Ontvangt = Ontvangt()
+    schulden: tuple[Schuld, ...] = ()
+    gebeurtenissen: tuple[Gebeurtenis, ...] = ()
+
+    # -- views used by the calculation -----------------------------------------------------------
+    @property
+    def aanvrager(self) -> Persoon:
+        return next(p for p in self.personen if p.rol == "aanvrager")
+
+    @property
+    def partner(self) -> Persoon | None:
+        return next((p for p in self.personen if p.rol == "partner"), None)
+
+    @property
+    def kinderen(self) -> list[Persoon]:
+        return [p for p in self.personen if p.rol == "kind"]
+
+    def geboortedatum(self, persoon: Persoon) -> date:
+        """Birth date; with only ``leeftijd`` given, 1 July of the year that gives that age on 1 January."""
+        if persoon.geboortedatum is not None:
+            return persoon.geboortedatum
+        return date(self.jaar - persoon.leeftijd - 1, 7, 1)
+
+    def geboortedatum_aangenomen(self, persoon: Persoon) -> bool:
+        return persoon.geboortedatum is None
+
+
+# --- error translation ----------------------------------------------------------------------------
+_MELDINGEN = {
+    "missing": "verplicht veld ontbreekt",
+    "extra_forbidden": "onbekend veld (controleer de spelling; zie het huishoudbestand in de documentatie)",
+    "model_type": "verwacht een verzameling velden (sleutel: waarde)",
+    "model_attributes_type": "verwacht een verzameling velden (sleutel: waarde)",
+    "dict_type": "verwacht een verzameling velden (sleutel: waarde)",
+    "tuple_type": "verwacht een lijst",
+    "list_type": "verwacht een lijst",
+    "too_short": "mag niet leeg zijn",
+}
+
+
+def _pad(loc: tuple, ctx: dict | None) -> str:
+    pad = ""
+    for deel in loc:
+        if isinstance(deel, int):
+            pad += f"[{deel}]"
+        elif deel == "schema_":
+            pad += ".schema" if pad else "schema"
+        else:
+            pad += f".{deel}" if pad else str(deel)
+    if ctx and "index" in ctx:
+        pad += f"[{ctx['index']}]"
+    return pad
+
+
+def _melding(fout: dict) -> str:
+    soort, ctx = fout["type"], fout.get("ctx") or {}
+    if soort in ("getal", "negatief", "maanden", "element", "datum", "ja_nee", "geheel", "tekst"):
+        return fout["msg"]
+    if soort == "literal_error":
+        return f"{fout.get('input')!r} is geen geldige waarde; kies uit {ctx.get('expected', '')}".replace("'", "'")
+    if soort in ("greater_than_equal", "greater_than"):
+        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
+    if soort in ("less_than_equal", "less_than"):
+        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
+    return _MELDINGEN.get(soort, f"ongeldige waarde {fout.get('input')!r}")
+
+
+def _vertaal(e: ValidationError) -> list[tuple[str, str]]:
+    return [(_pad(tuple(f["loc"]), f.get("ctx")), _melding(f)) for f in e.errors()]
+
+
+# --- checks across fields (on the raw data, so they run even when fields are wrong) ---------------
+def _samenhang(ruw: dict) -> list[tuple[str, str]]:
+    problemen: list[tuple[str, str]] = []
+    jaar = ruw.get("jaar") if _is_getal(ruw.get("jaar")) and float(ruw.get("jaar")).is_integer() else None
+    if jaar is not None:
+        from .parameters import ondersteunde_jaren
+        if int(jaar) not in ondersteunde_jaren():
+            problemen.append(("jaar", f"{int(jaar)} wordt niet ondersteund; beschikbaar: "
+                                      + " en ".join(map(str, ondersteunde_jaren()))))
+    gemeente = ruw.get("gemeente", "standaard")
+    if isinstance(gemeente, str) and gemeente.strip() and not (paden.regels() / "gemeenten" / f"{gemeente}.yaml").is_file():
+        bekend = ", ".join(sorted(p.stem for p in (paden.regels() / "gemeenten").glob("*.yaml")))
+        problemen.append(("gemeente", f"onbekende gemeente '{gemeente}'; bekend: {bekend}"))
+
+    personen = ruw.get("personen")
+    ids: set[str] = set()
+    if isinstance(personen, list):
+        rollen = [(i, p.get("rol")) for i, p in enumerate(personen) if isinstance(p, dict)]
+        aanvragers = [i for i, r in rollen if r == "aanvrager"]
+        partners = [i for i, r in rollen if r == "partner"]
+        if not aanvragers:
+            problemen.append(("personen", "er is geen persoon met rol: aanvrager (precies één is nodig)"))
+        elif len(aanvragers) > 1:
+            problemen.append(("personen", "meer dan één aanvrager: " + ", ".join(f"personen[{i}]" for i in aanvragers)))
+        if len(partners) > 1:
+            problemen.append(("personen", "hoogstens één partner (toeslagpartner) toegestaan; gevonden: "
+                              + ", ".join(f"personen[{i}]" for i in partners)))
+        for i, p in enumerate(personen):
+            if not isinstance(p, dict):
+                continue
+            pid = p.get("id")
+            if isinstance(pid, str):
+                if pid in ids:
+                    problemen.append((f"personen[{i}].id", f"id '{pid}' komt twee keer voor"))
+                ids.add(pid)
+            if p.get("geboortedatum") is None and p.get("leeftijd") is None:
+                problemen.append((f"personen[{i}]", "geef geboortedatum of leeftijd"))
+            geb = p.get("geboortedatum")
+            gebd = geb if isinstance(geb, date) else (_probeer_datum(geb) if isinstance(geb, str) else None)
+            if isinstance(gebd, datetime):
+                gebd = gebd.date()
+            if jaar is not None and gebd is not None:
+                if gebd.year > int(jaar):
+                    problemen.append((f"personen[{i}].geboortedatum", f"ligt na het berekeningsjaar {int(jaar)}"))
+                lft = p.get("leeftijd")
+                if _is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
+                    problemen.append((f"personen[{i}].leeftijd",
+                                      f"past niet bij geboortedatum {gebd.isoformat()} (leeftijd op 1 januari {int(jaar)})"))
+            if p.get("kinderopvang") is not None and p.get("rol") != "kind":
+                problemen.append((f"personen[{i}].kinderopvang", "alleen mogelijk bij een persoon met rol: kind"))
+            if p.get("wia") is not None and p.get("rol") not in ("aanvrager", "partner"):
+                problemen.append((f"personen[{i}].wia", "alleen mogelijk bij de aanvrager of de partner"))
+            for j, a in enumerate(p.get("activiteiten") or []) if isinstance(p.get("activiteiten"), list) else []:
+                if isinstance(a, dict):
+                    van, tot = _probeer_datum(a.get("van")), _probeer_datum(a.get("tot"))
+                    if van and tot and tot < van:
+                        problemen.append((f"personen[{i}].activiteiten[{j}].tot", "ligt vóór 'van'"))
+
+    for j, g in enumerate(ruw.get("gebeurtenissen") or []) if isinstance(ruw.get("gebeurtenissen"), list) else []:
+        if not isinstance(g, dict):
+            continue
+        d = _probeer_datum(g.get("datum"))
+        if d and jaar is not None and d.year != int(jaar):
+            problemen.append((f"gebeurtenissen[{j}].datum", f"{d.isoformat()} ligt buiten het berekeningsjaar {int(jaar)}"))
+        wie = g.get("persoon")
+        if isinstance(wie, str) and ids and wie not in ids:
+            problemen.append((f"gebeurtenissen[{j}].persoon", f"onbekende persoon '{wie}'"))
+        if g.get("soort") == "huurwijziging" and g.get("bedrag") is None:
+            problemen.append((f"gebeurtenissen[{j}].bedrag", "een huurwijziging heeft de nieuwe kale huur nodig"))
+    return problemen
+
+
+def _probeer_datum(v: Any) -> date | None:
+    try:
+        return _datum(v)
+    except PydanticCustomError:
+        return None
+
+
+def _leeftijd_op(geboren: date, op: date) -> int:
+    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
+
+
+# --- loading --------------------------------------------------------------------------------------
+def valideer(ruw: Any) -> Huishouden:
+    """Validate a parsed household (dict); every problem goes into one InvoerFout."""
+    if not isinstance(ruw, dict):
+        raise InvoerFout([("", "het huishoudbestand moet een verzameling velden zijn (schema 1, zie de documentatie)")])
+    problemen: list[tuple[str, str]] = []
+    model = None
+    try:
+        model = Huishouden.model_validate(ruw)
+    except ValidationError as e:
+        problemen.extend(_vertaal(e))
+    except (TypeError, ValueError, RecursionError) as e:  # defensive: never a traceback for bad input
+        problemen.append(("", f"kan het huishouden niet lezen ({type(e).__name__})"))
+    for p in _samenhang(ruw):
+        if p not in problemen:
+            problemen.append(p)
+    if problemen:
+        raise InvoerFout(problemen)
+    return model
+
+
+def lees_tekst(tekst: str, naam: str = "invoer") -> Any:
+    """Parse YAML or JSON text (JSON is valid YAML, but parse it as JSON first for clear errors)."""
+    stripped = tekst.lstrip()
+    try:
+        if stripped.startswith(("{", "[")) or naam.endswith(".json"):
+            try:
+                return json.loads(tekst)
+            except json.JSONDecodeError as e:
+                if naam.endswith(".json"):
+                    raise InvoerFout([("bestand", f"{naam} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
+        return yaml.safe_load(tekst)
+    except yaml.YAMLError as e:
+        plek = getattr(e, "problem_mark", None)
+        waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
+        raise InvoerFout([("bestand", f"{naam} is geen geldige YAML of JSON{waar}")]) from None
+    except (RecursionError, ValueError) as e:
+        raise InvoerFout([("bestand", f"{naam} kan niet gelezen worden ({type(e).__name__})")]) from None
+
+
+def persona_namen() -> list[str]:
+    return sorted(p.stem for p in paden.personas().glob("*.yaml"))
+
+
+def laad(bron: Any) -> Huishouden:
+    """A household from a dict, a file path, or the name of a built-in persona."""
+    if isinstance(bron, Huishouden):
+        return bron
+    if isinstance(bron, dict):
+        return valideer(bron)
+    if isinstance(bron, (str, Path)):
+        pad = Path(bron)
+        if not pad.is_file():
+            persona = paden.personas() / f"{bron}.yaml"
+            if isinstance(bron, str) and "/" not in bron and persona.is_file():
+                pad = persona
+            else:
+                raise InvoerFout([("bestand", f"'{bron}' is geen bestand en geen ingebouwde persona "
+                                              f"(ingebouwd: {', '.join(persona_namen())})")])
+        try:
+            tekst = pad.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvoerFout([("bestand", f"{pad.name} is geen tekstbestand (UTF-8)")]) from None
+        except OSError as e:
+            raise InvoerFout([("bestand", f"{pad} kan niet gelezen worden ({e.strerror})")]) from None
+        return valideer(lees_tekst(tekst, pad.name))
+    raise InvoerFout([("", f"verwacht een pad, een personanaam of een dict, kreeg {type(bron).__name__}")])

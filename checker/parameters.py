@@ -1,0 +1,229 @@
+"""Rule parameters as data: loading rules/parameters/<jaar>/*.yaml, checking their sources, overrides.
+
+Every parameter record carries its id, value, unit, the date it applies from, its legal source and a
+grade (A, B, C, UNCONFIRMED). The loader refuses a record without a source. Code reads values by id;
+it never holds the numbers itself.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import paden
+from .fouten import InvoerFout, RegelFout
+
+Zekerheid = Literal["A", "B", "C", "UNCONFIRMED"]
+_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+
+
+class Parameter(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    omschrijving: str = Field(min_length=1)
+    waarde: Any
+    eenheid: str = Field(min_length=1)
+    geldig_vanaf: date
+    bron: str = Field(min_length=1)
+    zekerheid: Zekerheid
+    toelichting: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_vorm(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("id moet klein, met punten gescheiden zijn (bijv. zorgtoeslag.standaardpremie)")
+        return v
+
+    @field_validator("bron")
+    @classmethod
+    def _bron_niet_leeg(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("bron ontbreekt")
+        return v
+
+    def als_contract(self) -> dict[str, Any]:
+        """The record as `parameters --json` lists it (contract section 5)."""
+        uit = {
+            "id": self.id,
+            "waarde": self.waarde,
+            "eenheid": self.eenheid,
+            "geldig_vanaf": self.geldig_vanaf.isoformat(),
+            "bron": self.bron,
+            "zekerheid": self.zekerheid,
+            "omschrijving": self.omschrijving,
+        }
+        if self.toelichting:
+            uit["toelichting"] = self.toelichting
+        return uit
+
+
+def ondersteunde_jaren() -> list[int]:
+    basis = paden.regels() / "parameters"
+    return sorted(int(p.name) for p in basis.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+class Parameters:
+    """All parameter records of one berekeningsjaar, possibly with reform overrides applied."""
+
+    def __init__(self, jaar: int, records: dict[str, list[Parameter]]):
+        self.jaar = jaar
+        self._records = records
+
+    # -- reading -------------------------------------------------------------------------------
+    def __contains__(self, pid: str) -> bool:
+        return pid in self._records
+
+    def ids(self) -> list[str]:
+        return sorted(self._records)
+
+    def record(self, pid: str) -> Parameter:
+        """The record in force on 1 January (or the first of the year)."""
+        try:
+            return self._records[pid][0]
+        except KeyError:
+            raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}") from None
+
+    def waarde(self, pid: str) -> Any:
+        return self.record(pid).waarde
+
+    def per_maand(self, pid: str) -> np.ndarray:
+        """The value for each month January..December: the record in force on the 1st of the month."""
+        records = self._records.get(pid)
+        if not records:
+            raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}")
+        uit = np.empty(12)
+        for maand in range(1, 13):
+            eerste = date(self.jaar, maand, 1)
+            geldig = [r for r in records if r.geldig_vanaf <= eerste] or records[:1]
+            uit[maand - 1] = float(geldig[-1].waarde)
+        return uit
+
+    def lezer(self) -> "ParameterLezer":
+        return ParameterLezer(self)
+
+    def lijst(self) -> list[dict[str, Any]]:
+        return [r.als_contract() for pid in self.ids() for r in self._records[pid]]
+
+    # -- reforms -------------------------------------------------------------------------------
+    def met_wijzigingen(self, wijzigingen: dict[str, Any] | None) -> "Parameters":
+        """A copy with values replaced by id. An unknown id or a value of another shape is bad input."""
+        if not wijzigingen:
+            return self
+        problemen = []
+        nieuw = {pid: list(recs) for pid, recs in self._records.items()}
+        for pid, waarde in wijzigingen.items():
+            pad = f"wijzigingen.{pid}"
+            if pid not in nieuw:
+                problemen.append((pad, "onbekende parameter-id (zie `samenloop parameters`)"))
+                continue
+            fout = _vormfout(nieuw[pid][0].waarde, waarde)
+            if fout:
+                problemen.append((pad, fout))
+                continue
+            nieuw[pid] = [r.model_copy(update={"waarde": copy.deepcopy(waarde), "bron": f"hervorming (was: {r.bron})"})
+                          for r in nieuw[pid]]
+        if problemen:
+            raise InvoerFout(problemen)
+        return Parameters(self.jaar, nieuw)
+
+
+class ParameterLezer:
+    """Reads parameters and remembers which ones a calculation used (for its sources and grades)."""
+
+    def __init__(self, parameters: Parameters):
+        self.parameters = parameters
+        self.gelezen: list[str] = []
+
+    def __call__(self, pid: str) -> Any:
+        if pid not in self.gelezen:
+            self.gelezen.append(pid)
+        return self.parameters.waarde(pid)
+
+    def per_maand(self, pid: str) -> np.ndarray:
+        if pid not in self.gelezen:
+            self.gelezen.append(pid)
+        return self.parameters.per_maand(pid)
+
+    def onzeker(self) -> list[Parameter]:
+        """Records used that are not graded A."""
+        return [r for r in (self.parameters.record(p) for p in self.gelezen) if r.zekerheid != "A"]
+
+
+def _soort(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "ja/nee"
+    if isinstance(waarde, (int, float)):
+        return "getal"
+    if isinstance(waarde, list):
+        return "lijst"
+    if isinstance(waarde, dict):
+        return "tabel"
+    return "tekst"
+
+
+def _vormfout(oud: Any, nieuw: Any) -> str | None:
+    if _soort(oud) != _soort(nieuw):
+        return f"verwacht een {_soort(oud)}, kreeg een {_soort(nieuw)} ({nieuw!r})"
+    if isinstance(oud, list) and len(oud) != len(nieuw):
+        return f"verwacht een lijst van {len(oud)} elementen, kreeg {len(nieuw)}"
+    if isinstance(oud, dict) and set(oud) != set(nieuw):
+        return f"verwacht de sleutels {sorted(oud)}, kreeg {sorted(nieuw)}"
+    if isinstance(nieuw, (int, float)) and not isinstance(nieuw, bool) and not np.isfinite(nieuw):
+        return "moet een eindig getal zijn"
+    return None
+
+
+def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
+    try:
+        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise RegelFout(f"{pad}: geen geldige YAML ({e})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("parameters"), list):
+        raise RegelFout(f"{pad}: verwacht een sleutel 'parameters' met een lijst")
+    regeling = data.get("regeling")
+    uit = []
+    for i, ruw in enumerate(data["parameters"]):
+        naam = ruw.get("id", f"#{i}") if isinstance(ruw, dict) else f"#{i}"
+        try:
+            rec = Parameter.model_validate(ruw)
+        except ValidationError as e:
+            velden = "; ".join(f"{'.'.join(map(str, f['loc']))}: {f['msg']}" for f in e.errors())
+            raise RegelFout(f"{pad}: parameter {naam} is onvolledig of ongeldig ({velden})") from None
+        if rec.geldig_vanaf.year != jaar:
+            raise RegelFout(f"{pad}: parameter {rec.id} geldt vanaf {rec.geldig_vanaf}, buiten {jaar}")
+        if regeling and not rec.id.startswith(f"{regeling}."):
+            raise RegelFout(f"{pad}: parameter {rec.id} hoort niet bij regeling '{regeling}'")
+        uit.append(rec)
+    return uit
+
+
+@cache
+def _laad_jaar(jaar: int) -> Parameters:
+    map_ = paden.regels() / "parameters" / str(jaar)
+    records: dict[str, list[Parameter]] = {}
+    for pad in sorted(map_.glob("*.yaml")):
+        for rec in _lees_bestand(pad, jaar):
+            lijst = records.setdefault(rec.id, [])
+            if any(r.geldig_vanaf == rec.geldig_vanaf for r in lijst):
+                raise RegelFout(f"{pad}: parameter {rec.id} staat twee keer met geldig_vanaf {rec.geldig_vanaf}")
+            lijst.append(rec)
+    for lijst in records.values():
+        lijst.sort(key=lambda r: r.geldig_vanaf)
+    return Parameters(jaar, records)
+
+
+def laad(jaar: int, wijzigingen: dict[str, Any] | None = None) -> Parameters:
+    """The parameters of ``jaar``; with ``wijzigingen`` (id -> value) applied on a copy."""
+    if jaar not in ondersteunde_jaren():
+        jaren = " en ".join(map(str, ondersteunde_jaren()))
+        raise InvoerFout([("jaar", f"{jaar} wordt niet ondersteund; beschikbaar: {jaren}")])
+    return _laad_jaar(jaar).met_wijzigingen(wijzigingen)

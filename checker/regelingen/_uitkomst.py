@@ -1,0 +1,42 @@
+"""What every regeling returns: amounts per household and month, and its explanation from the same arrays."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..parameters import ParameterLezer
+
+
+@dataclass
+class Uitkomst:
+    regeling: str
+    instantie: str
+    maandbedragen: np.ndarray          # (N, 12) euro per month
+    jaarbedrag: np.ndarray             # (N,) euro per year (the legal annual amount)
+    recht: np.ndarray                  # (N,) bool
+    uitleg: Callable[[int], list[str]]  # Dutch explanation for household i, from the same arrays
+    bronnen: Callable[[int], list[str]]
+    waarschuwingen: Callable[[int], list[str]] = lambda i: []
+    feiten: dict[str, np.ndarray] = field(default_factory=dict)  # per-household values the signal rules see
+    lezer: ParameterLezer | None = None
+    berekend: bool = True
+    signaalbronnen: dict[str, str] = field(default_factory=dict)  # legal sources the signal rules cite
+
+    def onzekere_parameters(self) -> list[str]:
+        if self.lezer is None:
+            return []
+        return [f"{r.id} = {r.waarde} ({r.eenheid}) heeft zekerheid {r.zekerheid}: {r.bron}"
+                for r in self.lezer.onzeker()]
+
+
+def niet_berekend(regeling: str, instantie: str, n: int, reden: str) -> Uitkomst:
+    """A regeling this version does not compute yet: recht false, zero amounts, and it says so."""
+    tekst = [f"Nog niet berekend in deze versie van samenloop: {reden}. "
+             "Dit is géén oordeel over het recht; controleer dit zelf bij de instantie."]
+    return Uitkomst(
+        regeling=regeling, instantie=instantie,
+        maandbedragen=np.zeros((n, 12)), jaarbedrag=np.zeros(n), recht=np.zeros(n, dtype=bool),
+        uitleg=lambda i: tekst, bronnen=lambda i: [], berekend=False,
+    )

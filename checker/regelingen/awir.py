@@ -1,0 +1,51 @@
+"""Algemene wet inkomensafhankelijke regelingen (Awir, BWBR0018472): what all toeslagen share.
+
+- draagkracht: the toetsingsinkomen of the belanghebbende and the toeslagpartner together (art. 7 lid 1);
+- the toetsingsinkomen is the year's inkomensgegeven, in practice the verzamelinkomen (art. 8 lid 1);
+- the annual tegemoetkoming is rounded to whole euros (art. 14 lid 4) and not granted below € 24 (lid 5).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..invoer import Invoer
+from ..parameters import ParameterLezer
+
+# Until the income-tax module lands, the toetsingsinkomen is the year's gross taxable income.
+BELASTBARE_BRONNEN = ("loon", "winst", "ww", "wga", "aow", "pensioen", "bijstand", "overig")
+BRON_TOETSINGSINKOMEN = "Awir art. 7 lid 1 en art. 8 lid 1"
+
+
+def toetsingsinkomen_persoon(inkomen: dict[str, np.ndarray]) -> np.ndarray:
+    """Annual toetsingsinkomen of one person, (N,): for now the sum of gross taxable income."""
+    return sum(inkomen[b].sum(axis=1) for b in BELASTBARE_BRONNEN)
+
+
+def draagkracht(inv: Invoer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Toetsingsinkomen of aanvrager, of partner, and per month the income that counts (N, 12).
+
+    In a month with a toeslagpartner both incomes count (art. 7 lid 1); otherwise only the aanvrager's.
+    """
+    ti_a = toetsingsinkomen_persoon(inv.inkomen_aanvrager)
+    ti_p = toetsingsinkomen_persoon(inv.inkomen_partner)
+    per_maand = np.where(inv.heeft_partner, (ti_a + ti_p)[:, None], ti_a[:, None])
+    return ti_a, ti_p, per_maand
+
+
+def afgerond_jaarbedrag(exact: np.ndarray, lees: ParameterLezer) -> np.ndarray:
+    """Round the annual tegemoetkoming (art. 14 lid 4) and drop it below the minimum (lid 5)."""
+    stap = lees("algemeen.awir_afronding_jaarbedrag")
+    afgerond = np.floor(exact / stap + 0.5) * stap
+    return np.where(afgerond < lees("algemeen.awir_minimum_jaarbedrag"), 0.0, afgerond)
+
+
+def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
+    uit = ["Het toetsingsinkomen is voorlopig het bruto belastbare inkomen van het jaar (loon, winst, WW, "
+           "WGA, AOW, pensioen, bijstand, overig); aftrekposten en box 3 tellen nog niet mee."]
+    if any(inv.inkomen_aanvrager["winst"][i]) or any(inv.inkomen_partner["winst"][i]):
+        uit.append("Winst telt bruto mee: zelfstandigenaftrek en mkb-winstvrijstelling zijn nog niet afgetrokken, "
+                   "dus het toetsingsinkomen is waarschijnlijk te hoog en de toeslag te laag.")
+    if inv.heeft_wia_zonder_uitkering[i]:
+        uit.append("Er is een WIA-situatie maar geen WGA-uitkering opgegeven (inkomen.wga); samenloop berekent de "
+                   "WGA nog niet, dus het toetsingsinkomen is waarschijnlijk te laag en de toeslag te hoog.")
+    return uit

@@ -1,0 +1,141 @@
+"""Zorgtoeslag — Wet op de zorgtoeslag (Wzt, BWBR0018451), with the Awir.
+
+Per month (Wzt art. 2 lid 5) a verzekerde has a right to the difference between the standaardpremie
+(twice it with a partner) and the normpremie (art. 2 lid 1):
+    normpremie = percentage × drempelinkomen + percentage × (toetsingsinkomen − drempelinkomen, if > 0)
+(art. 2 lid 2–3), over the joint toetsingsinkomen of verzekerde and partner (Awir art. 7 lid 1).
+Half of it when the partner is no verzekerde (art. 2 lid 4). A verzekerde counts from the month after
+the month of the 18th birthday (art. 1 lid 1 onder c). No right when the rendementsgrondslag on
+1 January is above the vermogensgrens (art. 3 lid 1). The annual amount is rounded and dropped below
+€ 24 (Awir art. 14 lid 4–5).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer
+from ..parameters import Parameters
+from . import awir
+from ._uitkomst import Uitkomst
+
+REGELING = "zorgtoeslag"
+INSTANTIE = "Dienst Toeslagen"
+
+
+def verzekerde_per_maand(geboren: np.ndarray, verzekerd: np.ndarray, jaar: int, minimumleeftijd: int) -> np.ndarray:
+    """(N, 12) bool: insured and past the month of the 18th birthday (Wzt art. 1 lid 1 onder c)."""
+    jaar_geb, maand_geb = geboren[:, 0:1], geboren[:, 1:2]
+    maanden_na_verjaardag = (jaar - jaar_geb - minimumleeftijd) * 12 + np.arange(12)[None, :] + 1 - maand_geb
+    return verzekerd[:, None] & (maanden_na_verjaardag >= 1)
+
+
+def normpremie(toetsingsinkomen: np.ndarray, met_partner: np.ndarray, p) -> np.ndarray:
+    """Wzt art. 2 lid 2–3: percentage of the drempelinkomen plus percentage of the income above it."""
+    drempel = p("zorgtoeslag.drempelinkomen")
+    pct_drempel = np.where(met_partner, p("zorgtoeslag.percentage_drempel_partners"),
+                           p("zorgtoeslag.percentage_drempel_alleenstaande"))
+    boven = np.maximum(0.0, toetsingsinkomen - drempel)
+    return pct_drempel * drempel + p("zorgtoeslag.percentage_boven_drempel") * boven
+
+
+def bereken(inv: Invoer, parameters: Parameters) -> Uitkomst:
+    p = parameters.lezer()
+    ti_a, ti_p, ti = awir.draagkracht(inv)
+    met_partner = inv.heeft_partner
+
+    minimumleeftijd = p("zorgtoeslag.minimumleeftijd")
+    verzekerde_a = verzekerde_per_maand(inv.geboren_aanvrager, inv.verzekerd_aanvrager, inv.jaar, minimumleeftijd)
+    verzekerde_p = verzekerde_per_maand(inv.geboren_partner, inv.verzekerd_partner, inv.jaar, minimumleeftijd) & met_partner
+    # One of the partners must be a verzekerde to claim; together they have one right (art. 2 lid 1).
+    heeft_verzekerde = verzekerde_a | verzekerde_p
+    partner_geen_verzekerde = met_partner & (verzekerde_a ^ verzekerde_p)
+
+    premie = np.where(met_partner, 2.0, 1.0) * p("zorgtoeslag.standaardpremie")
+    npremie = normpremie(ti, met_partner, p)
+    per_jaar = np.maximum(0.0, premie - npremie)
+    factor = np.where(partner_geen_verzekerde, p("zorgtoeslag.factor_partner_niet_verzekerd"), 1.0)
+
+    # Vermogensgrens on 1 January; the joint limit only with the same partner all year (art. 3 lid 1).
+    grens = np.where(met_partner.all(axis=1), p("zorgtoeslag.vermogensgrens_partners"),
+                     p("zorgtoeslag.vermogensgrens_alleenstaande"))
+    onder_grens = inv.vermogen <= grens
+
+    maand_zonder_vermogenstoets = np.where(heeft_verzekerde, per_jaar * factor / 12.0, 0.0)
+    jaar_zonder_vermogenstoets = awir.afgerond_jaarbedrag(maand_zonder_vermogenstoets.sum(axis=1), p)
+    maand_exact = np.where(onder_grens[:, None], maand_zonder_vermogenstoets, 0.0)
+    jaarbedrag = awir.afgerond_jaarbedrag(maand_exact.sum(axis=1), p)
+    recht = jaarbedrag > 0
+    maandbedragen = np.where(recht[:, None], np.round(maand_exact, 2), 0.0)
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde,
+                       premie, npremie, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
+
+    def bronnen(i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, "Wzt art. 1 lid 1 onder c en f", "Wzt art. 2 lid 1-3 en 5"]
+        if partner_geen_verzekerde[i].any():
+            uit.append("Wzt art. 2 lid 4")
+        uit += ["Wzt art. 3 lid 1", "Awir art. 14 lid 4-5"]
+        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=lambda i: awir.waarschuwingen_toetsingsinkomen(inv, i),
+        lezer=p,
+        signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
+        feiten={
+            "toetsingsinkomen": ti[:, 0],
+            "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
+            "vermogen": inv.vermogen,
+            "vermogensgrens": grens,
+            "ontvangt_jaar": inv.ontvangt["zorgtoeslag"].sum(axis=1),
+        },
+    )
+
+
+def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde, premie, npremie,
+            per_jaar, grens, onder_grens, maand_exact, jaarbedrag) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    drempel = p("zorgtoeslag.drempelinkomen")
+    regels = []
+    # Explain the situation of the first month with a right (or January): the formula is per month.
+    maanden_recht = np.flatnonzero(heeft_verzekerde[i])
+    m = int(maanden_recht[0]) if maanden_recht.size else 0
+    partner = bool(met_partner[i, m])
+    if partner:
+        regels.append(f"Toetsingsinkomen {e(ti[i, m])}: aanvrager {e(ti_a[i])} + toeslagpartner {e(ti_p[i])} "
+                      "(Awir art. 7 lid 1, art. 8).")
+    else:
+        regels.append(f"Toetsingsinkomen {e(ti[i, m])} (Awir art. 8).")
+    pct_d = p("zorgtoeslag.percentage_drempel_partners" if partner else "zorgtoeslag.percentage_drempel_alleenstaande")
+    boven = max(0.0, ti[i, m] - drempel)
+    regels.append(f"Normpremie: {pct(pct_d)} van het drempelinkomen {e(drempel)}"
+                  + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel" if boven else "")
+                  + f" = {e(npremie[i, m], centen=True)} (Wzt art. 2 lid 2-3).")
+    regels.append(f"Standaardpremie {'2 × ' if partner else ''}{e(p('zorgtoeslag.standaardpremie'))} = {e(premie[i, m])}; "
+                  f"min de normpremie geeft {e(per_jaar[i, m], centen=True)} per jaar (Wzt art. 2 lid 1).")
+    if partner_geen_verzekerde[i, m]:
+        regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} daarvan "
+                      "(Wzt art. 2 lid 4).")
+    zonder = np.flatnonzero(~heeft_verzekerde[i])
+    if zonder.size == 12:
+        regels.append("Geen recht: niemand in het huishouden is verzekerde in de zin van de Wzt (zorgverzekerd "
+                      f"én vanaf de maand na de {p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 onder c).")
+    elif zonder.size:
+        regels.append(f"Geen recht in {opmaak.maanden(zonder)}: nog geen verzekerde (zorgverzekerd en vanaf de maand na "
+                      f"de {p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 onder c).")
+    if onder_grens[i]:
+        regels.append(f"Vermogen op 1 januari {e(inv.vermogen[i])} is niet hoger dan de grens {e(grens[i])} (Wzt art. 3).")
+    else:
+        regels.append(f"Vermogen op 1 januari {e(inv.vermogen[i])} is hoger dan de grens {e(grens[i])}: geen zorgtoeslag "
+                      "dit jaar (Wzt art. 3 lid 1).")
+    som = maand_exact[i].sum()
+    if onder_grens[i] and zonder.size < 12:
+        if jaarbedrag[i] > 0:
+            regels.append(f"Per maand {e(maand_exact[i, m], centen=True)}; over het jaar {e(som, centen=True)}, "
+                          f"afgerond {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
+        else:
+            regels.append(f"Over het jaar {e(som, centen=True)}: afgerond minder dan "
+                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen zorgtoeslag (Awir art. 14 lid 5).")
+    return regels

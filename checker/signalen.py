@@ -1,0 +1,184 @@
+"""Signals: household + computed regelingen → facts → the rules engine → Dutch signals.
+
+The rules live in rules/signalen/*.yaml, readable by a policy person (see the header of each file).
+This module checks and compiles them into the engine's form, builds the facts, and fills the texts.
+"""
+from __future__ import annotations
+
+import string
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import opmaak, paden
+from .berekening import Resultaat
+from .engine import Regelset
+from .fouten import RegelFout
+from .huishouden import Huishouden
+
+ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
+OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
+              "ten_minste": "$gte", "ten_hoogste": "$lte"}
+REGELING_NAMEN = {
+    "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag", "kindgebonden_budget": "kindgebonden budget",
+    "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag", "wga": "WGA-uitkering",
+    "bijstand": "bijstand", "kwijtschelding": "kwijtschelding gemeentelijke belastingen",
+    "smi": "SMI-vergoeding kinderopvang", "inkomstenbelasting": "inkomstenbelasting",
+}
+
+
+class SignaalRegel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    naam: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    ernst: Literal["hoog", "midden", "laag", "info"]
+    feit: str
+    als: dict[str, Any] = Field(min_length=1)
+    titel: str
+    uitleg: str
+    actie: str
+    instantie: str
+    regelingen: list[str]
+    bronnen: list[str] = Field(min_length=1)
+    bedrag: str | None = None
+    datum: str | None = None
+
+
+def _conditie(veld: str, spec: Any, regel: str) -> list[dict]:
+    """One 'als' entry as durable-rules JSON conditions."""
+    if not isinstance(spec, dict):
+        return [{veld: spec}]
+    uit = []
+    for op, rechts in spec.items():
+        if op not in OPERATOREN:
+            raise RegelFout(f"signaalregel '{regel}': onbekende vergelijking '{op}' bij '{veld}' "
+                            f"(kies uit {', '.join(OPERATOREN)})")
+        if isinstance(rechts, dict):
+            if set(rechts) - {"veld", "maal"} or "veld" not in rechts:
+                raise RegelFout(f"signaalregel '{regel}': verwacht {{veld: naam, maal: getal}} bij '{veld}'")
+            waarde: Any = {"$m": rechts["veld"]}
+            if "maal" in rechts:
+                waarde = {"$mul": {"$l": waarde, "$r": rechts["maal"]}}
+        else:
+            waarde = rechts
+        uit.append({OPERATOREN[op]: {veld: waarde}})
+    return uit
+
+
+def compileer(regels: list[SignaalRegel]) -> dict[str, dict]:
+    definitie = {}
+    for r in regels:
+        condities = [{"t": r.feit}]
+        for veld, spec in r.als.items():
+            condities += _conditie(veld, spec, r.naam)
+        definitie[r.naam] = {"all": [{"m": {"$and": condities}}]}
+    return definitie
+
+
+def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
+    map_ = map_ or paden.regels() / "signalen"
+    regels: list[SignaalRegel] = []
+    for pad in sorted(map_.glob("*.yaml")):
+        data = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+        for i, ruw in enumerate(data.get("regels", [])):
+            try:
+                regels.append(SignaalRegel.model_validate(ruw))
+            except ValidationError as e:
+                velden = "; ".join(f"{'.'.join(map(str, f['loc']))}: {f['msg']}" for f in e.errors())
+                raise RegelFout(f"{pad.name}: signaalregel #{i} ({ruw.get('naam', '?')}) is ongeldig: {velden}") from None
+    namen = [r.naam for r in regels]
+    dubbel = {n for n in namen if namen.count(n) > 1}
+    if dubbel:
+        raise RegelFout(f"signaalregels met dezelfde naam: {', '.join(sorted(dubbel))}")
+    return regels
+
+
+@cache
+def standaard_regelset() -> tuple[Regelset, dict[str, SignaalRegel]]:
+    regels = lees_regels()
+    return Regelset("signalen", compileer(regels)), {r.naam: r for r in regels}
+
+
+# --- facts ----------------------------------------------------------------------------------------
+def aanvraag_uiterlijk(jaar: int, maand: int) -> date:
+    """The last day of ``maand`` in the year after the berekeningsjaar (Awir art. 15 lid 1)."""
+    volgende = date(jaar + 1, maand % 12 + 1, 1) if maand < 12 else date(jaar + 2, 1, 1)
+    return date.fromordinal(volgende.toordinal() - 1)
+
+
+def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None) -> list[dict[str, Any]]:
+    peil = peildatum or h.peildatum or date.today()
+    uiterlijk = aanvraag_uiterlijk(h.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
+    uit: list[dict[str, Any]] = [{
+        "t": "huishouden", "jaar": h.jaar, "peildatum": peil, "heeft_partner": h.partner is not None,
+        "aantal_kinderen": len(h.kinderen), "vermogen": h.vermogen,
+    }]
+    ontvangst = type(h.ontvangt).model_fields
+    for sleutel, u in res.regelingen.items():
+        if not u.berekend:
+            continue
+        feit: dict[str, Any] = {
+            "t": "regeling", "regeling": sleutel, "regeling_naam": REGELING_NAMEN[sleutel],
+            "instantie": u.instantie, "jaar": h.jaar, "volgend_jaar": h.jaar + 1,
+            "recht": bool(u.recht[i]), "jaarbedrag": float(u.jaarbedrag[i]),
+            "ontvangst_bekend": sleutel in ontvangst,
+            "aanvraag_uiterlijk": uiterlijk, "aanvraagtermijn_verstreken": peil > uiterlijk,
+            **u.signaalbronnen,
+        }
+        feit.update({k: v[i] for k, v in u.feiten.items()})
+        if "vermogen" in feit and "vermogensgrens" in feit:
+            feit["vermogen_ruimte"] = max(0.0, feit["vermogensgrens"] - feit["vermogen"])
+            feit["vermogen_boven_grens"] = max(0.0, feit["vermogen"] - feit["vermogensgrens"])
+        uit.append(feit)
+    return uit
+
+
+# --- texts ----------------------------------------------------------------------------------------
+class _Invuller(string.Formatter):
+    def format_field(self, waarde: Any, spec: str) -> str:
+        if spec == "euro":
+            return opmaak.euro(float(waarde))
+        if spec == "datum":
+            return opmaak.datum(date.fromisoformat(waarde) if isinstance(waarde, str) else waarde)
+        return super().format_field(waarde, spec)
+
+
+_invuller = _Invuller()
+
+
+def _vul(tekst: str, feit: dict, regel: str) -> str:
+    try:
+        return " ".join(_invuller.format(tekst, **feit).split())
+    except (KeyError, ValueError, IndexError) as e:
+        raise RegelFout(f"signaalregel '{regel}': tekst verwijst naar een onbekend of ongeschikt veld ({e})") from None
+
+
+def maak_signaal(regel: SignaalRegel, feit: dict) -> dict[str, Any]:
+    def vul(t: str) -> str:
+        return _vul(t, feit, regel.naam)
+    signaal: dict[str, Any] = {
+        "code": regel.code, "ernst": regel.ernst, "titel": vul(regel.titel)[:1].upper() + vul(regel.titel)[1:],
+        "uitleg": vul(regel.uitleg), "actie": vul(regel.actie), "instantie": vul(regel.instantie),
+        "regelingen": [vul(r) for r in regel.regelingen], "bronnen": [vul(b) for b in regel.bronnen],
+    }
+    if regel.bedrag:
+        signaal["bedrag"] = round(float(feit[regel.bedrag]), 2)
+    if regel.datum:
+        signaal["datum"] = str(feit[regel.datum])
+    signaal["regel"] = regel.naam
+    return signaal
+
+
+def sorteer(signalen: list[dict]) -> list[dict]:
+    return sorted(signalen, key=lambda s: (ERNST_VOLGORDE[s["ernst"]], s.get("datum", "9999"), s["code"]))
+
+
+def bepaal(h: Huishouden, res: Resultaat, i: int = 0, regelset=None) -> list[dict[str, Any]]:
+    regelset, regels = regelset or standaard_regelset()
+    gevuurd = regelset.evalueer(feiten(h, res, i))
+    return sorteer([maak_signaal(regels[naam], feit) for naam, feit in gevuurd])

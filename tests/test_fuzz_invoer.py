@@ -1,0 +1,311 @@
+"""Fuzzing the input (design: "Any input file: a result or a clear error naming the field,
+never a traceback; fuzzed with hypothesis over the schema").
+
+The only allowed outcomes of ``check()`` are a result of the shape of contract section 3 or
+``checker.InvoerFout``. Any other exception is a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import sys
+import tempfile
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from _helpers_contract import REGELING_KEYS, cli, controleer_resultaat, geldig_huishouden  # noqa: E402
+
+from checker import InvoerFout, check  # noqa: E402
+
+yaml = pytest.importorskip("yaml")
+
+FUZZ = settings(max_examples=200, deadline=None, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+_TMP = pathlib.Path(tempfile.mkdtemp(prefix="samenloop-fuzz-"))
+
+
+def _uitkomst(x) -> dict | None:
+    """Run check(); a result must have the full section-3 shape, else InvoerFout."""
+    try:
+        res = check(x)
+    except InvoerFout as e:
+        assert str(e).strip(), "InvoerFout without a message"
+        event("InvoerFout")
+        return None
+    event("resultaat")
+    assert isinstance(res, dict)
+    for key in REGELING_KEYS:
+        assert key in res.get("regelingen", {}), f"result without regeling {key!r}"
+    controleer_resultaat(res)
+    return res
+
+
+# --------------------------------------------------------------------------------------------
+# (a) arbitrary file contents
+# --------------------------------------------------------------------------------------------
+
+@FUZZ
+@given(inhoud=st.binary(max_size=2000), suffix=st.sampled_from([".yaml", ".yml", ".json"]))
+def test_willekeurige_bytes(inhoud, suffix):
+    pad = _TMP / f"bytes{suffix}"
+    pad.write_bytes(inhoud)
+    _uitkomst(str(pad))
+
+
+_json_waarden = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda kinderen: st.lists(kinderen, max_size=6)
+    | st.dictionaries(st.text(max_size=12), kinderen, max_size=6),
+    max_leaves=30,
+)
+
+
+@FUZZ
+@given(data=_json_waarden, als_json=st.booleans())
+def test_willekeurige_yaml_json_structuur(data, als_json):
+    """Well-formed YAML/JSON of any structure: still only a result or InvoerFout."""
+    if als_json:
+        pad = _TMP / "struct.json"
+        pad.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        pad = _TMP / "struct.yaml"
+        pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _uitkomst(str(pad))
+
+
+@FUZZ
+@given(tekst=st.text(alphabet=st.sampled_from(list("schema: 1\n-[]{}\"',#&*!|>%@`?\t naam jaar personen rol")),
+                     max_size=300))
+def test_yaml_achtige_tekst(tekst):
+    pad = _TMP / "tekst.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    _uitkomst(str(pad))
+
+
+def test_cli_willekeurige_bytes_rookproef(tmp_path):
+    """One CLI run on garbage: exit 0 or 2, never a traceback."""
+    pad = tmp_path / "rommel.yaml"
+    pad.write_bytes(bytes(range(256)) * 3)
+    r = cli("check", str(pad), "--json")
+    assert r.returncode in (0, 2), r.stdout + r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# (b) schema-shaped households with faults
+# --------------------------------------------------------------------------------------------
+
+ONTBREEKT = object()  # marker: leave the key out
+
+_rommel = st.one_of(
+    st.none(), st.booleans(), st.text(max_size=8), st.just([]), st.just({}),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-10**20, 10**20),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+# valid values
+_bedrag = st.one_of(st.integers(0, 8000), st.floats(0, 8000, allow_nan=False))
+_geld = st.one_of(_bedrag, st.lists(_bedrag, min_size=12, max_size=12))
+# faulty values of the right kind: negative, huge, wrong list length
+_bedrag_fout = st.one_of(st.integers(-5000, -1), st.floats(-1e6, -0.01),
+                         st.floats(1e9, 1e300), st.sampled_from(["1200", "veel", "1.200,50"]))
+_geld_fout = st.one_of(_bedrag_fout,
+                       st.lists(_bedrag, min_size=0, max_size=11),
+                       st.lists(_bedrag, min_size=13, max_size=14),
+                       st.lists(_bedrag | _bedrag_fout, min_size=12, max_size=12))
+
+
+def _datum(jaar: int | None = None, fout: bool = False):
+    """A date in `jaar` (as date or ISO string); with fout: out of range or malformed."""
+    if fout:
+        d = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+        return st.one_of(d, d.map(dt.date.isoformat), st.sampled_from(["2026-02-30", "morgen", "15-06-2026"]))
+    if jaar is None:
+        d = st.dates(dt.date(1930, 1, 1), dt.date(2024, 12, 31))
+    else:
+        d = st.dates(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31))
+    return st.one_of(d, d.map(dt.date.isoformat))
+
+
+def _vul(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not ONTBREEKT}
+
+
+class _Veld:
+    """Draws a field: valid, or (with probability `kans`) a fault of the right kind, junk, or
+    the key left out."""
+
+    def __init__(self, draw, kans: float):
+        self.draw, self.kans = draw, kans
+
+    def __call__(self, goed, fout=None, *, optioneel: float = 0.0):
+        draw = self.draw
+        if optioneel and draw(st.floats(0, 1)) < optioneel:
+            return ONTBREEKT
+        if self.kans and draw(st.floats(0, 1)) < self.kans:
+            keuzes = [_rommel, st.just(ONTBREEKT)] + ([fout] if fout is not None else [])
+            return draw(st.one_of(*keuzes))
+        return draw(goed)
+
+
+@st.composite
+def _persoon(draw, v: _Veld, rol: str, jaar: int):
+    ink_keys = draw(st.lists(st.sampled_from(
+        ["loon", "winst", "ww", "bijstand", "aow", "pensioen", "overig", "wga"]), max_size=4, unique=True))
+    inkomen = {k: v(_geld, _geld_fout) for k in ink_keys}
+    if v.kans and draw(st.integers(0, 9)) == 0:
+        inkomen["onbekende_bron"] = draw(_geld)
+    p = {
+        "id": v(st.sampled_from(["a", "b", "c", "d", "e", "f"]), st.text(max_size=4)),
+        "rol": v(st.just(rol), st.sampled_from(["aanvrager", "partner", "kind", "medebewoner", "baas"])),
+        "inkomen": v(st.just(_vul(inkomen))),
+        "zorgverzekerd": v(st.booleans(), optioneel=0.6),
+        "kan_niet_voor_kind_zorgen": v(st.booleans(), optioneel=0.7),
+        "wlz_indicatie": v(st.booleans(), optioneel=0.8),
+    }
+    if draw(st.booleans()):
+        leeftijden = st.integers(0, 17) if rol == "kind" else st.integers(16, 100)
+        p["leeftijd"] = v(leeftijden, st.integers(-100, -1) | st.integers(150, 10**6))
+    else:
+        if rol == "kind":
+            gd = st.dates(dt.date(jaar - 17, 1, 1), dt.date(jaar - 1, 12, 31))
+        else:
+            gd = st.dates(dt.date(1925, 1, 1), dt.date(jaar - 16, 12, 31))
+        p["geboortedatum"] = v(gd | gd.map(dt.date.isoformat), _datum(fout=True))
+    if draw(st.integers(0, 4)) == 0:
+        p["activiteiten"] = v(st.lists(st.fixed_dictionaries({
+            "soort": st.sampled_from(["werk", "traject", "studie", "inburgering"]),
+            "van": _datum(jaar), "tot": _datum(jaar),
+        }), max_size=3), st.lists(st.fixed_dictionaries({
+            "soort": st.sampled_from(["werk", "slapen", ""]),
+            "van": _datum(fout=True), "tot": _datum(fout=True)}), min_size=1, max_size=2))
+    if rol != "kind" and draw(st.integers(0, 4)) == 0:
+        p["wia"] = _vul({
+            "fase": v(st.sampled_from(["loongerelateerd", "na_loongerelateerd", "iva"]), st.just("x")),
+            "klasse": v(st.sampled_from(["35-45", "45-55", "55-65", "65-80", "80-100"]), st.just("0-35")),
+            "maandloon": v(_bedrag, _bedrag_fout),
+            "restverdiencapaciteit": v(_bedrag, _bedrag_fout),
+            "einde_loongerelateerd": v(_datum(jaar), _datum(fout=True), optioneel=0.5),
+        })
+    if rol == "kind" and draw(st.booleans()):
+        p["kinderopvang"] = _vul({
+            "soort": v(st.sampled_from(["dagopvang", "bso", "gastouder"]), st.just("oma")),
+            "uren_per_maand": v(st.integers(0, 230) | st.lists(st.integers(0, 230), min_size=12, max_size=12),
+                                _geld_fout),
+            "uurprijs": v(st.floats(0, 20), _bedrag_fout),
+        })
+    if v.kans and draw(st.integers(0, 9)) == 0:
+        p[draw(st.text(min_size=1, max_size=6))] = draw(_rommel)  # unknown key
+    return _vul(p)
+
+
+@st.composite
+def huishoudens(draw):
+    """Schema-1 households. About a third have no fault at all; the rest have faults at a low
+    or a high rate: wrong types, negative numbers, wrong list lengths, unknown keys, missing
+    fields, dates outside the year."""
+    kans = draw(st.sampled_from([0.0, 0.0, 0.02, 0.1, 0.3]))
+    v = _Veld(draw, kans)
+    jaar_goed = draw(st.sampled_from([2025, 2026]))
+    jaar = v(st.just(jaar_goed), st.sampled_from([2024, 2027, 1999, 0, -1, "2026"]))
+    rollen = ["aanvrager"]
+    if draw(st.booleans()):
+        rollen.append("partner")
+    rollen += draw(st.lists(st.sampled_from(["kind", "kind", "medebewoner"]), max_size=3))
+    if kans and draw(st.integers(0, 9)) == 0:
+        rollen = draw(st.lists(st.sampled_from(["aanvrager", "partner", "kind"]), max_size=4))
+    personen = [draw(_persoon(v, rol, jaar_goed)) for rol in rollen]
+    for i, p in enumerate(personen):  # ids unique when they are meant to be valid
+        if "id" in p and not kans:
+            p["id"] = f"p{i}"
+    ids = [p.get("id", "x") for p in personen]
+    h = {
+        "schema": v(st.just(1), st.sampled_from([2, 0, "1"])),
+        "naam": v(st.text(max_size=20)),
+        "jaar": jaar,
+        "peildatum": v(_datum(jaar_goed), optioneel=0.5),
+        "gemeente": v(st.just("standaard"), st.just("onbekend-oord"), optioneel=0.3),
+        "personen": v(st.just(personen)),
+        "wonen": v(st.one_of(
+            st.fixed_dictionaries({"soort": st.just("huur"), "kale_huur": _geld},
+                                  optional={"servicekosten": _geld, "corporatie": st.booleans()}),
+            st.fixed_dictionaries({"soort": st.sampled_from(["koop", "inwonend"])}),
+        ), st.fixed_dictionaries({"soort": st.sampled_from(["huur", "tent"]), "kale_huur": _geld_fout})),
+        "vermogen": v(st.integers(0, 300000) | st.floats(0, 1e7), _bedrag_fout),
+        "gemeentelijke_belastingen": v(_bedrag, _bedrag_fout, optioneel=0.6),
+        "ontvangt": v(st.fixed_dictionaries({}, optional={
+            k: _geld for k in ("kinderopvangtoeslag", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
+        }), st.fixed_dictionaries({"zorgtoeslag": _geld_fout}), optioneel=0.5),
+        "schulden": v(st.lists(st.fixed_dictionaries({
+            "schuldeiser": st.sampled_from(["Belastingdienst", "CJIB", "DUO", "Eneco"]),
+            "soort": st.sampled_from(["belasting", "boete", "studie", "energie", "overig"]),
+            "bedrag": st.integers(1, 20000),
+        }), max_size=4), st.lists(st.fixed_dictionaries({"bedrag": _bedrag_fout}), min_size=1, max_size=2),
+            optioneel=0.5),
+        "gebeurtenissen": v(st.lists(st.fixed_dictionaries({
+            "datum": _datum(jaar_goed),
+            "soort": st.sampled_from(["stopt_met_werken", "start_met_werken", "verhuizing",
+                                      "geboorte", "scheiding", "samenwonen"]),
+            "persoon": st.sampled_from(ids),
+        }), max_size=3), st.lists(st.fixed_dictionaries({
+            "datum": _datum(fout=True),
+            "soort": st.sampled_from(["loterij", "huurwijziging", "stopt_met_werken"]),
+            "persoon": st.sampled_from(["zzz", *ids]),
+        }), min_size=1, max_size=2), optioneel=0.5),
+    }
+    if kans and draw(st.integers(0, 9)) == 0:
+        h[draw(st.text(min_size=1, max_size=8))] = draw(_rommel)  # unknown top-level key
+    return _vul(h)
+
+
+@FUZZ
+@given(h=huishoudens())
+def test_schemavormige_huishoudens(h):
+    _uitkomst(h)
+
+
+@FUZZ
+@given(h=huishoudens())
+def test_schemavormige_huishoudens_als_yaml_bestand(h):
+    """The same through a YAML file (dates become YAML dates, as a user would write them)."""
+    pad = _TMP / "huishouden.yaml"
+    try:
+        tekst = yaml.safe_dump(h, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    pad.write_text(tekst, encoding="utf-8")
+    _uitkomst(str(pad))
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(pad_in=st.sampled_from([
+    ("personen", 0, "inkomen", "loon"), ("wonen", "kale_huur"), ("vermogen",),
+    ("personen", 1, "inkomen", "loon"), ("personen", 0, "leeftijd"),
+]), waarde=_rommel | _geld | _geld_fout)
+def test_een_veld_verstoord(pad_in, waarde):
+    """The valid base household with one field replaced: a result or InvoerFout; when it is
+    InvoerFout the message names that field."""
+    h = geldig_huishouden()
+    del h["personen"][0]["geboortedatum"]
+    h["personen"][0]["leeftijd"] = 38
+    doel = h
+    for stap in pad_in[:-1]:
+        doel = doel[stap]
+    doel[pad_in[-1]] = waarde
+    try:
+        res = check(h)
+    except InvoerFout as e:
+        veld = "".join(f"[{s}]" if isinstance(s, int) else (f".{s}" if i else s)
+                       for i, s in enumerate(pad_in))
+        assert veld in str(e), f"InvoerFout does not name {veld!r}:\n{e}"
+        return
+    controleer_resultaat(res)
