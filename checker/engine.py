@@ -11,7 +11,10 @@ What bites in durable-rules 2.0.28 and how this wrapper handles it (see referenc
 - messages go through json and strings compare with numbers silently → every value is normalised
   to int/float/str/bool first, and anything else is refused;
 - rulesets cannot be unregistered → one Host per version, compiled once and cached by the caller;
-- the C core holds global state and never releases the GIL → a lock around each evaluation.
+- the C core holds global state and never releases the GIL → a lock around each evaluation;
+- (measured here) a fact that no rule's alpha network accepts leaves the session in a state that makes
+  ``delete_state`` crash the process (SIGSEGV) → every ruleset gets one silent rule that accepts every
+  fact, so no fact is ever "not handled".
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from durable import engine as _durable
 from .fouten import RegelFout
 
 _volgnummers = itertools.count(1)
+_GEZIEN = "_feit_gezien"  # the silent catch-all rule (see the module docstring)
 _slot = threading.Lock()
 
 
@@ -91,9 +95,11 @@ class Regelset:
         self.regelnamen = list(regels)
         self._gevuurd: dict[str, list[tuple[str, dict]]] = {}
         self._fouten: dict[str, list[str]] = {}
-        definitie = {}
-        acties = {}
+        definitie = {_GEZIEN: {"all": [{"m": {"$gte": {"feit_nr": 0}}}], "run": _GEZIEN}}
+        acties = {_GEZIEN: lambda c: None}
         for regelnaam, conditie in regels.items():
+            if regelnaam == _GEZIEN:
+                raise RegelFout(f"de regelnaam '{_GEZIEN}' is gereserveerd")
             definitie[regelnaam] = {**copy.deepcopy(conditie), "run": regelnaam}
             acties[regelnaam] = self._actie(regelnaam)
         try:
@@ -126,8 +132,8 @@ class Regelset:
                     bericht["feit_nr"] = volgnr  # identical facts would otherwise be 'already observed'
                     try:
                         self._host.assert_fact(self.naam, bericht)
-                    except _durable.MessageNotHandledException:
-                        pass  # a fact no rule looks at
+                    except _durable.MessageNotHandledException:  # cannot happen with the catch-all rule
+                        raise RegelFout(f"regelset {self.naam}: feit {volgnr} werd door geen regel gezien") from None
                     except _durable.MessageObservedException:
                         raise RegelFout(f"regelset {self.naam}: feit {volgnr} is al eerder gezien") from None
                 try:

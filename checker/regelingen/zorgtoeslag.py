@@ -113,7 +113,7 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_ge
     regels.append(f"Normpremie: {pct(pct_d)} van het drempelinkomen {e(drempel)}"
                   + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel" if boven else "")
                   + f" = {e(npremie[i, m], centen=True)} (Wzt art. 2 lid 2-3).")
-    regels.append(f"Standaardpremie {'2 × ' if partner else ''}{e(p('zorgtoeslag.standaardpremie'))} = {e(premie[i, m])}; "
+    regels.append(f"Standaardpremie {'2 × ' + e(p('zorgtoeslag.standaardpremie')) + ' = ' if partner else ''}{e(premie[i, m])}; "
                   f"min de normpremie geeft {e(per_jaar[i, m], centen=True)} per jaar (Wzt art. 2 lid 1).")
     if partner_geen_verzekerde[i, m]:
         regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} daarvan "

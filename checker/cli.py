@@ -1,0 +1,129 @@
+"""The samenloop command line (contract section 2). Exit codes: 0 done, 2 bad input, 1 internal error."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .fouten import InvoerFout
+
+OMSCHRIJVING = ("samenloop: wat de regelingen samen doen met één huishouden — recht per maand, "
+                "signalen, termijnen en de instantie om mee te handelen.")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch headings and a Dutch error on bad arguments (exit 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "gebruik:", 1)
+
+    def error(self, message: str):
+        vertaling = {
+            "the following arguments are required": "deze argumenten ontbreken",
+            "invalid choice": "ongeldige keuze",
+            "unrecognized arguments": "onbekende argumenten",
+            "invalid int value": "geen geheel getal",
+            "expected one argument": "verwacht één waarde",
+            "choose from": "kies uit",
+        }
+        for en, nl in vertaling.items():
+            message = message.replace(en, nl)
+        self.print_usage(sys.stderr)
+        print(f"samenloop: fout in de opdracht: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="samenloop", description=OMSCHRIJVING)
+    p.add_argument("--debug", action="store_true", help="toon bij een interne fout de volledige foutmelding")
+    sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_Parser)
+    sub.required = True
+
+    c = sub.add_parser("check", help="bereken regelingen en signalen voor één huishouden")
+    c.add_argument("bron", metavar="BESTAND_OF_PERSONA", help="pad naar een huishoudbestand (YAML/JSON) of een persona")
+    c.add_argument("--jaar", type=int, help="berekeningsjaar (2025 of 2026); standaard het jaar uit het bestand")
+    c.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
+
+    pa = sub.add_parser("parameters", help="toon alle parameters met bron en zekerheid")
+    pa.add_argument("--jaar", type=int, default=2026, help="berekeningsjaar (standaard 2026)")
+    pa.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    sub.add_parser("personas", help="toon de ingebouwde huishoudens")
+
+    s = sub.add_parser("scan", help="(volgt) veeg één inkomensbron en zoek armoedevallen")
+    s.add_argument("rest", nargs=argparse.REMAINDER)
+    h = sub.add_parser("hervorming", help="(volgt) toets een regelwijziging op alle persona's")
+    h.add_argument("rest", nargs=argparse.REMAINDER)
+    return p
+
+
+def _druk_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _check(args) -> int:
+    from . import api, rapport, signalen
+    h, res = api.bereken_huishouden(args.bron, args.jaar)
+    uit = api.uitkomst_json(h, res, signalen.bepaal(h, res))
+    if args.json:
+        _druk_json(uit)
+    else:
+        rapport.toon(h, uit)
+    return 0
+
+
+def _parameters(args) -> int:
+    from . import api, rapport
+    lijst = api.parameterlijst(args.jaar)
+    if args.json:
+        _druk_json(lijst)
+    else:
+        rapport.toon_parameters(lijst, args.jaar)
+    return 0
+
+
+def _personas(args) -> int:
+    from . import huishouden
+    for naam in huishouden.persona_namen():
+        h = huishouden.laad(naam)
+        print(f"{naam:40s} {h.naam}")
+    return 0
+
+
+def _volgt(args) -> int:
+    print(f"samenloop: de opdracht '{args.opdracht}' is nog niet ingebouwd in deze versie.", file=sys.stderr)
+    return 1
+
+
+OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _volgt, "hervorming": _volgt}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return OPDRACHTEN[args.opdracht](args)
+    except InvoerFout as e:
+        print(f"samenloop: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into e.g. `head`: stop quietly
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as e:  # an internal error: short, unless --debug
+        if args.debug:
+            raise
+        print(f"samenloop: interne fout ({type(e).__name__}: {e}). Gebruik --debug voor details.", file=sys.stderr)
+        return 1

@@ -1,0 +1,139 @@
+"""The Dutch report for the baliemedewerker (rich): the household at a glance, the regelingen, the signals."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import opmaak
+from .huishouden import Huishouden
+from .signalen import REGELING_NAMEN
+
+ERNST_STIJL = {"hoog": "bold red", "midden": "bold yellow", "laag": "cyan", "info": "dim"}
+ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
+
+
+def _huishouden(h: Huishouden) -> Panel:
+    regels = []
+    for p in h.personen:
+        leeftijd = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {opmaak.datum(p.geboortedatum)}"
+        inkomen = [(bron, sum(getattr(p.inkomen, bron))) for bron in type(p.inkomen).model_fields]
+        inkomen_tekst = ", ".join(f"{bron} {opmaak.euro(b)}/jaar" for bron, b in inkomen if b)
+        regel = f"• {p.id} ({ROL[p.rol]}, {leeftijd})"
+        if inkomen_tekst:
+            regel += f": {inkomen_tekst}"
+        if p.wia:
+            regel += f"; WIA {p.wia.fase.replace('_', ' ')}, klasse {p.wia.klasse}%"
+        regels.append(regel)
+    if h.wonen:
+        w = h.wonen
+        wonen = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend"}[w.soort]
+        if w.soort == "huur":
+            wonen += f", kale huur {opmaak.euro(w.kale_huur[0])} per maand" + (" (corporatie)" if w.corporatie else "")
+        regels.append(f"• Wonen: {wonen}")
+    regels.append(f"• Vermogen op 1 januari: {opmaak.euro(h.vermogen)}; gemeente: {h.gemeente}")
+    if h.schulden:
+        regels.append(f"• Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
+                      f"{opmaak.euro(sum(s.bedrag for s in h.schulden))}")
+    return Panel("\n".join(regels), title=f"[bold]{h.naam}[/] — berekeningsjaar {h.jaar}", box=box.ROUNDED)
+
+
+def _maandtekst(bedragen: list[float]) -> str:
+    if not any(bedragen):
+        return "—"
+    if len(set(bedragen)) == 1:
+        return opmaak.euro(bedragen[0], centen=True)
+    return f"{opmaak.euro(min(bedragen), centen=True)} – {opmaak.euro(max(bedragen), centen=True)}"
+
+
+def _regelingen(uit: dict[str, Any]) -> Group:
+    t = Table(title="Regelingen", box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("Regeling")
+    t.add_column("Instantie")
+    t.add_column("Recht")
+    t.add_column("Per maand", justify="right")
+    t.add_column("Per jaar", justify="right")
+    open_ = []
+    for sleutel, r in uit["regelingen"].items():
+        if not r.get("berekend", True):
+            open_.append(REGELING_NAMEN[sleutel])
+            continue
+        t.add_row(REGELING_NAMEN[sleutel], r["instantie"], "ja" if r["recht"] else "nee",
+                  _maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
+    noot = Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.", style="dim")
+    return Group(t, noot) if open_ else Group(t)
+
+
+def _toelichting(uit: dict[str, Any]) -> list[Panel]:
+    panelen = []
+    for sleutel, r in uit["regelingen"].items():
+        if not r.get("berekend", True):
+            continue
+        tekst = Text()
+        for regel in r["uitleg"]:
+            tekst.append(f"• {regel}\n")
+        for w in r.get("waarschuwingen", []):
+            tekst.append(f"⚠ {w}\n", style="yellow")
+        panelen.append(Panel(tekst, title=f"Hoe is {REGELING_NAMEN[sleutel]} berekend?", box=box.ROUNDED))
+    return panelen
+
+
+def _netto(uit: dict[str, Any]) -> Panel:
+    n = uit["netto_besteedbaar_inkomen"]
+    kop = "Netto besteedbaar inkomen" if n.get("compleet", True) else "Inkomen plus regelingen (nog géén netto)"
+    tekst = f"{opmaak.euro(n['jaarbedrag'])} per jaar, gemiddeld {opmaak.euro(n['jaarbedrag'] / 12)} per maand"
+    delen = ", ".join(f"{k.replace('_', ' ')} {opmaak.euro(v)}" for k, v in n.get("onderdelen", {}).items())
+    body = Text(tekst + (f"\nOpgebouwd uit: {delen}" if delen else ""))
+    for u in n.get("uitleg", []):
+        body.append(f"\n⚠ {u}", style="yellow")
+    return Panel(body, title=kop, box=box.ROUNDED)
+
+
+def _signalen(uit: dict[str, Any]) -> Panel:
+    sigs = uit["signalen"]
+    if not sigs:
+        return Panel("Geen signalen voor dit huishouden in de regelingen die samenloop nu berekent.",
+                     title="Signalen", box=box.ROUNDED)
+    delen = []
+    for nr, s in enumerate(sigs, 1):
+        t = Text()
+        t.append(f"{nr}. [{s['ernst'].upper()}] ", style=ERNST_STIJL[s["ernst"]])
+        t.append(s["titel"], style="bold")
+        t.append(f"  ({s['code']})\n", style="dim")
+        t.append(f"   {s['uitleg']}\n")
+        t.append("   Wat te doen: ", style="bold")
+        t.append(f"{s['actie']}\n")
+        meer = f"   Bij: {s['instantie']}"
+        if s.get("datum"):
+            meer += f" · uiterlijk {opmaak.datum(date.fromisoformat(s['datum']))}"
+        meer += f" · bron: {'; '.join(s['bronnen'])}"
+        t.append(meer + "\n", style="dim")
+        delen.append(t)
+    return Panel(Group(*delen), title=f"Signalen ({len(sigs)}), belangrijkste eerst", box=box.ROUNDED)
+
+
+def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(_huishouden(h))
+    console.print(_regelingen(uit))
+    for p in _toelichting(uit):
+        console.print(p)
+    console.print(_netto(uit))
+    console.print(_signalen(uit))
+    console.print(Text("samenloop rekent op uw eigen computer; er gaat niets over het netwerk. "
+                       "Bedragen zijn een schatting; de instantie beslist.", style="dim"))
+
+
+def toon_parameters(lijst: list[dict[str, Any]], jaar: int, console: Console | None = None) -> None:
+    console = console or Console()
+    t = Table(title=f"Parameters {jaar}", box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("id", "waarde", "eenheid", "vanaf", "zekerheid", "bron"):
+        t.add_column(kolom, overflow="fold")
+    for p in lijst:
+        t.add_row(p["id"], str(p["waarde"]), p["eenheid"], p["geldig_vanaf"], p["zekerheid"], p["bron"])
+    console.print(t)
