@@ -60,7 +60,7 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
 def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
     if jaar is None or jaar == h.jaar:
         return h
-    ruw = h.model_dump(by_alias=True)
+    ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
     ruw["jaar"] = jaar
     return huishouden.valideer(ruw)
 

@@ -64,6 +64,13 @@ def normaliseer(waarde: Any, pad: str = "feit") -> int | float | str | bool | No
         waarde = float(waarde)
         if not math.isfinite(waarde):
             raise RegelFout(f"{pad}: geen eindig getal ({waarde})")
+        # The engine's JSON parser refuses exponent notation such as 1e-07 or 1e+16 (error 204).
+        if abs(waarde) < 1e-4:  # Python writes these as 1e-05; nothing the rules compare is that small
+            return 0.0
+        if "e" in repr(waarde):
+            if waarde.is_integer() and abs(waarde) < 2**62:
+                return int(waarde)
+            raise RegelFout(f"{pad}: getal {waarde!r} is te groot voor de rules-engine")
         return waarde
     if isinstance(waarde, str):
         return waarde

@@ -29,10 +29,30 @@ def _is_getal(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def _getal(v: Any) -> float:
+GROOTSTE_BEDRAG = 1e9   # euro: anything larger is a typing error, and too large for exact sums
+GROOTSTE_VERMOGEN = 1e12
+
+
+def _getal(v: Any, grens: float = GROOTSTE_BEDRAG) -> float:
     if not _is_getal(v):
         raise PydanticCustomError("getal", "moet een getal zijn, niet {invoer}", {"invoer": repr(v)})
+    if abs(v) > grens:
+        raise PydanticCustomError("getal", "{invoer} is geen realistisch bedrag (hoogstens {grens})",
+                                  {"invoer": repr(v), "grens": f"{grens:,.0f}".replace(",", ".")})
     return float(v)
+
+
+def _vermogen(v: Any) -> float:
+    return _getal(v, GROOTSTE_VERMOGEN)
+
+
+def _uren(v: Any) -> tuple[float, ...]:
+    uren = _geld(False)(v)
+    for i, u in enumerate(uren):
+        if u > 31 * 24:
+            raise PydanticCustomError("element", "meer uren ({invoer}) dan een maand heeft",
+                                      {"invoer": u, **({"index": i} if isinstance(v, list) else {})})
+    return uren
 
 
 def _niet_negatief(v: Any) -> float:
@@ -97,7 +117,8 @@ def _tekst(v: Any) -> str:
 Geld = Annotated[tuple[float, ...], BeforeValidator(_geld(False))]
 GeldMetVerlies = Annotated[tuple[float, ...], BeforeValidator(_geld(True))]
 Bedrag = Annotated[float, BeforeValidator(_niet_negatief)]
-Getal = Annotated[float, BeforeValidator(_getal)]
+Vermogen = Annotated[float, BeforeValidator(_vermogen)]
+Uren = Annotated[tuple[float, ...], BeforeValidator(_uren)]
 Datum = Annotated[date, BeforeValidator(_datum)]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
 Geheel = Annotated[int, BeforeValidator(_geheel)]
@@ -138,7 +159,7 @@ class Wia(_Model):
 
 class Kinderopvang(_Model):
     soort: Literal["dagopvang", "bso", "gastouder"]
-    uren_per_maand: Geld
+    uren_per_maand: Uren
     uurprijs: Bedrag
 
 
@@ -192,7 +213,7 @@ class Huishouden(_Model):
     gemeente: Tekst = "standaard"
     personen: tuple[Persoon, ...] = Field(min_length=1)
     wonen: Wonen | None = None
-    vermogen: Getal = 0.0
+    vermogen: Vermogen = 0.0
     gemeentelijke_belastingen: Bedrag = 0.0
     ontvangt: Ontvangt = Ontvangt()
     schulden: tuple[Schuld, ...] = ()

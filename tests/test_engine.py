@@ -1,0 +1,101 @@
+"""The durable-rules wrapper: synchronous, every rule sees every fact, errors raised, sessions freed."""
+import threading
+
+import pytest
+
+from checker.engine import Regelset, normaliseer
+from checker.fouten import RegelFout
+
+REGELS = {
+    "positief": {"all": [{"m": {"$and": [{"t": "r"}, {"$gt": {"bedrag": 0}}]}}]},
+    "boven_grens": {"all": [{"m": {"$and": [{"t": "r"}, {"$gt": {"vermogen": {"$m": "grens"}}}]}}]},
+    "vlak_onder": {"all": [{"m": {"$and": [{"t": "r"}, {"$lte": {"vermogen": {"$m": "grens"}}},
+                                            {"$gt": {"vermogen": {"$mul": {"$l": {"$m": "grens"}, "$r": 0.95}}}}]}}]},
+}
+
+
+@pytest.fixture(scope="module")
+def regelset():
+    return Regelset("test", REGELS)
+
+
+def test_every_matching_rule_fires_on_one_fact(regelset):
+    gevuurd = regelset.evalueer([{"t": "r", "bedrag": 5, "vermogen": 120, "grens": 100}])
+    assert sorted(n for n, _ in gevuurd) == ["boven_grens", "positief"]
+
+
+def test_field_against_field_with_factor(regelset):
+    # 96 is within 5% below 100; 94 is not
+    assert [n for n, _ in regelset.evalueer([{"t": "r", "bedrag": 0, "vermogen": 96, "grens": 100}])] == ["vlak_onder"]
+    assert regelset.evalueer([{"t": "r", "bedrag": 0, "vermogen": 94, "grens": 100}]) == []
+
+
+def test_fact_no_rule_accepts_does_not_crash(regelset):
+    # A fact of a type no rule looks at used to make delete_state crash the process.
+    for _ in range(50):
+        assert regelset.evalueer([{"t": "onbekend", "x": 1}, {"t": "r", "bedrag": 0, "vermogen": 0, "grens": 1}]) == []
+
+
+def test_identical_facts_in_one_evaluation_both_seen(regelset):
+    feit = {"t": "r", "bedrag": 1, "vermogen": 0, "grens": 1}
+    assert [n for n, _ in regelset.evalueer([feit, dict(feit)])] == ["positief", "positief"]
+
+
+def test_numbers_not_strings():
+    with pytest.raises(RegelFout):
+        normaliseer(object())
+    with pytest.raises(RegelFout):
+        normaliseer(float("nan"))
+    import numpy as np
+    assert normaliseer(np.float64(2.5)) == 2.5 and type(normaliseer(np.int64(3))) is int
+    assert normaliseer(np.bool_(True)) is True
+
+
+@pytest.mark.parametrize("getal", [5e-324, 1e-7, -1e-5, 1e16, 123456789012.5, 0.01912])
+def test_numbers_the_engine_parser_would_refuse_are_normalised(regelset, getal):
+    # the C core's JSON parser fails on exponent notation (error code 204)
+    regelset.evalueer([{"t": "r", "bedrag": getal, "vermogen": getal, "grens": 1}])
+
+
+def test_a_number_too_large_for_the_engine_is_an_error_not_a_crash(regelset):
+    with pytest.raises(RegelFout, match="te groot"):
+        regelset.evalueer([{"t": "r", "bedrag": 1e20, "vermogen": 0, "grens": 1}])
+
+
+def test_error_in_a_rule_is_raised_naming_the_rule():
+    r = Regelset("fout", {"kapot": {"all": [{"m": {"$gt": {"x": 0}}}]}})
+
+    def stuk(c):
+        raise ZeroDivisionError("deling door nul")
+    # replace the rule's action by one that fails, as a buggy consequent would
+    r._host.get_ruleset(r.naam)._actions["kapot"].__init__(stuk)
+    with pytest.raises(RegelFout, match="kapot|deling door nul"):
+        r.evalueer([{"x": 1}])
+
+
+def test_malformed_rule_is_refused():
+    with pytest.raises(RegelFout):
+        Regelset("slecht", {"x": {"all": [{"m": {"$onbekend": {"a": 1}}}]}})
+
+
+def test_no_session_leak_beyond_engine_limit(regelset):
+    # The C core allows 1,024 live sessions per ruleset; 3,000 evaluations prove each is deleted.
+    for i in range(3000):
+        regelset.evalueer([{"t": "r", "bedrag": i % 2, "vermogen": 0, "grens": 1}])
+
+
+def test_threads_get_their_own_results(regelset):
+    fouten = []
+
+    def werk(k):
+        for i in range(300):
+            uit = regelset.evalueer([{"t": "r", "bedrag": (i + k) % 2, "vermogen": 0, "grens": 1}])
+            if len(uit) != (i + k) % 2:
+                fouten.append((k, i, uit))
+
+    draden = [threading.Thread(target=werk, args=(k,)) for k in range(4)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    assert fouten == []

@@ -1,0 +1,77 @@
+"""Signal rules: NIET_GEBRUIK and VERMOGENSGRENS fire exactly where their situation holds."""
+import pytest
+
+from checker import check, signalen
+from checker.fouten import RegelFout
+
+from .helpers import huishouden as hh
+
+
+def codes(uitkomst):
+    return [s["code"] for s in uitkomst["signalen"]]
+
+
+def test_niet_gebruik_fires_when_entitled_and_not_received():
+    uit = check(hh(1500, None, 2026, ontvangt_zt=0))
+    sig = next(s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK")
+    assert sig["instantie"] == "Dienst Toeslagen" and sig["regelingen"] == ["zorgtoeslag"]
+    assert sig["bedrag"] == uit["regelingen"]["zorgtoeslag"]["jaarbedrag"] > 0
+    # Awir art. 15 lid 1 (text 2026): apply up to and including 31 December of the next year
+    assert sig["datum"] == "2027-12-31"
+    assert "Awir art. 15 lid 1" in sig["bronnen"]
+
+
+def test_niet_gebruik_silent_when_received_or_not_entitled():
+    assert "NIET_GEBRUIK" not in codes(check(hh(1500, None, 2026, ontvangt_zt=120)))
+    assert "NIET_GEBRUIK" not in codes(check(hh(6000, None, 2026)))  # TI 72.000: no zorgtoeslag
+
+
+def test_niet_gebruik_2025_deadline_and_passed_deadline():
+    uit = check(hh(1500, None, 2025))  # peildatum 2025-06-15: within the term (2025 text: before 1 September 2026)
+    sig = next(s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK")
+    assert sig["datum"] == "2026-08-31" and sig["ernst"] == "midden"
+    laat = hh(1500, None, 2025, peildatum="2026-11-23")
+    sig = next(s for s in check(laat)["signalen"] if s["code"] == "NIET_GEBRUIK")
+    assert sig["ernst"] == "laag" and "voorbij" in sig["titel"]
+
+
+def test_vermogensgrens_above_the_limit():
+    # 2026 single limit € 146.011 (Wzt art. 3 lid 1)
+    uit = check(hh(1500, None, 2026, vermogen=146_012))
+    assert uit["regelingen"]["zorgtoeslag"]["recht"] is False
+    sig = next(s for s in uit["signalen"] if s["code"] == "VERMOGENSGRENS")
+    assert sig["ernst"] == "hoog" and sig["bedrag"] > 0
+    assert "NIET_GEBRUIK" not in codes(uit)
+
+
+def test_vermogensgrens_within_5_percent_below_the_limit():
+    assert "VERMOGENSGRENS" in codes(check(hh(1500, None, 2026, vermogen=146_011)))
+    assert "VERMOGENSGRENS" in codes(check(hh(1500, None, 2026, vermogen=0.95 * 146_011 + 1)))
+    assert "VERMOGENSGRENS" not in codes(check(hh(1500, None, 2026, vermogen=0.95 * 146_011 - 1)))
+
+
+def test_vermogensgrens_silent_when_no_toeslag_would_be_paid_anyway():
+    # TI 72.000 gives no zorgtoeslag, so the vermogen is not what stops it
+    assert "VERMOGENSGRENS" not in codes(check(hh(6000, None, 2026, vermogen=500_000)))
+
+
+def test_signals_are_ranked_by_ernst():
+    uit = check(hh(1500, None, 2026, vermogen=146_012))
+    volgorde = [signalen.ERNST_VOLGORDE[s["ernst"]] for s in uit["signalen"]]
+    assert volgorde == sorted(volgorde)
+
+
+def test_a_rule_with_an_unknown_field_in_its_text_names_the_rule(tmp_path):
+    (tmp_path / "x.yaml").write_text(
+        "regels:\n  - naam: stuk\n    code: TEST\n    ernst: info\n    feit: regeling\n    als: {recht: true}\n"
+        "    titel: '{bestaat_niet}'\n    uitleg: x\n    actie: x\n    instantie: x\n    regelingen: []\n"
+        "    bronnen: [x]\n", encoding="utf-8")
+    regels = signalen.lees_regels(tmp_path)
+    with pytest.raises(RegelFout, match="stuk"):
+        signalen.maak_signaal(regels[0], {"recht": True})
+
+
+def test_a_malformed_rule_file_names_the_rule(tmp_path):
+    (tmp_path / "x.yaml").write_text("regels:\n  - naam: half\n    code: TEST\n", encoding="utf-8")
+    with pytest.raises(RegelFout, match="half"):
+        signalen.lees_regels(tmp_path)
