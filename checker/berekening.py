@@ -22,9 +22,9 @@ REGELINGEN: dict[str, str] = {
     "bijstand": "gemeente",
     "zorgtoeslag": "Dienst Toeslagen",
     "huurtoeslag": "Dienst Toeslagen",
+    "kinderbijslag": "Sociale Verzekeringsbank",
     "kindgebonden_budget": "Dienst Toeslagen",
     "kinderopvangtoeslag": "Dienst Toeslagen",
-    "kinderbijslag": "Sociale Verzekeringsbank",
     "kwijtschelding": "gemeente",
     "smi": "gemeente",
 }
@@ -72,6 +72,6 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
     uitkomsten: dict[str, Uitkomst] = {}
     for sleutel, instantie in REGELINGEN.items():
         functie = BEREKEND.get(sleutel)
-        uitkomsten[sleutel] = (functie(inv, parameters) if functie
+        uitkomsten[sleutel] = (functie(inv, parameters, uitkomsten) if functie
                                else niet_berekend(sleutel, instantie, inv.n, "deze regeling is nog niet ingebouwd"))
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))

@@ -2,21 +2,28 @@
 
 One household gives N = 1; a scan repeats one household with one income source varied; a population
 stacks many. Nothing here knows a rule: it only lays out the household's facts.
+
+Persons other than the aanvrager and the partner ("bewoners": kinderen and medebewoners) sit on a second
+axis of length B (the largest number in any household), with ``bewoner_aanwezig`` marking the real ones.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from datetime import date
 
 import numpy as np
 
 from .huishouden import Huishouden, Inkomen, Persoon
 
 INKOMENSBRONNEN = tuple(Inkomen.model_fields)
+OPVANGSOORTEN = ("geen", "dagopvang", "bso", "gastouder")   # codes 0..3 in ``opvang_soort``
+VOORAF = 3  # months before January kept for activities (the kinderopvangtoeslag uitloop looks back 3 months)
 
 
 @dataclass(frozen=True)
 class Invoer:
     jaar: int
+    # aanvrager and toeslagpartner
     inkomen_aanvrager: dict[str, np.ndarray]   # bron -> (N, 12)
     inkomen_partner: dict[str, np.ndarray]     # bron -> (N, 12); zeros without a partner
     heeft_partner: np.ndarray                  # (N, 12) bool: a toeslagpartner in that month
@@ -24,6 +31,23 @@ class Invoer:
     verzekerd_partner: np.ndarray              # (N,) bool
     geboren_aanvrager: np.ndarray              # (N, 2) int: year, month of birth
     geboren_partner: np.ndarray                # (N, 2) int
+    activiteit_aanvrager: np.ndarray           # (N, 3 + 12) bool: rechtgevende activiteit, Oct of last year .. Dec
+    activiteit_partner: np.ndarray             # (N, 3 + 12) bool
+    activiteit_vooraf_bekend: np.ndarray       # (N, 2) bool: aanvrager/partner activities before January given
+    wlz_partner: np.ndarray                    # (N,) bool: partner has a Wlz-indicatie
+    kan_niet_zorgen: np.ndarray                # (N, 2) bool: aanvrager/partner cannot care for a child
+    # kinderen and medebewoners
+    bewoner_aanwezig: np.ndarray               # (N, B) bool
+    bewoner_is_kind: np.ndarray                # (N, B) bool: rol kind (else medebewoner)
+    bewoner_geboren: np.ndarray                # (N, B, 2) int
+    bewoner_inkomen: np.ndarray                # (N, B, 12) all income sources together
+    opvang_soort: np.ndarray                   # (N, B) int code, see OPVANGSOORTEN
+    opvang_uren: np.ndarray                    # (N, B, 12)
+    opvang_uurprijs: np.ndarray                # (N, B)
+    # wonen, vermogen, what is received now
+    huurwoning: np.ndarray                     # (N,) bool
+    kale_huur: np.ndarray                      # (N, 12)
+    servicekosten: np.ndarray                  # (N, 12)
     vermogen: np.ndarray                       # (N,) rendementsgrondslag on 1 January
     ontvangt: dict[str, np.ndarray]            # regeling -> (N, 12) voorschot received
     heeft_wia_zonder_uitkering: np.ndarray     # (N,) bool: WIA situation given but no inkomen.wga
@@ -31,6 +55,10 @@ class Invoer:
     @property
     def n(self) -> int:
         return self.vermogen.shape[0]
+
+    def personen_per_maand(self) -> np.ndarray:
+        """(N, 12): persons in the household (aanvrager, partner, kinderen, medebewoners)."""
+        return 1 + self.heeft_partner.astype(int) + self.bewoner_aanwezig.sum(axis=1)[:, None]
 
     def met_inkomen(self, persoon: str, bron: str, bedragen: np.ndarray) -> "Invoer":
         """A copy with one source of the aanvrager or partner replaced by (N, 12) amounts."""
@@ -40,21 +68,15 @@ class Invoer:
         return replace(self, **{veld: nieuw})
 
     def herhaald(self, n: int) -> "Invoer":
-        """This (single) household repeated n times, for a sweep."""
-        def rep(a: np.ndarray) -> np.ndarray:
-            return np.repeat(a, n, axis=0)
-        return Invoer(
-            jaar=self.jaar,
-            inkomen_aanvrager={k: rep(v) for k, v in self.inkomen_aanvrager.items()},
-            inkomen_partner={k: rep(v) for k, v in self.inkomen_partner.items()},
-            heeft_partner=rep(self.heeft_partner), verzekerd_aanvrager=rep(self.verzekerd_aanvrager),
-            verzekerd_partner=rep(self.verzekerd_partner), geboren_aanvrager=rep(self.geboren_aanvrager),
-            geboren_partner=rep(self.geboren_partner), vermogen=rep(self.vermogen),
-            ontvangt={k: rep(v) for k, v in self.ontvangt.items()},
-            heeft_wia_zonder_uitkering=rep(self.heeft_wia_zonder_uitkering),
-        )
+        """Every household repeated n times along the first axis (for a sweep)."""
+        def rep(a):
+            if isinstance(a, dict):
+                return {k: np.repeat(v, n, axis=0) for k, v in a.items()}
+            return np.repeat(a, n, axis=0) if isinstance(a, np.ndarray) else a
+        return Invoer(**{f.name: rep(getattr(self, f.name)) for f in fields(self)})
 
 
+# --- from validated households ----------------------------------------------------------------------
 def _inkomen(p: Persoon | None) -> dict[str, np.ndarray]:
     if p is None:
         return {b: np.zeros(12) for b in INKOMENSBRONNEN}
@@ -68,34 +90,104 @@ def _geboren(h: Huishouden, p: Persoon | None) -> tuple[int, int]:
     return (d.year, d.month)
 
 
+def _maand_index(jaar: int, d: date) -> int:
+    """Index of the month of d on the activity axis (0 = October of the previous year)."""
+    return (d.year - jaar) * 12 + d.month - 1 + VOORAF
+
+
+def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, bool]:
+    """Months (Oct of last year .. Dec) with a rechtgevende activiteit, and whether the months before
+    January are known. Without ``activiteiten`` a month with loon or winst > 0 counts as werk (contract)."""
+    uit = np.zeros(VOORAF + 12, dtype=bool)
+    if p is None:
+        return uit, True
+    if not p.activiteiten:
+        uit[VOORAF:] = (np.asarray(p.inkomen.loon) > 0) | (np.asarray(p.inkomen.winst) > 0)
+        return uit, False
+    for a in p.activiteiten:
+        van = max(0, _maand_index(jaar, a.van))
+        tot = VOORAF + 11 if a.tot is None else min(VOORAF + 11, _maand_index(jaar, a.tot))
+        if tot >= van:
+            uit[van:tot + 1] = True
+    return uit, True
+
+
+def _bewoners(h: Huishouden) -> list[Persoon]:
+    return [p for p in h.personen if p.rol in ("kind", "medebewoner")]
+
+
 def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     """Stack households of one berekeningsjaar into arrays."""
     jaren = {h.jaar for h in huishoudens}
     if len(jaren) != 1:
         raise ValueError("alle huishoudens moeten hetzelfde berekeningsjaar hebben")
+    jaar = jaren.pop()
+    n = len(huishoudens)
+    b = max([len(_bewoners(h)) for h in huishoudens] + [1])
+
+    bew_aanwezig = np.zeros((n, b), dtype=bool)
+    bew_kind = np.zeros((n, b), dtype=bool)
+    bew_geboren = np.zeros((n, b, 2), dtype=int)
+    bew_inkomen = np.zeros((n, b, 12))
+    opvang_soort = np.zeros((n, b), dtype=int)
+    opvang_uren = np.zeros((n, b, 12))
+    opvang_uurprijs = np.zeros((n, b))
+    act = np.zeros((2, n, VOORAF + 12), dtype=bool)
+    act_bekend = np.ones((n, 2), dtype=bool)
     per = []
-    for h in huishoudens:
+    for i, h in enumerate(huishoudens):
         a, p = h.aanvrager, h.partner
+        for k, persoon in enumerate((a, p)):
+            act[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
+        for j, x in enumerate(_bewoners(h)):
+            bew_aanwezig[i, j] = True
+            bew_kind[i, j] = x.rol == "kind"
+            bew_geboren[i, j] = _geboren(h, x)
+            bew_inkomen[i, j] = sum(_inkomen(x).values())
+            if x.kinderopvang is not None:
+                opvang_soort[i, j] = OPVANGSOORTEN.index(x.kinderopvang.soort)
+                opvang_uren[i, j] = x.kinderopvang.uren_per_maand
+                opvang_uurprijs[i, j] = x.kinderopvang.uurprijs
+        w = h.wonen
         per.append(dict(
-            ia=_inkomen(a), ip=_inkomen(p),
-            partner=np.full(12, p is not None),
-            va=a.zorgverzekerd, vp=bool(p and p.zorgverzekerd),
-            ga=_geboren(h, a), gp=_geboren(h, p),
+            ia=_inkomen(a), ip=_inkomen(p), partner=np.full(12, p is not None),
+            va=a.zorgverzekerd, vp=bool(p and p.zorgverzekerd), ga=_geboren(h, a), gp=_geboren(h, p),
+            wlz=bool(p and p.wlz_indicatie),
+            zorg=(a.kan_niet_voor_kind_zorgen, bool(p and p.kan_niet_voor_kind_zorgen)),
+            huur=bool(w and w.soort == "huur"),
+            kaal=np.asarray(w.kale_huur if w else (0.0,) * 12, dtype=float),
+            service=np.asarray(w.servicekosten if w else (0.0,) * 12, dtype=float),
             vermogen=h.vermogen,
             ontvangt={k: np.asarray(getattr(h.ontvangt, k), dtype=float) for k in type(h.ontvangt).model_fields},
             wia=any(x.wia is not None and not any(x.inkomen.wga) for x in (a, p) if x is not None),
         ))
 
     def stapel(sleutel: str) -> dict[str, np.ndarray]:
-        return {b: np.stack([d[sleutel][b] for d in per]) for b in per[0][sleutel]}
+        return {k: np.stack([d[sleutel][k] for d in per]) for k in per[0][sleutel]}
+
+    def rij(sleutel: str, dtype=None) -> np.ndarray:
+        return np.array([d[sleutel] for d in per], dtype=dtype)
 
     return Invoer(
-        jaar=jaren.pop(),
+        jaar=jaar,
         inkomen_aanvrager=stapel("ia"), inkomen_partner=stapel("ip"),
-        heeft_partner=np.stack([d["partner"] for d in per]),
-        verzekerd_aanvrager=np.array([d["va"] for d in per]), verzekerd_partner=np.array([d["vp"] for d in per]),
-        geboren_aanvrager=np.array([d["ga"] for d in per]), geboren_partner=np.array([d["gp"] for d in per]),
-        vermogen=np.array([d["vermogen"] for d in per], dtype=float),
-        ontvangt=stapel("ontvangt"),
-        heeft_wia_zonder_uitkering=np.array([d["wia"] for d in per]),
+        heeft_partner=rij("partner", bool), verzekerd_aanvrager=rij("va", bool), verzekerd_partner=rij("vp", bool),
+        geboren_aanvrager=rij("ga", int), geboren_partner=rij("gp", int),
+        activiteit_aanvrager=act[0], activiteit_partner=act[1], activiteit_vooraf_bekend=act_bekend,
+        wlz_partner=rij("wlz", bool), kan_niet_zorgen=rij("zorg", bool),
+        bewoner_aanwezig=bew_aanwezig, bewoner_is_kind=bew_kind, bewoner_geboren=bew_geboren,
+        bewoner_inkomen=bew_inkomen, opvang_soort=opvang_soort, opvang_uren=opvang_uren,
+        opvang_uurprijs=opvang_uurprijs,
+        huurwoning=rij("huur", bool), kale_huur=rij("kaal", float), servicekosten=rij("service", float),
+        vermogen=rij("vermogen", float), ontvangt=stapel("ontvangt"),
+        heeft_wia_zonder_uitkering=rij("wia", bool),
     )
+
+
+def leeftijd_per_maand(geboren: np.ndarray, jaar: int) -> np.ndarray:
+    """(..., 12) age in whole years per month of ``jaar``, a birthday counting from the month after it
+    (Awir art. 5: a change after the first day of a month counts from the next month). Only the year and
+    month of birth are kept, so a birthday on the 1st also counts from the next month."""
+    jaar_geb, maand_geb = geboren[..., 0:1], geboren[..., 1:2]
+    maanden = np.arange(1, 13)
+    return jaar - jaar_geb - (maanden <= maand_geb).astype(int)

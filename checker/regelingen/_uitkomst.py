@@ -23,6 +23,7 @@ class Uitkomst:
     lezer: ParameterLezer | None = None
     berekend: bool = True
     signaalbronnen: dict[str, str] = field(default_factory=dict)  # legal sources the signal rules cite
+    details: dict[str, np.ndarray] = field(default_factory=dict)  # other arrays later regelingen use (any shape)
 
     def onzekere_parameters(self) -> list[str]:
         if self.lezer is None:

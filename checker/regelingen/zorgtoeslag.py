@@ -39,7 +39,7 @@ def normpremie(toetsingsinkomen: np.ndarray, met_partner: np.ndarray, p) -> np.n
     return pct_drempel * drempel + p("zorgtoeslag.percentage_boven_drempel") * boven
 
 
-def bereken(inv: Invoer, parameters: Parameters) -> Uitkomst:
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     p = parameters.lezer()
     ti_a, ti_p, ti = awir.draagkracht(inv)
     met_partner = inv.heeft_partner

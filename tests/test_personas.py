@@ -1,0 +1,48 @@
+"""The seed persona and the plain households as regression tests, expectations from the law's arithmetic."""
+import pytest
+
+from checker import check, huishouden
+
+
+def test_all_personas_check_without_error():
+    for naam in huishouden.persona_namen():
+        uit = check(naam)
+        assert uit["naam"] and len(uit["regelingen"]) >= 10
+
+
+def test_ronald_marijke_zorgtoeslag_from_the_arithmetic():
+    # Facts (personas/ronald-marijke.yaml): Ronald winst 9.000 + WGA 12 × 1.085; Marijke winst 16.000.
+    ti = 9000 + 12 * 1085 + 16000
+    normpremie = 0.04289 * 29736 + 0.1373 * (ti - 29736)      # Wzt art. 2 lid 2-3 (2026, with partner)
+    verwacht = round(2 * 2119 - normpremie)                     # art. 2 lid 1; Awir art. 14 lid 4
+    zt = check("ronald-marijke")["regelingen"]["zorgtoeslag"]
+    assert zt["jaarbedrag"] == verwacht == 1825
+    assert any("winst" in w.lower() for w in zt["waarschuwingen"])  # the interim TI is flagged
+
+
+def test_ronald_marijke_signals():
+    codes = {s["code"] for s in check("ronald-marijke")["signalen"]}
+    assert "NIET_GEBRUIK" in codes          # zorgtoeslag not received (ontvangt: 0)
+    assert "VERMOGENSGRENS" not in codes    # € 4.000 is far below € 184.633
+
+
+def test_gepensioneerde_boven_vermogensgrens():
+    uit = check("gepensioneerde-vermogen")
+    assert uit["regelingen"]["zorgtoeslag"]["recht"] is False
+    sig = [s for s in uit["signalen"] if s["code"] == "VERMOGENSGRENS"]
+    assert sig and sig[0]["ernst"] == "hoog"
+    # what is lost: single, TI 12 × (1.550 + 900) = 29.400 is below the drempel → 2.119 − 1,912% × 29.736
+    assert sig[0]["bedrag"] == round(2119 - 0.01912 * 29736)
+
+
+@pytest.mark.parametrize("naam", ["stel-modaal"])
+def test_no_zorgtoeslag_above_the_income_ceiling(naam):
+    # TI 12 × (3.500 + 1.500) = 60.000 is above the published 2026 ceiling for partners (€ 51.142)
+    uit = check(naam)
+    assert uit["regelingen"]["zorgtoeslag"]["recht"] is False
+    assert uit["signalen"] == []
+
+
+def test_loongerelateerd_variant_has_higher_income_so_less_zorgtoeslag():
+    assert (check("ronald-marijke-loongerelateerd")["regelingen"]["zorgtoeslag"]["jaarbedrag"]
+            < check("ronald-marijke")["regelingen"]["zorgtoeslag"]["jaarbedrag"])
