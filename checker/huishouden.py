@@ -175,6 +175,8 @@ class Persoon(_Model):
     kan_niet_voor_kind_zorgen: JaNee = False
     wlz_indicatie: JaNee = False
     kinderopvang: Kinderopvang | None = None
+    # extension: meets the urencriterium (1.225 hours in the business, Wet IB art. 3.6); None = not given
+    urencriterium: JaNee | None = None
 
 
 class Wonen(_Model):

@@ -17,6 +17,8 @@ from .huishouden import Huishouden, Inkomen, Persoon
 
 INKOMENSBRONNEN = tuple(Inkomen.model_fields)
 OPVANGSOORTEN = ("geen", "dagopvang", "bso", "gastouder")   # codes 0..3 in ``opvang_soort``
+WIA_FASEN = ("geen", "loongerelateerd", "na_loongerelateerd", "iva")  # codes 0..3 in ``wia_fase``
+WIA_KLASSEN = ("geen", "35-45", "45-55", "55-65", "65-80", "80-100")  # codes 0..5 in ``wia_klasse``
 VOORAF = 3  # months before January kept for activities (the kinderopvangtoeslag uitloop looks back 3 months)
 
 
@@ -35,6 +37,15 @@ class Invoer:
     activiteit_partner: np.ndarray             # (N, 3 + 12) bool
     activiteit_vooraf_bekend: np.ndarray       # (N, 2) bool: aanvrager/partner activities before January given
     wlz_partner: np.ndarray                    # (N,) bool: partner has a Wlz-indicatie
+    urencriterium: np.ndarray                  # (N, 2) bool: aanvrager/partner meets the urencriterium
+    urencriterium_bekend: np.ndarray           # (N, 2) bool: the household said so (else assumed not met)
+    # WIA situation of aanvrager/partner (index 0/1 on the last axis)
+    wia_fase: np.ndarray                       # (N, 2) int code, see WIA_FASEN (0 = no WIA)
+    wia_klasse: np.ndarray                     # (N, 2) int code, see WIA_KLASSEN
+    wia_maandloon: np.ndarray                  # (N, 2) WIA-maandloon
+    wia_restverdiencapaciteit: np.ndarray      # (N, 2) per month
+    wia_einde_loongerelateerd: np.ndarray      # (N, 2) int: month index in jaar (0..11) of the last LGU month;
+                                               #   -1 ended before jaar, 12 runs past jaar or not given
     kan_niet_zorgen: np.ndarray                # (N, 2) bool: aanvrager/partner cannot care for a child
     # kinderen and medebewoners
     bewoner_aanwezig: np.ndarray               # (N, B) bool
@@ -134,11 +145,26 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     opvang_uurprijs = np.zeros((n, b))
     act = np.zeros((2, n, VOORAF + 12), dtype=bool)
     act_bekend = np.ones((n, 2), dtype=bool)
+    uren = np.zeros((n, 2), dtype=bool)
+    uren_bekend = np.zeros((n, 2), dtype=bool)
+    wia = {k: np.zeros((n, 2), dtype=d) for k, d in (("fase", int), ("klasse", int), ("maandloon", float),
+                                                      ("rvc", float), ("einde", int))}
+    wia["einde"][:] = 12
     per = []
     for i, h in enumerate(huishoudens):
         a, p = h.aanvrager, h.partner
         for k, persoon in enumerate((a, p)):
             act[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
+            if persoon is not None and persoon.urencriterium is not None:
+                uren[i, k], uren_bekend[i, k] = persoon.urencriterium, True
+            if persoon is not None and persoon.wia is not None:
+                w = persoon.wia
+                wia["fase"][i, k] = WIA_FASEN.index(w.fase)
+                wia["klasse"][i, k] = WIA_KLASSEN.index(w.klasse)
+                wia["maandloon"][i, k] = w.maandloon
+                wia["rvc"][i, k] = w.restverdiencapaciteit
+                if w.einde_loongerelateerd is not None:
+                    wia["einde"][i, k] = min(12, max(-1, _maand_index(jaar, w.einde_loongerelateerd) - VOORAF))
         for j, x in enumerate(_bewoners(h)):
             bew_aanwezig[i, j] = True
             bew_kind[i, j] = x.rol == "kind"
@@ -175,6 +201,9 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         geboren_aanvrager=rij("ga", int), geboren_partner=rij("gp", int),
         activiteit_aanvrager=act[0], activiteit_partner=act[1], activiteit_vooraf_bekend=act_bekend,
         wlz_partner=rij("wlz", bool), kan_niet_zorgen=rij("zorg", bool),
+        urencriterium=uren, urencriterium_bekend=uren_bekend,
+        wia_fase=wia["fase"], wia_klasse=wia["klasse"], wia_maandloon=wia["maandloon"],
+        wia_restverdiencapaciteit=wia["rvc"], wia_einde_loongerelateerd=wia["einde"],
         bewoner_aanwezig=bew_aanwezig, bewoner_is_kind=bew_kind, bewoner_geboren=bew_geboren,
         bewoner_inkomen=bew_inkomen, opvang_soort=opvang_soort, opvang_uren=opvang_uren,
         opvang_uurprijs=opvang_uurprijs,

@@ -24,11 +24,6 @@ def test_every_parameter_has_source_date_and_grade(jaar):
                                         "kwijtschelding", "smi", "inkomstenbelasting"}
 
 
-@pytest.mark.parametrize("jaar", JAREN)
-def test_same_ids_in_both_years(jaar):
-    assert set(parameters.laad(2025).ids()) == set(parameters.laad(2026).ids())
-
-
 def test_published_zorgtoeslag_values():
     # Regeling standaardpremie 2025 (Stcrt. 2024, 38887) and 2026 (Stcrt. 2025, 40022)
     assert parameters.laad(2025).waarde("zorgtoeslag.standaardpremie") == 2112
