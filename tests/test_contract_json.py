@@ -201,7 +201,9 @@ def test_parameters_ids_stabiel_en_gepunt(jaar):
     """Section 5: ids are dotted, lower case, and start with a regeling key or `algemeen.`."""
     recs = _parameters(jaar)
     ids = [rec["id"] for rec in recs]
-    assert len(ids) == len(set(ids)), "duplicate parameter ids"
+    # A parameter that changes within the year (the minimumloon on 1 July) has one record per date.
+    dated = [(rec["id"], rec["geldig_vanaf"]) for rec in recs]
+    assert len(dated) == len(set(dated)), "duplicate parameter records (same id and geldig_vanaf)"
     regelingen = set(check("ronald-marijke")["regelingen"]) | {"algemeen"}
     for pid in ids:
         assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", pid), f"id not dotted lower case: {pid!r}"
