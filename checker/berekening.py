@@ -17,8 +17,8 @@ from .regelingen._uitkomst import Uitkomst, niet_berekend
 
 # Every regeling key of the contract, in calculation order, with its instantie.
 REGELINGEN: dict[str, str] = {
-    "inkomstenbelasting": "Belastingdienst",
     "wga": "UWV",
+    "inkomstenbelasting": "Belastingdienst",
     "bijstand": "gemeente",
     "zorgtoeslag": "Dienst Toeslagen",
     "huurtoeslag": "Dienst Toeslagen",
