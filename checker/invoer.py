@@ -60,6 +60,8 @@ class Invoer:
     kale_huur: np.ndarray                      # (N, 12)
     servicekosten: np.ndarray                  # (N, 12)
     vermogen: np.ndarray                       # (N,) rendementsgrondslag on 1 January
+    gemeente: np.ndarray                       # (N,) str: id of the municipal policy (rules/gemeenten)
+    gemeentelijke_belastingen: np.ndarray      # (N,) this year's aanslag that kwijtschelding could cover
     ontvangt: dict[str, np.ndarray]            # regeling -> (N, 12) voorschot received
     heeft_wia_zonder_uitkering: np.ndarray     # (N,) bool: WIA situation given but no inkomen.wga
 
@@ -183,7 +185,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
             huur=bool(w and w.soort == "huur"),
             kaal=np.asarray(w.kale_huur if w else (0.0,) * 12, dtype=float),
             service=np.asarray(w.servicekosten if w else (0.0,) * 12, dtype=float),
-            vermogen=h.vermogen,
+            vermogen=h.vermogen, gemeente=h.gemeente, belastingen=h.gemeentelijke_belastingen,
             ontvangt={k: np.asarray(getattr(h.ontvangt, k), dtype=float) for k in type(h.ontvangt).model_fields},
             wia=any(x.wia is not None and not any(x.inkomen.wga) for x in (a, p) if x is not None),
         ))
@@ -208,7 +210,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         bewoner_inkomen=bew_inkomen, opvang_soort=opvang_soort, opvang_uren=opvang_uren,
         opvang_uurprijs=opvang_uurprijs,
         huurwoning=rij("huur", bool), kale_huur=rij("kaal", float), servicekosten=rij("service", float),
-        vermogen=rij("vermogen", float), ontvangt=stapel("ontvangt"),
+        vermogen=rij("vermogen", float), gemeente=rij("gemeente", object),
+        gemeentelijke_belastingen=rij("belastingen", float), ontvangt=stapel("ontvangt"),
         heeft_wia_zonder_uitkering=rij("wia", bool),
     )
 
