@@ -4,9 +4,11 @@ Public API (contract section 8)::
 
     from checker import check, InvoerFout
     uitkomst = check("ronald-marijke")          # a persona name, a path, or a dict (schema 1)
+    sweep = scan("ronald-marijke", persoon="ronald", bron="winst", van=0, tot=3000, stap=10)
 """
 from .api import check
 from .fouten import InvoerFout
+from .scanner import scan
 
-__all__ = ["check", "InvoerFout"]
+__all__ = ["check", "scan", "InvoerFout"]
 __version__ = "0.1.0"

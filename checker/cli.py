@@ -61,8 +61,16 @@ def _parser() -> _Parser:
 
     sub.add_parser("personas", help="toon de ingebouwde huishoudens")
 
-    s = sub.add_parser("scan", help="(volgt) veeg één inkomensbron en zoek armoedevallen")
-    s.add_argument("rest", nargs=argparse.REMAINDER)
+    s = sub.add_parser("scan", help="veeg één inkomensbron van één persoon en zoek armoedevallen en hoge marginale druk")
+    s.add_argument("bron_huishouden", metavar="BESTAND_OF_PERSONA", help="pad naar een huishoudbestand of een persona")
+    s.add_argument("--persoon", help="id van de aanvrager of partner wiens inkomen verandert (standaard de aanvrager)")
+    s.add_argument("--bron", default="loon", choices=["loon", "winst"], help="welke inkomensbron (standaard loon)")
+    s.add_argument("--van", type=float, default=0.0, help="laagste bruto bedrag per maand (standaard 0)")
+    s.add_argument("--tot", type=float, default=6000.0, help="hoogste bruto bedrag per maand (standaard 6000)")
+    s.add_argument("--stap", type=float, default=10.0, help="stap in euro per maand (standaard 10)")
+    s.add_argument("--jaar", type=int, help="berekeningsjaar (2025 of 2026)")
+    s.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
+    s.add_argument("--grafiek", metavar="UIT.png", help="schrijf een grafiek van netto tegen bruto naar dit bestand")
     h = sub.add_parser("hervorming", help="(volgt) toets een regelwijziging op alle persona's")
     h.add_argument("rest", nargs=argparse.REMAINDER)
     return p
@@ -101,12 +109,29 @@ def _personas(args) -> int:
     return 0
 
 
+def _scan(args) -> int:
+    from . import rapport
+    from .scanner import scan
+    uit = scan(args.bron_huishouden, persoon=args.persoon, bron=args.bron, van=args.van, tot=args.tot,
+               stap=args.stap, jaar=args.jaar)
+    if args.grafiek:
+        from .grafiek import teken_scan
+        teken_scan(uit, args.grafiek)
+    if args.json:
+        _druk_json(uit)
+    else:
+        rapport.toon_scan(uit)
+        if args.grafiek:
+            print(f"Grafiek geschreven naar {args.grafiek}")
+    return 0
+
+
 def _volgt(args) -> int:
     print(f"samenloop: de opdracht '{args.opdracht}' is nog niet ingebouwd in deze versie.", file=sys.stderr)
     return 1
 
 
-OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _volgt, "hervorming": _volgt}
+OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _volgt}
 
 
 def main(argv: list[str] | None = None) -> int:

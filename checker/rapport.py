@@ -137,3 +137,28 @@ def toon_parameters(lijst: list[dict[str, Any]], jaar: int, console: Console | N
     for p in lijst:
         t.add_row(p["id"], str(p["waarde"]), p["eenheid"], p["geldig_vanaf"], p["zekerheid"], p["bron"])
     console.print(t)
+
+
+def toon_scan(uit: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console()
+    p0, p1 = uit["punten"][0], uit["punten"][-1]
+    console.print(Panel(
+        f"{uit['bron']} van {uit['persoon']}: van {opmaak.euro(p0['bruto'])} tot {opmaak.euro(p1['bruto'])} per maand "
+        f"in {len(uit['punten'])} punten; huidig {opmaak.euro(uit['huidig'])} per maand.",
+        title=f"[bold]Scan {uit['naam']}[/] — {uit['jaar']}", box=box.ROUNDED))
+    if not uit.get("compleet", True):
+        console.print(Text("⚠ Nog géén netto: de inkomstenbelasting wordt nog niet berekend; de lijn is bruto inkomen "
+                           "plus regelingen.", style="yellow"))
+    t = Table(title="Sprongen (armoedeval of klif)", box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("van", "tot", "verschil per maand", "uitleg"):
+        t.add_column(kolom, overflow="fold")
+    for s in uit["sprongen"]:
+        t.add_row(opmaak.euro(s["van"]), opmaak.euro(s["tot"]), opmaak.euro(s["verschil"], centen=True), s["uitleg"])
+    console.print(t if uit["sprongen"] else Text("Geen sprongen in dit bereik.", style="green"))
+    m = Table(title="Marginale druk boven 80%", box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("van", "tot", "druk", "door"):
+        m.add_column(kolom)
+    for d in uit["marginale_druk"]:
+        m.add_row(opmaak.euro(d["van"]), opmaak.euro(d["tot"]), opmaak.procent(d["druk"]),
+                  ", ".join(REGELING_NAMEN[k] for k in d["regelingen"]))
+    console.print(m if uit["marginale_druk"] else Text("Nergens meer dan 80% marginale druk in dit bereik.", style="green"))

@@ -39,6 +39,14 @@ def afgerond_jaarbedrag(exact: np.ndarray, lees: ParameterLezer) -> np.ndarray:
     return np.where(afgerond < lees("algemeen.awir_minimum_jaarbedrag"), 0.0, afgerond)
 
 
+def verdeel_jaarbedrag(maand_exact: np.ndarray, jaarbedrag: np.ndarray) -> np.ndarray:
+    """Monthly amounts (N, 12) that add up to the rounded annual amount, in proportion to each month's
+    right (art. 14 lid 4 rounds the tegemoetkoming for the year; the months carry the same total)."""
+    som = maand_exact.sum(axis=1, keepdims=True)
+    factor = np.divide(jaarbedrag[:, None], som, out=np.zeros_like(som), where=som > 0)
+    return maand_exact * factor
+
+
 def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
     uit = ["Het toetsingsinkomen is voorlopig het bruto belastbare inkomen van het jaar (loon, winst, WW, "
            "WGA, AOW, pensioen, bijstand, overig); aftrekposten en box 3 tellen nog niet mee."]

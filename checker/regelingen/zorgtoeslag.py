@@ -66,7 +66,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     maand_exact = np.where(onder_grens[:, None], maand_zonder_vermogenstoets, 0.0)
     jaarbedrag = awir.afgerond_jaarbedrag(maand_exact.sum(axis=1), p)
     recht = jaarbedrag > 0
-    maandbedragen = np.where(recht[:, None], np.round(maand_exact, 2), 0.0)
+    maandbedragen = awir.verdeel_jaarbedrag(maand_exact, jaarbedrag)
 
     def uitleg(i: int) -> list[str]:
         return _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde,

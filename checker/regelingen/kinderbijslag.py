@@ -1,0 +1,159 @@
+"""Kinderbijslag — Algemene Kinderbijslagwet (AKW, BWBR0002368), paid by the Sociale Verzekeringsbank.
+
+The right exists per calendar quarter: a verzekerde has a right over a quarter for a child that, on the
+first day of that quarter, is younger than 18 and belongs to the household (art. 7 lid 1, art. 11 lid 2).
+The amount over the quarter depends on the child's age on that first day (art. 12 lid 3): younger than 6,
+6 to 12, 12 to 18. The basisbedrag is indexed on 1 January and 1 July (art. 13 lid 4). There is no income
+or vermogen test. For a child of 16 or 17 the school conditions of art. 7 lid 2 apply; they are assumed met.
+
+The SVB pays each quarter afterwards, at the latest three months after the quarter (art. 18 lid 1 onder a).
+To line up with the monthly regelingen, the quarter amount is shown as one third in each of its months.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer, leeftijd_per_maand
+from ..parameters import Parameters
+from ._uitkomst import Uitkomst
+
+REGELING = "kinderbijslag"
+INSTANTIE = "Sociale Verzekeringsbank"
+
+MAANDEN_PER_KWARTAAL = 3                                       # calendar, not a rule
+EERSTE_MAAND_VAN_KWARTAAL = np.repeat(np.arange(0, 12, MAANDEN_PER_KWARTAAL), MAANDEN_PER_KWARTAAL)  # (12,)
+KWARTAALNAMEN = ("1e kwartaal", "2e kwartaal", "3e kwartaal", "4e kwartaal")
+EERSTE_DAG = ("1 januari", "1 april", "1 juli", "1 oktober")
+BRON_RECHT = "Algemene Kinderbijslagwet art. 7 lid 1 en art. 11 lid 2"
+
+
+def leeftijd_eerste_dag_kwartaal(geboren: np.ndarray, jaar: int) -> np.ndarray:
+    """(N, B, 12): the child's age on the first day of the quarter each month belongs to (AKW art. 11 lid 2,
+    art. 12 lid 3). Negative when the child is not yet born on that day.
+
+    Invoer keeps only year and month of birth; a child born in the quarter's first month is taken to have its
+    birthday after the 1st (``leeftijd_per_maand`` of that month is exactly the age on its first day then).
+    """
+    per_maand = leeftijd_per_maand(geboren, jaar)              # age on the 1st of each month
+    return per_maand[..., EERSTE_MAAND_VAN_KWARTAAL]
+
+
+def recht_per_kwartaal(inv: Invoer, leeftijd_q: np.ndarray, maximumleeftijd: float) -> np.ndarray:
+    """(N, B, 12) bool: a right over the quarter of each month: a child of the household (rol kind) that on
+    the quarter's first day is born and younger than the maximum age (AKW art. 7 lid 1, art. 11 lid 2)."""
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind)[..., None]
+    return kind & (leeftijd_q >= 0) & (leeftijd_q < maximumleeftijd)
+
+
+def kwartaalbedrag(leeftijd_q: np.ndarray, p) -> np.ndarray:
+    """(N, B, 12): the amount over the quarter by the age on its first day (AKW art. 12 lid 3 onder a-c),
+    with the amounts in force on the first day of each month (indexed 1 January and 1 July, art. 13 lid 4)."""
+    jong = p.per_maand("kinderbijslag.kwartaalbedrag_jonger_dan_6")
+    midden = p.per_maand("kinderbijslag.kwartaalbedrag_6_tot_12")
+    oud = p.per_maand("kinderbijslag.kwartaalbedrag_12_tot_18")
+    return np.where(leeftijd_q < p("kinderbijslag.leeftijd_tweede_groep"), jong,
+                    np.where(leeftijd_q < p("kinderbijslag.leeftijd_derde_groep"), midden, oud))
+
+
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    p = parameters.lezer()
+    leeftijd_q = leeftijd_eerste_dag_kwartaal(inv.bewoner_geboren, inv.jaar)
+    recht_kind = recht_per_kwartaal(inv, leeftijd_q, p("kinderbijslag.maximumleeftijd"))
+    per_kwartaal = np.where(recht_kind, kwartaalbedrag(leeftijd_q, p), 0.0)        # (N, B, 12)
+    per_maand_kind = per_kwartaal / MAANDEN_PER_KWARTAAL
+    maandbedragen = per_maand_kind.sum(axis=1)                                    # (N, 12)
+    # The law's amounts are whole quarters: sum them per quarter (the first month of each quarter holds it).
+    jaarbedrag = np.round(per_kwartaal[..., ::MAANDEN_PER_KWARTAAL].sum(axis=(1, 2)), 2)
+    recht = jaarbedrag > 0
+    schoolleeftijd = recht_kind & (leeftijd_q >= p("kinderbijslag.leeftijd_schoolvoorwaarden"))
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag)
+
+    def waarschuwingen(i: int) -> list[str]:
+        return _waarschuwingen(i, inv, p, schoolleeftijd)
+
+    def bronnen(i: int) -> list[str]:
+        uit = [BRON_RECHT, "Algemene Kinderbijslagwet art. 12 lid 3 en art. 13 lid 4",
+               "Algemene Kinderbijslagwet art. 18 lid 1 onder a"]
+        if schoolleeftijd[i].any():
+            uit.append("Algemene Kinderbijslagwet art. 7 lid 2")
+        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        signaalbronnen={"bron_recht": BRON_RECHT},
+        feiten={"aantal_kinderen_met_kinderbijslag": recht_kind.any(axis=2).sum(axis=1)},
+        details={
+            "kinderbijslag_kind": recht_kind,                 # (N, B, 12) bool: paid over this month's quarter
+            "leeftijd_eerste_dag_kwartaal": leeftijd_q,        # (N, B, 12)
+            "kwartaalbedrag_kind": per_kwartaal,               # (N, B, 12) the quarter's amount, in each of its months
+        },
+    )
+
+
+def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list[str]:
+    e = opmaak.euro
+    kinderen = np.flatnonzero(inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i])
+    if kinderen.size == 0:
+        return ["Geen kinderbijslag: er is geen kind (rol kind) in het huishouden (AKW art. 7 lid 1)."]
+    grens_2, grens_3 = p("kinderbijslag.leeftijd_tweede_groep"), p("kinderbijslag.leeftijd_derde_groep")
+    maximum = p("kinderbijslag.maximumleeftijd")
+    regels = ["Kinderbijslag per kwartaal naar de leeftijd van het kind op de eerste dag van het kwartaal "
+              "(AKW art. 11 lid 2 en art. 12 lid 3)."]
+    for nummer, b in enumerate(kinderen, start=1):
+        jaar_geb, maand_geb = inv.bewoner_geboren[i, b]
+        delen = []
+        for q in range(4):
+            m = q * MAANDEN_PER_KWARTAAL
+            leeftijd = int(leeftijd_q[i, b, m])
+            if recht_kind[i, b, m]:
+                groep = (f"jonger dan {grens_2:g} jaar" if leeftijd < grens_2 else
+                         f"{grens_2:g}–{grens_3 - 1:g} jaar" if leeftijd < grens_3 else f"{grens_3:g}–{maximum - 1:g} jaar")
+                delen.append(f"{KWARTAALNAMEN[q]} {e(per_kwartaal[i, b, m], centen=True)} ({leeftijd} jaar op "
+                             f"{EERSTE_DAG[q]}: {groep})")
+            elif leeftijd < 0:
+                delen.append(f"{KWARTAALNAMEN[q]} niets (op {EERSTE_DAG[q]} nog niet geboren)")
+            else:
+                delen.append(f"{KWARTAALNAMEN[q]} niets ({leeftijd} jaar op {EERSTE_DAG[q]})")
+        totaal = per_kwartaal[i, b, ::MAANDEN_PER_KWARTAAL].sum()
+        regels.append(f"Kind {nummer} (geboren {opmaak.MAANDNAMEN[maand_geb - 1]} {jaar_geb}): " + "; ".join(delen)
+                      + f"; samen {e(totaal, centen=True)} (AKW art. 12 lid 3).")
+    if recht_kind[i, :, :6].any() and recht_kind[i, :, 6:].any():
+        regels.append("De bedragen worden op 1 januari en 1 juli geïndexeerd; vanaf het 3e kwartaal gelden de "
+                      "bedragen per 1 juli (AKW art. 13 lid 4).")
+    if jaarbedrag[i] > 0:
+        regels.append(f"Samen {e(jaarbedrag[i], centen=True)} over het jaar. Per maand staat een derde van het "
+                      "kwartaalbedrag; de SVB betaalt per kwartaal achteraf, uiterlijk drie maanden na afloop van het "
+                      "kwartaal (AKW art. 18 lid 1 onder a).")
+    else:
+        regels.append("Geen kinderbijslag dit jaar: geen kind dat op de eerste dag van een kwartaal geboren en "
+                      f"jonger dan {maximum:g} jaar is (AKW art. 7 lid 1, art. 11 lid 2).")
+    return regels
+
+
+def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
+    uit = []
+    if schoolleeftijd[i].any():
+        uit.append(f"Voor een kind van {p('kinderbijslag.leeftijd_schoolvoorwaarden'):g} of 17 jaar is aangenomen dat "
+                   "aan de voorwaarden van AKW art. 7 lid 2 is voldaan: het kind gaat naar school volgens de "
+                   "leerplicht of kwalificatieplicht (of is vrijgesteld), staat ingeschreven bij een vergelijkbare "
+                   "school buiten Nederland, of heeft een startkwalificatie. Zo niet, dan betaalt de SVB geen "
+                   "kinderbijslag voor dat kind (het kindgebonden budget loopt dan wel door, Wkgb art. 2 lid 1). "
+                   "De wettekst 2025 en 2026 stelt geen inkomenseis aan het kind.")
+    # Only the birth month is known: a birthday on the 1st of a quarter's first month would count for that
+    # quarter already. Say so when it would change the amount (a new age group, 18, or a birth this year).
+    kinderen = inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i]
+    jaar_geb, maand_geb = inv.bewoner_geboren[i, :, 0], inv.bewoner_geboren[i, :, 1]
+    wordt = inv.jaar - jaar_geb
+    grenzen = [0, p("kinderbijslag.leeftijd_tweede_groep"), p("kinderbijslag.leeftijd_derde_groep"),
+               p("kinderbijslag.maximumleeftijd")]
+    kwartaalstart = np.isin(maand_geb - 1, np.arange(0, 12, MAANDEN_PER_KWARTAAL))
+    if (kinderen & kwartaalstart & np.isin(wordt, grenzen)).any():
+        uit.append("Een kind wordt dit jaar geboren of bereikt een nieuwe leeftijdsgroep in januari, april, juli of "
+                   "oktober. Samenloop kent alleen de geboortemaand en neemt aan dat de dag niet de 1e is; is het kind "
+                   "op de 1e van die maand geboren, dan telt de nieuwe leeftijd al voor dat kwartaal (AKW art. 11 "
+                   "lid 2 en art. 12 lid 3).")
+    return uit

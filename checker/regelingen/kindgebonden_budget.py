@@ -1,0 +1,239 @@
+"""Kindgebonden budget — Wet op het kindgebonden budget (Wkgb, BWBR0022751), with the Awir.
+
+A parent has a right for a child for whom kinderbijslag is paid (AKW art. 18), from the calendar month after
+the birth up to and including the month in which the child turns 18 (art. 2 lid 1). The right is determined
+for each calendar month separately (art. 2 lid 11), from annual amounts:
+    som = amount for the first child + amount per further child (lid 2)
+        + per child 12 to 15 (from the month after the 12th birthday) and per child 16 or 17 (from the month
+          after the 16th birthday) a supplement (lid 3-5)
+        + the alleenstaande-ouderkop for a parent without partner (lid 6)
+    without partner: som − afbouwpercentage × (toetsingsinkomen − drempelinkomen, if > 0)           (lid 7)
+    with partner:    som − afbouwpercentage × (joint toetsingsinkomen − (drempelinkomen + add-on), if > 0)  (lid 8)
+and one twelfth of it per month. No right when the rendementsgrondslag at the start of the year is above the
+vermogensgrens, the joint limit only with the same partner all year (art. 1 lid 4). The annual amount is
+rounded and dropped below € 24 (Awir art. 14 lid 4-5).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer, leeftijd_per_maand
+from ..parameters import Parameters
+from . import awir, kinderbijslag
+from ._uitkomst import Uitkomst
+
+REGELING = "kindgebonden_budget"
+INSTANTIE = "Dienst Toeslagen"
+BRON_RECHT = "Wet op het kindgebonden budget art. 2 lid 1"
+BRON_VERMOGEN = "Wet op het kindgebonden budget art. 1 lid 4"
+
+
+def kinderbijslag_details(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None) -> np.ndarray:
+    """(N, B, 12) bool: kinderbijslag is paid for the child over the quarter of each month (from the
+    kinderbijslag regeling computed before; computed here when it was not)."""
+    kb = (eerder or {}).get("kinderbijslag")
+    if kb is None or not kb.berekend or "kinderbijslag_kind" not in kb.details:
+        kb = kinderbijslag.bereken(inv, parameters, eerder)
+    return kb.details["kinderbijslag_kind"]
+
+
+def kind_met_kinderbijslag(inv: Invoer, kinderbijslag_kind: np.ndarray) -> np.ndarray:
+    """(N, B, 12) bool: a child for whom kinderbijslag is paid (art. 2 lid 1). A child born this year gets
+    kinderbijslag only from the next quarter (AKW art. 11 lid 2), yet art. 2 lid 1 starts the aanspraak in the
+    month after the birth; so the months between the birth and that quarter count as well."""
+    jaar_geb, maand_geb = inv.bewoner_geboren[..., 0:1], inv.bewoner_geboren[..., 1:2]
+    maand = np.arange(1, 13)
+    kwartaal = kinderbijslag.MAANDEN_PER_KWARTAAL
+    pasgeboren = ((jaar_geb == inv.jaar) & (maand > maand_geb)
+                  & ((maand - 1) // kwartaal == (maand_geb - 1) // kwartaal))
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind)[..., None]
+    return kinderbijslag_kind | (kind & pasgeboren)
+
+
+def aanspraak_per_kind(kind_kb: np.ndarray, leeftijd: np.ndarray, maximumleeftijd: float) -> np.ndarray:
+    """(N, B, 12) bool: from the month after the birth up to and including the month in which the child turns
+    18 (art. 2 lid 1). ``leeftijd`` counts a birthday from the month after it (Awir art. 5), so this is
+    0 <= leeftijd < 18."""
+    return kind_kb & (leeftijd >= 0) & (leeftijd < maximumleeftijd)
+
+
+def bedrag_kinderen(aantal: np.ndarray, p) -> np.ndarray:
+    """(N, 12): amount for the first child plus the amount for each second or further child (art. 2 lid 2)."""
+    return (np.where(aantal >= 1, p("kindgebonden_budget.bedrag_eerste_kind"), 0.0)
+            + np.maximum(aantal - 1, 0) * p("kindgebonden_budget.bedrag_volgend_kind"))
+
+
+def verhogingen_leeftijd(aanspraak: np.ndarray, leeftijd: np.ndarray, p) -> tuple[np.ndarray, np.ndarray]:
+    """(N, 12) each: the number of children with the 12-15 supplement (from the month after the 12th birthday,
+    art. 2 lid 3-4) and with the 16-17 supplement (from the month after the 16th birthday, art. 2 lid 5)."""
+    v12, v16 = p("kindgebonden_budget.leeftijd_verhoging_12"), p("kindgebonden_budget.leeftijd_verhoging_16")
+    n12 = (aanspraak & (leeftijd >= v12) & (leeftijd < v16)).sum(axis=1)
+    n16 = (aanspraak & (leeftijd >= v16)).sum(axis=1)
+    return n12, n16
+
+
+def drempel(met_partner: np.ndarray, p) -> np.ndarray:
+    """(N, 12): the drempelinkomen (art. 2 lid 7), raised by the fixed add-on with a partner (art. 2 lid 8)."""
+    return (p("kindgebonden_budget.drempelinkomen")
+            + np.where(met_partner, p("kindgebonden_budget.verhoging_drempel_partners"), 0.0))
+
+
+def vermindering(toetsingsinkomen: np.ndarray, drempel_: np.ndarray, p) -> np.ndarray:
+    """(N, 12): afbouwpercentage of the toetsingsinkomen above the drempel (art. 2 lid 7-8)."""
+    return p("kindgebonden_budget.afbouwpercentage") * np.maximum(0.0, toetsingsinkomen - drempel_)
+
+
+def vermogensgrens(met_partner: np.ndarray, p) -> np.ndarray:
+    """(N,): the joint limit only with the same partner the whole year, else the parent's own (art. 1 lid 4)."""
+    return np.where(met_partner.all(axis=1), p("kindgebonden_budget.vermogensgrens_partners"),
+                    p("kindgebonden_budget.vermogensgrens_alleenstaande"))
+
+
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    p = parameters.lezer()
+    ti_a, ti_p, ti = awir.draagkracht(inv)
+    met_partner = inv.heeft_partner
+
+    leeftijd = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)                   # (N, B, 12)
+    kb_kind = kinderbijslag_details(inv, parameters, eerder)
+    aanspraak = aanspraak_per_kind(kind_met_kinderbijslag(inv, kb_kind), leeftijd,
+                                   p("kindgebonden_budget.maximumleeftijd"))
+    aantal = aanspraak.sum(axis=1)                                                   # (N, 12)
+    n12, n16 = verhogingen_leeftijd(aanspraak, leeftijd, p)
+    kinderen = bedrag_kinderen(aantal, p)
+    verhoging = n12 * p("kindgebonden_budget.verhoging_12_tot_16") + n16 * p("kindgebonden_budget.verhoging_16_en_17")
+    kop = np.where(~met_partner & (aantal >= 1), p("kindgebonden_budget.alleenstaande_ouderkop"), 0.0)
+    som = kinderen + verhoging + kop                                                 # (N, 12) per year
+    drempel_ = drempel(met_partner, p)
+    minder = vermindering(ti, drempel_, p)
+    per_jaar = np.where(aantal >= 1, np.maximum(0.0, som - minder), 0.0)
+
+    grens = vermogensgrens(met_partner, p)
+    onder_grens = inv.vermogen <= grens
+    maand_zonder_vermogenstoets = per_jaar / 12.0                                     # art. 2 lid 11
+    jaar_zonder_vermogenstoets = awir.afgerond_jaarbedrag(maand_zonder_vermogenstoets.sum(axis=1), p)
+    maand_exact = np.where(onder_grens[:, None], maand_zonder_vermogenstoets, 0.0)
+    jaarbedrag = awir.afgerond_jaarbedrag(maand_exact.sum(axis=1), p)
+    recht = jaarbedrag > 0
+    maandbedragen = np.where(recht[:, None], np.round(maand_exact, 2), 0.0)
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, n12, n16, kinderen,
+                       kop, som, drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
+
+    def waarschuwingen(i: int) -> list[str]:
+        uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+        if aanspraak[i].any():
+            uit.append("Aangenomen is dat de aanvrager of de toeslagpartner de kinderbijslag voor de kinderen krijgt; "
+                       "krijgt een ouder buiten dit huishouden die, dan is er voor dat kind geen kindgebonden budget "
+                       "(Wkgb art. 2 lid 1 en 10).")
+        if met_partner[i].any() and not met_partner[i].all():
+            uit.append("Niet het hele jaar dezelfde partner: dan telt voor de vermogensgrens het vermogen van de "
+                       "ouder zelf; samenloop kent alleen het vermogen van het huishouden (Wkgb art. 1 lid 4).")
+        return uit
+
+    def bronnen(i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, BRON_RECHT, "Wet op het kindgebonden budget art. 2 lid 2-6",
+               "Wet op het kindgebonden budget art. 2 lid 7-8 en 11", BRON_VERMOGEN, "Awir art. 14 lid 4-5"]
+        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
+        feiten={
+            "toetsingsinkomen": ti[:, 0],
+            "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
+            "vermogen": inv.vermogen,
+            "vermogensgrens": grens,
+            "ontvangt_jaar": inv.ontvangt["kindgebonden_budget"].sum(axis=1),
+        },
+        details={"aanspraak_kind": aanspraak},
+    )
+
+
+def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, n12, n16, kinderen, kop, som,
+            drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    maanden = np.flatnonzero(aantal[i] >= 1)
+    if maanden.size == 0:
+        return ["Geen kindgebonden budget: er is geen kind jonger dan 18 jaar waarvoor kinderbijslag wordt betaald "
+                "(Wkgb art. 2 lid 1)."]
+    # Explain the first month with a right; the amount is determined per month (art. 2 lid 11).
+    m = int(maanden[0])
+    partner = bool(met_partner[i, m])
+    regels = []
+    if partner:
+        regels.append(f"Gezamenlijk toetsingsinkomen {e(ti[i, m])}: aanvrager {e(ti_a[i])} + toeslagpartner "
+                      f"{e(ti_p[i])} (Awir art. 7 lid 1, art. 8).")
+    else:
+        regels.append(f"Toetsingsinkomen {e(ti[i, m])} (Awir art. 8).")
+    n = int(aantal[i, m])
+    regels.append(f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan 18 jaar met "
+                  "kinderbijslag (Wkgb art. 2 lid 1).")
+    delen = [f"eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))}"]
+    if n > 1:
+        delen.append(f"{n - 1} × {e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind")
+    regels.append("Bedrag per jaar: " + " + ".join(delen) + f" = {e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
+    for aantal_v, pid, wie, lid_v in ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", "12 t/m 15 jaar", "lid 3-4"),
+                                      (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", "16 of 17 jaar", "lid 5")):
+        if aantal_v:
+            k = int(aantal_v)
+            regels.append(f"Verhoging voor {k} {'kind' if k == 1 else 'kinderen'} van {wie}: {k} × {e(p(pid))} = "
+                          f"{e(k * p(pid))} (Wkgb art. 2 {lid_v}).")
+    if kop[i, m]:
+        regels.append(f"Alleenstaande-ouderkop {e(kop[i, m])}: de ouder heeft geen partner (Wkgb art. 2 lid 6).")
+    regels.append(f"Samen {e(som[i, m])} per jaar vóór de inkomenstoets.")
+    drempeltekst = (f"het drempelinkomen {e(p('kindgebonden_budget.drempelinkomen'))} + "
+                    f"{e(p('kindgebonden_budget.verhoging_drempel_partners'))} = {e(drempel_[i, m])}" if partner
+                    else f"het drempelinkomen {e(drempel_[i, m])}")
+    lid = "lid 8" if partner else "lid 7"
+    if minder[i, m] > 0:
+        regels.append(f"Vermindering: {pct(p('kindgebonden_budget.afbouwpercentage'))} × ({e(ti[i, m])} − "
+                      f"{e(drempel_[i, m])}) = {e(minder[i, m], centen=True)}; het inkomen ligt boven {drempeltekst} "
+                      f"(Wkgb art. 2 {lid}).")
+    else:
+        regels.append(f"Geen vermindering: het inkomen ligt niet boven {drempeltekst} (Wkgb art. 2 {lid}).")
+    regels.append(f"Per jaar {e(per_jaar[i, m], centen=True)}, per maand een twaalfde: "
+                  f"{e(per_jaar[i, m] / 12, centen=True)} (Wkgb art. 2 lid 11).")
+    zonder = np.flatnonzero(aantal[i] == 0)
+    if zonder.size:
+        regels.append(f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag dat in die maand "
+                      "al geboren en nog geen 18 is (aanspraak vanaf de maand na de geboorte tot en met de maand van "
+                      "de 18e verjaardag; Wkgb art. 2 lid 1).")
+    extra = np.flatnonzero((aanspraak[i] & ~kb_kind[i]).any(axis=0))
+    if extra.size:
+        regels.append(f"In {opmaak.maanden(extra)} telt een pasgeboren kind al mee: het kindgebonden budget begint de "
+                      "maand na de geboorte, de kinderbijslag pas het kwartaal erna (Wkgb art. 2 lid 1; AKW art. 11 "
+                      "lid 2).")
+    if onder_grens[i]:
+        verschil = np.flatnonzero(~np.isclose(maand_exact[i], maand_exact[i, m]))
+        if verschil.size:
+            regels.append("Het bedrag verschilt per maand (kinderen, leeftijd of partner): "
+                          + _per_maand(maand_exact[i]) + " (Wkgb art. 2 lid 11).")
+        regels.append(f"Vermogen aan het begin van het jaar {e(inv.vermogen[i])} is niet hoger dan de grens "
+                      f"{e(grens[i])} (Wkgb art. 1 lid 4).")
+        som_jaar = maand_exact[i].sum()
+        if jaarbedrag[i] > 0:
+            regels.append(f"Over het jaar {e(som_jaar, centen=True)}, afgerond {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
+        elif som_jaar > 0:
+            regels.append(f"Over het jaar {e(som_jaar, centen=True)}: afgerond minder dan "
+                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen kindgebonden budget (Awir art. 14 lid 5).")
+        else:
+            regels.append("Het inkomen is zo hoog dat er niets overblijft: geen kindgebonden budget (Wkgb art. 2 "
+                          f"{lid}).")
+    else:
+        regels.append(f"Vermogen aan het begin van het jaar {e(inv.vermogen[i])} is hoger dan de grens {e(grens[i])}: "
+                      "geen kindgebonden budget dit jaar (Wkgb art. 1 lid 4).")
+    return regels
+
+
+def _per_maand(bedragen: np.ndarray) -> str:
+    """'jan–mrt € 374,39, apr–dec € 432,72': runs of equal monthly amounts."""
+    delen, start = [], 0
+    for k in range(1, 13):
+        if k == 12 or not np.isclose(bedragen[k], bedragen[start]):
+            delen.append(f"{opmaak.maanden(range(start, k))} {opmaak.euro(bedragen[start], centen=True)}")
+            start = k
+    return ", ".join(delen)

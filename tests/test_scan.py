@@ -1,0 +1,80 @@
+"""Scan (contract section 7): points, cliffs with their cause, marginal pressure, bad input."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker import InvoerFout, check, scan
+
+from .helpers import huishouden as hh
+
+
+def test_point_count_and_shape():
+    uit = scan("alleenstaande-minimumloon", van=0, tot=4000, stap=10)
+    assert len(uit["punten"]) == 401
+    p = uit["punten"][0]
+    assert p["bruto"] == 0.0 and isinstance(p["netto_besteedbaar"], float)
+    assert set(p["regelingen"]) == set(check("alleenstaande-minimumloon")["regelingen"])
+    assert uit["huidig"] == 2300
+
+
+def test_point_at_own_income_equals_check():
+    uit = scan("alleenstaande-minimumloon", van=2200, tot=2400, stap=100)
+    c = check("alleenstaande-minimumloon")
+    punt = next(p for p in uit["punten"] if p["bruto"] == 2300)
+    assert punt["netto_besteedbaar"] == pytest.approx(c["netto_besteedbaar_inkomen"]["jaarbedrag"] / 12, abs=0.01)
+    for k, r in c["regelingen"].items():
+        assert punt["regelingen"][k] == pytest.approx(sum(r["maandbedragen"]) / 12, abs=0.01)
+
+
+def test_end_of_zorgtoeslag_is_an_armoedeval_at_the_euro_24_minimum():
+    # 2026 single: yearly toeslag = round(2119 − (1,912% × 29.736 + 13,73% × (12·b − 29.736))), none below € 24.
+    # At b = 3404: 2119 − (568,55 + 0,1373 × 11.112) = 24,77 → € 25; at b = 3405: 23,12 → € 23 → nothing.
+    # One euro more gross loses 25/12 of toeslag per month (the year's € 25 over 12 months), so the
+    # household income falls by 25/12 − 1 per month.
+    uit = scan(hh(3300), van=3390, tot=3420, stap=1)
+    sprongen = [s for s in uit["sprongen"] if s["regelingen"] == ["zorgtoeslag"]]
+    assert len(sprongen) == 1
+    s = sprongen[0]
+    assert (s["van"], s["tot"]) == (3404, 3405)
+    assert s["verschil"] == pytest.approx(1 - 25 / 12, abs=0.01)
+    assert "zorgtoeslag" in s["uitleg"] and "daalt" in s["uitleg"]
+
+
+def test_no_cliffs_where_only_zorgtoeslag_tapers():
+    # 13,73% afbouw alone is far below 80% marginal pressure
+    uit = scan(hh(1000), van=2500, tot=3300, stap=10)
+    assert uit["sprongen"] == [] and uit["marginale_druk"] == []
+
+
+def test_partner_can_be_swept():
+    uit = scan(hh(1500, partner_loon=1000), persoon="p", van=0, tot=100, stap=50)
+    assert [p["bruto"] for p in uit["punten"]] == [0, 50, 100]
+    assert uit["persoon"] == "p"
+
+
+@pytest.mark.parametrize("kwargs,veld", [
+    ({"persoon": "niemand"}, "--persoon"), ({"bron": "aow"}, "--bron"), ({"stap": 0}, "--stap"),
+    ({"van": 100, "tot": 50}, "--tot"), ({"van": -5}, "--van"),
+])
+def test_bad_scan_arguments_are_bad_input(kwargs, veld):
+    with pytest.raises(InvoerFout, match=veld):
+        scan("alleenstaande-minimumloon", **kwargs)
+
+
+def test_cli_scan_json_and_chart(tmp_path):
+    png = tmp_path / "scan.png"
+    uit = subprocess.run([sys.executable, "-m", "checker", "scan", "ronald-marijke", "--persoon", "ronald",
+                          "--bron", "winst", "--tot", "1000", "--stap", "50", "--json", "--grafiek", str(png)],
+                         capture_output=True, text=True)
+    assert uit.returncode == 0, uit.stderr
+    data = json.loads(uit.stdout)
+    assert data["schema"] == 1 and data["bron"] == "winst" and len(data["punten"]) == 21
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_cli_scan_bad_person_exit_2():
+    uit = subprocess.run([sys.executable, "-m", "checker", "scan", "ronald-marijke", "--persoon", "lars"],
+                         capture_output=True, text=True)
+    assert uit.returncode == 2 and "--persoon" in uit.stderr and "Traceback" not in uit.stderr
