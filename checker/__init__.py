@@ -8,7 +8,8 @@ Public API (contract section 8)::
 """
 from .api import check
 from .fouten import InvoerFout
+from .hervormingen import hervorming
 from .scanner import scan
 
-__all__ = ["check", "scan", "InvoerFout"]
+__all__ = ["check", "scan", "hervorming", "InvoerFout"]
 __version__ = "0.1.0"

@@ -71,8 +71,11 @@ def _parser() -> _Parser:
     s.add_argument("--jaar", type=int, help="berekeningsjaar (2025 of 2026)")
     s.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
     s.add_argument("--grafiek", metavar="UIT.png", help="schrijf een grafiek van netto tegen bruto naar dit bestand")
-    h = sub.add_parser("hervorming", help="(volgt) toets een regelwijziging op alle persona's")
-    h.add_argument("rest", nargs=argparse.REMAINDER)
+    h = sub.add_parser("hervorming", help="toets een regelwijziging: basis tegen hervorming per huishouden")
+    h.add_argument("hervorming", metavar="HERVORMING.yaml", help="hervormingsbestand (schema 1)")
+    h.add_argument("huishoudens", nargs="*", metavar="BESTAND_OF_PERSONA",
+                   help="huishoudens; zonder: alle ingebouwde persona's")
+    h.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
     return p
 
 
@@ -126,12 +129,18 @@ def _scan(args) -> int:
     return 0
 
 
-def _volgt(args) -> int:
-    print(f"samenloop: de opdracht '{args.opdracht}' is nog niet ingebouwd in deze versie.", file=sys.stderr)
-    return 1
+def _hervorming(args) -> int:
+    from . import rapport
+    from .hervormingen import hervorming
+    uit = hervorming(args.hervorming, *args.huishoudens)
+    if args.json:
+        _druk_json(uit)
+    else:
+        rapport.toon_hervorming(uit)
+    return 0
 
 
-OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _volgt}
+OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _hervorming}
 
 
 def main(argv: list[str] | None = None) -> int:

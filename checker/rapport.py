@@ -14,6 +14,12 @@ from . import opmaak
 from .huishouden import Huishouden
 from .signalen import REGELING_NAMEN
 
+def _console() -> Console:
+    """A console as wide as the terminal, or 120 columns when the output goes to a file or pipe."""
+    import sys
+    return Console() if sys.stdout.isatty() else Console(width=120)
+
+
 ERNST_STIJL = {"hoog": "bold red", "midden": "bold yellow", "laag": "cyan", "info": "dim"}
 ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
 
@@ -118,7 +124,7 @@ def _signalen(uit: dict[str, Any]) -> Panel:
 
 
 def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     console.print(_huishouden(h))
     console.print(_regelingen(uit))
     for p in _toelichting(uit):
@@ -130,7 +136,7 @@ def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> 
 
 
 def toon_parameters(lijst: list[dict[str, Any]], jaar: int, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     t = Table(title=f"Parameters {jaar}", box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("id", "waarde", "eenheid", "vanaf", "zekerheid", "bron"):
         t.add_column(kolom, overflow="fold")
@@ -140,7 +146,7 @@ def toon_parameters(lijst: list[dict[str, Any]], jaar: int, console: Console | N
 
 
 def toon_scan(uit: dict[str, Any], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     p0, p1 = uit["punten"][0], uit["punten"][-1]
     console.print(Panel(
         f"{uit['bron']} van {uit['persoon']}: van {opmaak.euro(p0['bruto'])} tot {opmaak.euro(p1['bruto'])} per maand "
@@ -162,3 +168,26 @@ def toon_scan(uit: dict[str, Any], console: Console | None = None) -> None:
         m.add_row(opmaak.euro(d["van"]), opmaak.euro(d["tot"]), opmaak.procent(d["druk"]),
                   ", ".join(REGELING_NAMEN[k] for k in d["regelingen"]))
     console.print(m if uit["marginale_druk"] else Text("Nergens meer dan 80% marginale druk in dit bereik.", style="green"))
+
+
+def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None:
+    console = console or _console()
+    t = Table(title=f"Hervorming: {uit['hervorming']} ({uit['jaar']})", box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("huishouden", "inkomen basis", "hervorming", "verschil/jaar", "regelingen die veranderen", "signalen"):
+        t.add_column(kolom, overflow="fold")
+    for h in uit["huishoudens"]:
+        v = h["verschil"]
+        veranderd = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}"
+                              for k, d in v["regelingen"].items() if abs(d) >= 0.5)
+        sig = "; ".join([f"+{c}" for c in h["signalen_nieuw"]] + [f"−{c}" for c in h["signalen_vervallen"]])
+        stijl = "bold red" if h["tegen_de_richting"] else None
+        naam = h["naam"] + (" ⚠ tegen de richting in" if h["tegen_de_richting"] else "")
+        t.add_row(Text(naam, style=stijl), opmaak.euro(h["basis"]["netto_besteedbaar_inkomen"]),
+                  opmaak.euro(h["hervorming"]["netto_besteedbaar_inkomen"]),
+                  Text(opmaak.euro(v["netto_besteedbaar_inkomen"]), style=stijl), veranderd or "—", sig or "—")
+    console.print(t)
+    tegen = [h["naam"] for h in uit["huishoudens"] if h["tegen_de_richting"]]
+    if tegen:
+        console.print(Text("Let op: bij " + ", ".join(tegen) + " gaat het inkomen de andere kant op dan de regeling "
+                           "die verandert (bijvoorbeeld een hogere toeslag die kwijtschelding laat vervallen).",
+                           style="bold red"))

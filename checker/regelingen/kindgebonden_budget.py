@@ -172,10 +172,12 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
     n = int(aantal[i, m])
     regels.append(f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan 18 jaar met "
                   "kinderbijslag (Wkgb art. 2 lid 1).")
-    delen = [f"eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))}"]
-    if n > 1:
-        delen.append(f"{n - 1} × {e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind")
-    regels.append("Bedrag per jaar: " + " + ".join(delen) + f" = {e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
+    if n == 1:
+        regels.append(f"Bedrag per jaar voor één kind: {e(kinderen[i, m])} (Wkgb art. 2 lid 2 onder a).")
+    else:
+        regels.append(f"Bedrag per jaar: eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))} + {n - 1} × "
+                      f"{e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind = "
+                      f"{e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
     for aantal_v, pid, wie, lid_v in ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", "12 t/m 15 jaar", "lid 3-4"),
                                       (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", "16 of 17 jaar", "lid 5")):
         if aantal_v:

@@ -1,0 +1,85 @@
+"""Hervorming (contract section 6): reform arithmetic from the law, isolation of baseline and reform."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker import InvoerFout, hervorming
+
+from .helpers import huishouden as hh
+
+PLUS_100 = {"schema": 1, "naam": "Standaardpremie +100", "jaar": 2026,
+            "wijzigingen": {"zorgtoeslag.standaardpremie": 2219}}
+
+
+def test_empty_reform_changes_nothing_for_every_persona():
+    uit = hervorming({"schema": 1, "naam": "niets", "jaar": 2026, "wijzigingen": {}})
+    assert uit["huishoudens"]
+    for h in uit["huishoudens"]:
+        assert h["verschil"]["netto_besteedbaar_inkomen"] == 0
+        assert all(v == 0 for v in h["verschil"]["regelingen"].values())
+        assert h["signalen_nieuw"] == [] and h["signalen_vervallen"] == []
+
+
+def test_plus_100_standaardpremie_below_the_drempel():
+    # Wzt art. 2 lid 1: toeslag = standaardpremie (× 2 with partner) − normpremie; below the drempel
+    # the normpremie does not depend on the standaardpremie, so +100 gives +100 (single) or +200 (partners).
+    uit = hervorming(PLUS_100, hh(1000), hh(1000, partner_loon=500))
+    assert [h["verschil"]["regelingen"]["zorgtoeslag"] for h in uit["huishoudens"]] == [100, 200]
+    assert [h["verschil"]["netto_besteedbaar_inkomen"] for h in uit["huishoudens"]] == [100, 200]
+
+
+def test_plus_100_far_above_the_ceiling_changes_nothing():
+    # single 2026: toeslag = 2219 − (568,55 + 0,1373 × (TI − 29.736)) < 24 for TI ≥ 12 × 5.000 = 60.000
+    uit = hervorming(PLUS_100, hh(5000))
+    assert uit["huishoudens"][0]["verschil"]["regelingen"]["zorgtoeslag"] == 0
+
+
+def test_reform_touching_zorgtoeslag_changes_no_other_regeling():
+    uit = hervorming(PLUS_100)
+    for h in uit["huishoudens"]:
+        assert all(v == 0 for k, v in h["verschil"]["regelingen"].items() if k != "zorgtoeslag")
+
+
+def test_baseline_not_contaminated_by_a_reform():
+    from checker import check
+    voor = check("alleenstaande-minimumloon")["regelingen"]["zorgtoeslag"]["jaarbedrag"]
+    hervorming(PLUS_100, "alleenstaande-minimumloon")
+    assert check("alleenstaande-minimumloon")["regelingen"]["zorgtoeslag"]["jaarbedrag"] == voor
+
+
+def test_new_signal_when_a_reform_lowers_the_vermogensgrens():
+    # vermogen 140.000 is below the 2026 single limit (146.011); a limit of 130.000 stops the toeslag
+    ref = {"schema": 1, "naam": "lagere grens", "jaar": 2026,
+           "wijzigingen": {"zorgtoeslag.vermogensgrens_alleenstaande": 130000}}
+    uit = hervorming(ref, hh(1500, vermogen=140000))
+    h = uit["huishoudens"][0]
+    assert "VERMOGENSGRENS" in h["signalen_nieuw"] and "NIET_GEBRUIK" in h["signalen_vervallen"]
+    assert h["verschil"]["regelingen"]["zorgtoeslag"] < 0
+
+
+@pytest.mark.parametrize("ref,veld", [
+    ({**PLUS_100, "wijzigingen": {"zorgtoeslag.bestaat_niet": 1}}, "zorgtoeslag.bestaat_niet"),
+    ({**PLUS_100, "wijzigingen": {"zorgtoeslag.standaardpremie": "veel"}}, "zorgtoeslag.standaardpremie"),
+    ({**PLUS_100, "jaar": "2026"}, "jaar"),
+    ({**PLUS_100, "schema": 2}, "schema"),
+])
+def test_bad_reform_is_bad_input_naming_the_field(ref, veld):
+    with pytest.raises(InvoerFout, match=veld.replace(".", r"\.")):
+        hervorming(ref, hh(1000))
+
+
+def test_cli_hervorming_json(tmp_path):
+    pad = tmp_path / "r.yaml"
+    pad.write_text("schema: 1\nnaam: plus 100\njaar: 2026\nwijzigingen:\n  zorgtoeslag.standaardpremie: 2219\n",
+                   encoding="utf-8")
+    uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", str(pad), "alleenstaande-minimumloon",
+                          "--json"], capture_output=True, text=True)
+    assert uit.returncode == 0, uit.stderr
+    data = json.loads(uit.stdout)
+    assert data["hervorming"] == "plus 100" and data["huishoudens"][0]["verschil"]["regelingen"]["zorgtoeslag"] == 100
+    slecht = tmp_path / "s.yaml"
+    slecht.write_text("schema: 1\nnaam: x\njaar: 2026\nwijzigingen:\n  foo.bar: 1\n", encoding="utf-8")
+    uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", str(slecht)], capture_output=True, text=True)
+    assert uit.returncode == 2 and "foo.bar" in uit.stderr and "Traceback" not in uit.stderr
