@@ -70,13 +70,23 @@ def _conditie(veld: str, spec: Any, regel: str) -> list[dict]:
     return uit
 
 
+def _condities(als: dict[str, Any], regel: str) -> list[dict]:
+    """All entries of an 'als' block (AND); 'een_van' holds alternatives of which one must hold (OR)."""
+    uit = []
+    for veld, spec in als.items():
+        if veld == "een_van":
+            if not isinstance(spec, list) or not all(isinstance(x, dict) and x for x in spec):
+                raise RegelFout(f"signaalregel '{regel}': 'een_van' verwacht een lijst van voorwaardenblokken")
+            uit.append({"$or": [{"$and": _condities(blok, regel)} for blok in spec]})
+        else:
+            uit += _conditie(veld, spec, regel)
+    return uit
+
+
 def compileer(regels: list[SignaalRegel]) -> dict[str, dict]:
     definitie = {}
     for r in regels:
-        condities = [{"t": r.feit}]
-        for veld, spec in r.als.items():
-            condities += _conditie(veld, spec, r.naam)
-        definitie[r.naam] = {"all": [{"m": {"$and": condities}}]}
+        definitie[r.naam] = {"all": [{"m": {"$and": [{"t": r.feit}] + _condities(r.als, r.naam)}}]}
     return definitie
 
 
@@ -111,13 +121,70 @@ def aanvraag_uiterlijk(jaar: int, maand: int) -> date:
     return date.fromordinal(volgende.toordinal() - 1)
 
 
+@cache
+def publieke_schuldeisers() -> tuple[str, ...]:
+    data = yaml.safe_load((paden.regels() / "schuldeisers.yaml").read_text(encoding="utf-8"))
+    return tuple(str(x).lower() for x in data["publiek"])
+
+
+def is_publiek(schuldeiser: str) -> bool:
+    naam = schuldeiser.lower()
+    return any(p in naam for p in publieke_schuldeisers())
+
+
+def variatie(bedragen) -> float:
+    """Coefficient of variation of monthly amounts (0 for a steady income)."""
+    import numpy as np
+    x = np.asarray(bedragen, dtype=float)
+    gemiddeld = x.mean()
+    return float(x.std() / gemiddeld) if gemiddeld > 0 else 0.0
+
+
+def huishoudfeit(h: Huishouden, peil: date) -> dict[str, Any]:
+    ouders = [p for p in (h.aanvrager, h.partner) if p is not None]
+    schuldeisers = sorted({s.schuldeiser for s in h.schulden})
+    publiek = [s for s in schuldeisers if is_publiek(s)]
+    wisselend = [p for p in ouders if variatie([a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]) > 0]
+    ontvangt = {k: sum(getattr(h.ontvangt, k)) for k in type(h.ontvangt).model_fields}
+    return {
+        "t": "huishouden", "jaar": h.jaar, "peildatum": peil, "heeft_partner": h.partner is not None,
+        "aantal_kinderen": len(h.kinderen), "vermogen": h.vermogen,
+        "aantal_schuldeisers": len(schuldeisers), "aantal_publieke_schuldeisers": len(publiek),
+        "publieke_schuldeisers": ", ".join(publiek), "schuldeisers": ", ".join(schuldeisers),
+        "schuld_totaal": sum(s.bedrag for s in h.schulden),
+        "heeft_winst": any(any(x != 0 for x in p.inkomen.winst) for p in ouders),
+        "inkomen_variatie": max([variatie([a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]) for p in ouders]),
+        "wisselend_inkomen_van": ", ".join(p.id for p in wisselend),
+        "ontvangt_toeslagvoorschot": any(v > 0 for v in ontvangt.values()),
+        "ontvangen_toeslagen": ", ".join(REGELING_NAMEN[k] for k, v in ontvangt.items() if v > 0),
+        "ontvangt_wga": any(any(p.inkomen.wga) for p in ouders),
+    }
+
+
+def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, doorgeven_dagen: int) -> list[dict[str, Any]]:
+    from datetime import timedelta
+    ht = res.regelingen.get("huurtoeslag")
+    uit = []
+    for nr, g in enumerate(h.gebeurtenissen):
+        feit = {"t": "gebeurtenis", "soort": g.soort, "datum": g.datum, "persoon": g.persoon or "",
+                "nummer": nr, "doorgeven_uiterlijk": g.datum + timedelta(days=doorgeven_dagen),
+                "huurtoeslag_ontvangen": sum(h.ontvangt.huurtoeslag) > 0,
+                "huurtoeslag_berekend": bool(ht is not None and ht.berekend),
+                "huurtoeslag_recht": bool(ht is not None and ht.berekend and ht.recht[i]),
+                "huurwoning": bool(h.wonen is not None and h.wonen.soort == "huur")}
+        if g.bedrag is not None:
+            feit["bedrag"] = g.bedrag
+        if h.wonen is not None and g.soort == "huurwijziging":
+            feit["oude_huur"] = h.wonen.kale_huur[max(0, g.datum.month - 2)]
+        uit.append(feit)
+    return uit
+
+
 def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None) -> list[dict[str, Any]]:
     peil = peildatum or h.peildatum or date.today()
     uiterlijk = aanvraag_uiterlijk(h.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
-    uit: list[dict[str, Any]] = [{
-        "t": "huishouden", "jaar": h.jaar, "peildatum": peil, "heeft_partner": h.partner is not None,
-        "aantal_kinderen": len(h.kinderen), "vermogen": h.vermogen,
-    }]
+    uit: list[dict[str, Any]] = [huishoudfeit(h, peil)]
+    uit += gebeurtenisfeiten(h, res, i, int(res.parameters.waarde("algemeen.awir_wijziging_doorgeven_dagen")))
     ontvangst = type(h.ontvangt).model_fields
     for sleutel, u in res.regelingen.items():
         if not u.berekend:
@@ -131,6 +198,11 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
             **u.signaalbronnen,
         }
         feit.update({k: v[i] for k, v in u.feiten.items()})
+        if feit["ontvangst_bekend"]:
+            feit["ontvangt_jaar"] = float(res.invoer.ontvangt[sleutel][i].sum())
+            feit["verschil_voorschot"] = feit["ontvangt_jaar"] - feit["jaarbedrag"]
+            feit["terugvordering"] = max(0.0, feit["verschil_voorschot"])
+            feit["nabetaling"] = max(0.0, -feit["verschil_voorschot"])
         if "vermogen" in feit and "vermogensgrens" in feit:
             feit["vermogen_ruimte"] = max(0.0, feit["vermogensgrens"] - feit["vermogen"])
             feit["vermogen_boven_grens"] = max(0.0, feit["vermogen"] - feit["vermogensgrens"])
@@ -181,4 +253,6 @@ def sorteer(signalen: list[dict]) -> list[dict]:
 def bepaal(h: Huishouden, res: Resultaat, i: int = 0, regelset=None) -> list[dict[str, Any]]:
     regelset, regels = regelset or standaard_regelset()
     gevuurd = regelset.evalueer(feiten(h, res, i))
-    return sorteer([maak_signaal(regels[naam], feit) for naam, feit in gevuurd])
+    # A rule with 'een_van' fires once per alternative that holds: one signal per rule and fact.
+    uniek = {(naam, feit["feit_nr"]): (naam, feit) for naam, feit in gevuurd}
+    return sorteer([maak_signaal(regels[naam], feit) for naam, feit in uniek.values()])
