@@ -12,7 +12,7 @@ import numpy as np
 
 from .invoer import Invoer
 from .parameters import Parameters
-from .regelingen import zorgtoeslag
+from .regelingen import kinderbijslag, kindgebonden_budget, kinderopvangtoeslag, zorgtoeslag
 from .regelingen._uitkomst import Uitkomst, niet_berekend
 
 # Every regeling key of the contract, in calculation order, with its instantie.
@@ -28,7 +28,12 @@ REGELINGEN: dict[str, str] = {
     "kwijtschelding": "gemeente",
     "smi": "gemeente",
 }
-BEREKEND = {"zorgtoeslag": zorgtoeslag.bereken}
+BEREKEND = {
+    "zorgtoeslag": zorgtoeslag.bereken,
+    "kinderbijslag": kinderbijslag.bereken,
+    "kindgebonden_budget": kindgebonden_budget.bereken,
+    "kinderopvangtoeslag": kinderopvangtoeslag.bereken,
+}
 # Amounts that add to the household's disposable income (the others are taxes or paid elsewhere).
 INKOMENSVERHOGEND = ("wga", "bijstand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget",
                      "kinderopvangtoeslag", "kinderbijslag", "kwijtschelding", "smi")

@@ -127,10 +127,11 @@ def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> 
     console = console or _console()
     console.print(_huishouden(h))
     console.print(_regelingen(uit))
-    for p in _toelichting(uit):
-        console.print(p)
     console.print(_netto(uit))
     console.print(_signalen(uit))
+    console.rule("Toelichting per regeling")
+    for p in _toelichting(uit):
+        console.print(p)
     console.print(Text("samenloop rekent op uw eigen computer; er gaat niets over het netwerk. "
                        "Bedragen zijn een schatting; de instantie beslist.", style="dim"))
 

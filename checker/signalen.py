@@ -203,6 +203,7 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
             feit["verschil_voorschot"] = feit["ontvangt_jaar"] - feit["jaarbedrag"]
             feit["terugvordering"] = max(0.0, feit["verschil_voorschot"])
             feit["nabetaling"] = max(0.0, -feit["verschil_voorschot"])
+            feit["terugvordering_drempel"] = float(res.parameters.waarde("algemeen.awir_terugvordering_niet_boven"))
         if "vermogen" in feit and "vermogensgrens" in feit:
             feit["vermogen_ruimte"] = max(0.0, feit["vermogensgrens"] - feit["vermogen"])
             feit["vermogen_boven_grens"] = max(0.0, feit["vermogen"] - feit["vermogensgrens"])

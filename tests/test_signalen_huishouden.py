@@ -52,6 +52,14 @@ def test_terugvordering_when_the_voorschot_is_too_high():
     assert s["ernst"] == "hoog" and s["bedrag"] == 510 and s["regelingen"] == ["zorgtoeslag"]
 
 
+def test_terugvordering_up_to_the_awir_26a_threshold_is_no_signal():
+    # Awir art. 26a lid 1 (2026): a terugvordering of at most € 121 is not collected.
+    # Entitlement € 690 (see above); a voorschot of € 67,50 per month (810) gives 810 − 690 = € 120.
+    assert signalen(hh(3000, ontvangt_zt=67.5), "TOESLAG_TERUGVORDERING") == []
+    # € 68,50 per month (822) gives € 132: collected, so a signal
+    assert signalen(hh(3000, ontvangt_zt=68.5), "TOESLAG_TERUGVORDERING")[0]["bedrag"] == 132
+
+
 def test_nabetaling_when_the_voorschot_is_too_low_but_not_when_nothing_is_received():
     # 2026 single, TI 18.000 (below the drempel): 2119 − 568,55 = 1.550,45 → € 1.550; voorschot 12 × 100
     [s] = signalen(hh(1500, ontvangt_zt=100), "TOESLAG_TERUGVORDERING")

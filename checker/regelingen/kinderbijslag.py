@@ -111,7 +111,8 @@ def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list
             leeftijd = int(leeftijd_q[i, b, m])
             if recht_kind[i, b, m]:
                 groep = (f"jonger dan {grens_2:g} jaar" if leeftijd < grens_2 else
-                         f"{grens_2:g}–{grens_3 - 1:g} jaar" if leeftijd < grens_3 else f"{grens_3:g}–{maximum - 1:g} jaar")
+                         f"{grens_2:g}–{grens_3 - 1:g} jaar" if leeftijd < grens_3 else
+                         f"{grens_3:g}–{maximum - 1:g} jaar")
                 delen.append(f"{KWARTAALNAMEN[q]} {e(per_kwartaal[i, b, m], centen=True)} ({leeftijd} jaar op "
                              f"{EERSTE_DAG[q]}: {groep})")
             elif leeftijd < 0:

@@ -178,15 +178,16 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
         regels.append(f"Bedrag per jaar: eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))} + {n - 1} × "
                       f"{e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind = "
                       f"{e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
-    for aantal_v, pid, wie, lid_v in ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", "12 t/m 15 jaar", "lid 3-4"),
-                                      (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", "16 of 17 jaar", "lid 5")):
+    verhogingen = ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", "12 t/m 15 jaar", "lid 3-4"),
+                   (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", "16 of 17 jaar", "lid 5"))
+    for aantal_v, pid, wie, lid_v in verhogingen:
         if aantal_v:
             k = int(aantal_v)
             regels.append(f"Verhoging voor {k} {'kind' if k == 1 else 'kinderen'} van {wie}: {k} × {e(p(pid))} = "
                           f"{e(k * p(pid))} (Wkgb art. 2 {lid_v}).")
     if kop[i, m]:
         regels.append(f"Alleenstaande-ouderkop {e(kop[i, m])}: de ouder heeft geen partner (Wkgb art. 2 lid 6).")
-    regels.append(f"Samen {e(som[i, m])} per jaar vóór de inkomenstoets.")
+    regels.append(f"Samen {e(som[i, m])} per jaar vóór de inkomenstoets (Wkgb art. 2 lid 2-6).")
     drempeltekst = (f"het drempelinkomen {e(p('kindgebonden_budget.drempelinkomen'))} + "
                     f"{e(p('kindgebonden_budget.verhoging_drempel_partners'))} = {e(drempel_[i, m])}" if partner
                     else f"het drempelinkomen {e(drempel_[i, m])}")
@@ -201,9 +202,9 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
                   f"{e(per_jaar[i, m] / 12, centen=True)} (Wkgb art. 2 lid 11).")
     zonder = np.flatnonzero(aantal[i] == 0)
     if zonder.size:
-        regels.append(f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag dat in die maand "
-                      "al geboren en nog geen 18 is (aanspraak vanaf de maand na de geboorte tot en met de maand van "
-                      "de 18e verjaardag; Wkgb art. 2 lid 1).")
+        regels.append(f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag in die maand; de "
+                      "aanspraak loopt van de maand na de geboorte tot en met de maand waarin het kind "
+                      f"{p('kindgebonden_budget.maximumleeftijd'):g} wordt (Wkgb art. 2 lid 1).")
     extra = np.flatnonzero((aanspraak[i] & ~kb_kind[i]).any(axis=0))
     if extra.size:
         regels.append(f"In {opmaak.maanden(extra)} telt een pasgeboren kind al mee: het kindgebonden budget begint de "
@@ -218,10 +219,12 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
                       f"{e(grens[i])} (Wkgb art. 1 lid 4).")
         som_jaar = maand_exact[i].sum()
         if jaarbedrag[i] > 0:
-            regels.append(f"Over het jaar {e(som_jaar, centen=True)}, afgerond {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
+            regels.append(f"Over het jaar {e(som_jaar, centen=True)}, afgerond {e(jaarbedrag[i])} "
+                          "(Awir art. 14 lid 4).")
         elif som_jaar > 0:
             regels.append(f"Over het jaar {e(som_jaar, centen=True)}: afgerond minder dan "
-                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen kindgebonden budget (Awir art. 14 lid 5).")
+                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen kindgebonden budget "
+                          "(Awir art. 14 lid 5).")
         else:
             regels.append("Het inkomen is zo hoog dat er niets overblijft: geen kindgebonden budget (Wkgb art. 2 "
                           f"{lid}).")

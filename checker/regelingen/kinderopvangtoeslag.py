@@ -1,0 +1,437 @@
+"""Kinderopvangtoeslag — Wet kinderopvang (Wko, BWBR0017017) and Besluit kinderopvangtoeslag (BWBR0017321), with the Awir.
+
+Aanspraak (Wko art. 1.6): the ouder has a rechtgevende activiteit (werk, traject, studie, inburgering; lid 1) and so
+has the toeslagpartner (lid 3), unless the partner has a Wlz-indicatie (lid 8). After work ends the aanspraak runs on
+for three calendar months counted from the first day without work (lid 5): with month flags, work in month m gives
+aanspraak through month m + 3. After that, opvanguren not used in the months with aanspraak (230 per child per month)
+may still be used until the end of the year (Dienst Toeslagen, "Ik heb geen werk meer").
+
+Height, per calendar month (Besluit art. 2): per child hours = min(hours, 230) (art. 8a lid 1 onder a), price =
+min(price, maximum uurprijs of the soort) (art. 4), kosten = hours × price (art. 1 onder d); the child with the most
+hours is the first child, on equal hours the one with the highest kosten (art. 3; Dienst Toeslagen brochure 2026);
+toeslag = table percentage × kosten, first child and next children from their own column of bijlage I at the
+toetsingsinkomen (art. 6, 8). As in the Dienst Toeslagen worked examples, kosten and toeslag per child are in cents
+(half up) and the month's total is rounded down to whole euros. The annual amount falls under Awir art. 14 lid 4-5
+(Wko art. 1.3 lid 2). There is no vermogenstoets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, leeftijd_per_maand
+from ..parameters import Parameters
+from . import awir
+from ._uitkomst import Uitkomst
+
+REGELING = "kinderopvangtoeslag"
+INSTANTIE = "Dienst Toeslagen"
+TABEL = "kinderopvangtoeslag.toeslagtabel"
+SOORTNAAM = {"dagopvang": "dagopvang", "bso": "buitenschoolse opvang", "gastouder": "gastouderopvang"}
+BRON_BROCHURE = "Dienst Toeslagen, Berekening kinderopvangtoeslag (stap 7)"
+
+
+@dataclass(frozen=True)
+class Toeslagtabel:
+    """Bijlage I of the Besluit as arrays, with the grade of every percentage (rows ascending, bounds inclusive)."""
+    vanaf: np.ndarray                 # (R,) euro
+    tot_en_met: np.ndarray            # (R,) euro, inf for the last row
+    basispunten_eerste: np.ndarray    # (R,) int, 1/100 of a percent
+    basispunten_volgend: np.ndarray   # (R,) int
+    zekerheid_eerste: tuple[str, ...]
+    zekerheid_volgend: tuple[str, ...]
+    herkomst: tuple[str, ...]
+
+
+def lees_toeslagtabel(rijen: list[dict], zekerheid: str) -> Toeslagtabel:
+    """Besluit art. 6 and 8 with bijlage I: the table record; a row without its own grade has the record's."""
+    def bp(x) -> int:
+        return int(round(float(x) * 10000))
+    return Toeslagtabel(
+        vanaf=np.array([float(r["vanaf"]) for r in rijen]),
+        tot_en_met=np.array([np.inf if r["tot_en_met"] is None else float(r["tot_en_met"]) for r in rijen]),
+        basispunten_eerste=np.array([bp(r["eerste_kind"]) for r in rijen], dtype=np.int64),
+        basispunten_volgend=np.array([bp(r["volgend_kind"]) for r in rijen], dtype=np.int64),
+        zekerheid_eerste=tuple(r.get("zekerheid_eerste_kind", zekerheid) for r in rijen),
+        zekerheid_volgend=tuple(r.get("zekerheid_volgend_kind", zekerheid) for r in rijen),
+        herkomst=tuple(r.get("herkomst", "") for r in rijen),
+    )
+
+
+def tabelrij(toetsingsinkomen: np.ndarray, tabel: Toeslagtabel) -> np.ndarray:
+    """Besluit art. 6, bijlage I: the row whose band holds the toetsingsinkomen (whole euros, bounds inclusive)."""
+    ti = np.maximum(0.0, np.floor(toetsingsinkomen))
+    return np.clip(np.searchsorted(tabel.vanaf, ti, side="right") - 1, 0, len(tabel.vanaf) - 1)
+
+
+def activiteit_met_uitloop(activiteit: np.ndarray, uitloop_maanden: int) -> np.ndarray:
+    """Wko art. 1.6 lid 5: (N, 12) a rechtgevende activiteit in the month or in the uitloop_maanden before it.
+
+    ``activiteit`` is (N, VOORAF + 12): October of the previous year .. December.
+    """
+    terug = min(int(uitloop_maanden), VOORAF)
+    return np.stack([activiteit[:, VOORAF + m - terug:VOORAF + m + 1].any(axis=1) for m in range(12)], axis=1)
+
+
+def aanspraak_per_maand(inv: Invoer, uitloop_maanden: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Wko art. 1.6 lid 1, 3, 5 and 8: (N, 12) aanspraak, and per parent the months that count (with uitloop).
+
+    Without a toeslagpartner only the ouder's activity counts; a partner with a Wlz-indicatie needs none (lid 8).
+    """
+    aanvrager = activiteit_met_uitloop(inv.activiteit_aanvrager, uitloop_maanden)
+    partner = activiteit_met_uitloop(inv.activiteit_partner, uitloop_maanden)
+    partner_voldoet = partner | inv.wlz_partner[:, None]
+    aanspraak = aanvrager & (~inv.heeft_partner | partner_voldoet)
+    return aanspraak, aanvrager, partner
+
+
+def uitloopmaanden(inv: Invoer, aanspraak: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Wko art. 1.6 lid 5: (N, 12) per parent the months with aanspraak only thanks to the uitloop."""
+    nu_a = inv.activiteit_aanvrager[:, VOORAF:]
+    nu_p = inv.activiteit_partner[:, VOORAF:]
+    partner_nodig = inv.heeft_partner & ~inv.wlz_partner[:, None]
+    return aanspraak & ~nu_a, aanspraak & partner_nodig & ~nu_p
+
+
+def kinderen_met_opvang(inv: Invoer) -> np.ndarray:
+    """Wko art. 1.5 lid 1: (N, B) children of the household in registered childcare (a soort is given)."""
+    return inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0)
+
+
+def uurprijs_in_aanmerking(inv: Invoer, maxima: np.ndarray) -> np.ndarray:
+    """Besluit art. 4 (Wko art. 1.7 lid 2): (N, B) the price per hour, not above the maximum of the soort."""
+    return np.minimum(inv.opvang_uurprijs, maxima[inv.opvang_soort])
+
+
+def uren_in_aanmerking(uren: np.ndarray, aanspraak: np.ndarray, max_uren: float) -> tuple[np.ndarray, np.ndarray]:
+    """Besluit art. 8a lid 1 onder a: (N, B, 12) hours that count, and where they come from unused hours.
+
+    In a month with aanspraak at most ``max_uren`` per child. Each such month adds ``max_uren`` to the child's
+    hours for the year; hours not used may be used in later months without aanspraak until the end of the year
+    (Dienst Toeslagen, "Ik heb geen werk meer": "U mag dan eerst de nog niet-gebruikte opvanguren opmaken").
+    """
+    gevraagd = np.minimum(np.maximum(uren, 0.0), max_uren)
+    telt = np.zeros_like(gevraagd)
+    uit_tegoed = np.zeros(gevraagd.shape, dtype=bool)
+    tegoed = np.zeros(gevraagd.shape[:2])
+    for m in range(12):
+        recht = aanspraak[:, m][:, None]
+        uit_restant = np.minimum(gevraagd[:, :, m], tegoed)
+        telt[:, :, m] = np.where(recht, gevraagd[:, :, m], uit_restant)
+        uit_tegoed[:, :, m] = ~recht & (uit_restant > 0)
+        tegoed = np.where(recht, tegoed + max_uren - gevraagd[:, :, m], tegoed - uit_restant)
+    return telt, uit_tegoed
+
+
+def kosten_in_centen(uren: np.ndarray, uurprijs: np.ndarray) -> np.ndarray:
+    """Besluit art. 1 onder d (Wko art. 1.7 lid 1): (N, B, 12) hours × price, in cents rounded half up."""
+    return np.floor(np.round(uren * uurprijs[:, :, None] * 100, 6) + 0.5).astype(np.int64)
+
+
+def eerste_kind(uren: np.ndarray, kosten: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Besluit art. 3: (N, B, 12) the first child — most hours; on equal hours the highest kosten (Dienst Toeslagen
+    brochure 2026) — and (N, 12) whether two children had the most hours (a tie the rule had to break)."""
+    meeste = uren.max(axis=1, keepdims=True)
+    kandidaat = (uren == meeste) & (uren > 0)
+    gelijk = kandidaat.sum(axis=1) > 1
+    hoogste = np.where(kandidaat, kosten, -1).max(axis=1, keepdims=True)
+    kandidaat &= kosten == hoogste
+    eerste = np.arange(uren.shape[1])[None, :, None] == kandidaat.argmax(axis=1)[:, None, :]
+    return eerste & kandidaat.any(axis=1)[:, None, :], gelijk
+
+
+def toeslag_in_centen(kosten: np.ndarray, basispunten: np.ndarray) -> np.ndarray:
+    """Besluit art. 8 lid 1: kosten × percentage, in cents rounded half up (as in the Dienst Toeslagen examples)."""
+    return (kosten * basispunten * 2 + 10000) // 20000
+
+
+def naar_beneden(centen: np.ndarray, stap: float) -> np.ndarray:
+    """Dienst Toeslagen brochure, stap 7: the month's total rounded down to a multiple of ``stap`` euro."""
+    stap_centen = int(round(stap * 100))
+    return (centen // stap_centen) * stap_centen / 100.0
+
+
+def _laatste(masker: np.ndarray) -> np.ndarray:
+    """(N,) index of the last True month, or -1."""
+    heeft = masker.any(axis=1)
+    return np.where(heeft, masker.shape[1] - 1 - np.argmax(masker[:, ::-1], axis=1), -1)
+
+
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    p = parameters.lezer()
+    ti_a, ti_p, ti = awir.draagkracht(inv)
+
+    uitloop_n = int(p("kinderopvangtoeslag.uitloop_maanden"))
+    aanspraak, act_a, act_p = aanspraak_per_maand(inv, uitloop_n)
+    uitloop_a, uitloop_p = uitloopmaanden(inv, aanspraak)
+
+    kinderen = kinderen_met_opvang(inv)
+    maxima = np.array([0.0] + [p(f"kinderopvangtoeslag.max_uurprijs_{s}") for s in OPVANGSOORTEN[1:]])
+    prijs = np.where(kinderen, uurprijs_in_aanmerking(inv, maxima), 0.0)
+    max_uren = float(p("kinderopvangtoeslag.max_uren_per_maand"))
+    uren_opgegeven = np.where(kinderen[:, :, None], inv.opvang_uren, 0.0)
+    uren, uit_tegoed = uren_in_aanmerking(uren_opgegeven, aanspraak, max_uren)
+    kosten = kosten_in_centen(uren, prijs)
+    eerste, gelijk = eerste_kind(uren, kosten)
+
+    # The table is read through its own lezer: its grade differs per row, so each household is told the grade of
+    # the row it uses (waarschuwingen) instead of the worst grade of the whole table.
+    tabel_record = parameters.record(TABEL)
+    tabel = lees_toeslagtabel(parameters.lezer()(TABEL), tabel_record.zekerheid)
+    rij = tabelrij(ti, tabel)                                                     # (N, 12)
+    bp = np.where(eerste, tabel.basispunten_eerste[rij][:, None, :], tabel.basispunten_volgend[rij][:, None, :])
+    per_kind = toeslag_in_centen(kosten, bp)                                      # (N, B, 12) cents
+    totaal_centen = per_kind.sum(axis=1)                                          # (N, 12)
+    maand = naar_beneden(totaal_centen, p("kinderopvangtoeslag.afronding_maandbedrag"))
+    jaarbedrag = awir.afgerond_jaarbedrag(maand.sum(axis=1), p)
+    recht = jaarbedrag > 0
+    maandbedragen = np.where(recht[:, None], maand, 0.0)
+
+    # Voorschot against the entitlement (Awir art. 24 lid 2-3 and art. 26: the year's voorschotten are netted).
+    ontvangt = inv.ontvangt[REGELING]
+    ontvangt_jaar = ontvangt.sum(axis=1)
+    recht_per_maand = maandbedragen > 0
+    zonder_recht = (ontvangt > 0) & ~recht_per_maand
+    verschil = jaarbedrag - ontvangt_jaar
+    terugvordering = np.maximum(0.0, ontvangt_jaar - jaarbedrag)
+    nabetaling = np.where(ontvangt_jaar > 0, np.maximum(0.0, verschil), 0.0)
+
+    uitloop = uitloop_a | uitloop_p
+    uitloop_einde = _laatste(uitloop)
+    # Does the last uitloop run into next year? Work in Oct/Nov/Dec reaches past December.
+    doorloop = np.zeros(inv.n, dtype=bool)
+    for act, nodig in ((inv.activiteit_aanvrager, np.ones(inv.n, dtype=bool)),
+                       (inv.activiteit_partner, inv.heeft_partner[:, -1] & ~inv.wlz_partner)):
+        laatste_act = _laatste(act[:, VOORAF:])
+        doorloop |= nodig & (laatste_act >= 12 - uitloop_n) & (laatste_act < 11) & aanspraak[:, -1]
+    heeft_opvang = (uren_opgegeven > 0).any(axis=(1, 2))
+    opvang_zonder_recht = ((uren_opgegeven > 0).any(axis=1) & ~recht_per_maand).sum(axis=1)
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitloop_p, kinderen, prijs,
+                       uren_opgegeven, uren, uit_tegoed, kosten, eerste, tabel, rij, per_kind, totaal_centen, maand,
+                       jaarbedrag, ontvangt, ontvangt_jaar, terugvordering, nabetaling, zonder_recht, max_uren,
+                       uitloop_n)
+
+    def bronnen(i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, "Wet kinderopvang art. 1.5 lid 1 en art. 1.6 lid 1 en 3"]
+        if inv.wlz_partner[i] and inv.heeft_partner[i].any():
+            uit.append("Wet kinderopvang art. 1.6 lid 8")
+        if uitloop[i].any():
+            uit.append("Wet kinderopvang art. 1.6 lid 5")
+        uit += ["Wet kinderopvang art. 1.7 en 1.8",
+                "Besluit kinderopvangtoeslag art. 2, 3, 4, 6, 8 en 8a en bijlage I", BRON_BROCHURE,
+                "Awir art. 14 lid 4-5"]
+        if ontvangt_jaar[i] > 0:
+            uit.append("Awir art. 24 lid 2-3 en art. 26")
+        uit += [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+        return uit + [f"{TABEL}: {tabel_record.bron}"]
+
+    def waarschuwingen(i: int) -> list[str]:
+        return _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed,
+                               kinderen, uren_opgegeven, uitloop_n)
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        signaalbronnen={"bron_recht": "Wet kinderopvang art. 1.5 en 1.6",
+                        "bron_vermogen": "Wet kinderopvang (geen vermogenstoets)",
+                        "bron_uitloop": "Wet kinderopvang art. 1.6 lid 5",
+                        "bron_terugvordering": "Awir art. 24 lid 2-3 en art. 26"},
+        feiten={
+            "toetsingsinkomen": ti[:, 0],
+            "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
+            "vermogen": inv.vermogen,
+            "vermogensgrens": np.zeros(inv.n),
+            "ontvangt_jaar": ontvangt_jaar,
+            "terugvordering_schatting": terugvordering,
+            "nabetaling_schatting": nabetaling,
+            "maanden_voorschot_zonder_recht": zonder_recht.sum(axis=1),
+            "ontvangen_zonder_recht": np.where(zonder_recht, ontvangt, 0.0).sum(axis=1),
+            "uitloop_einde_maand": uitloop_einde,
+            "uitloop_loopt_door_in_volgend_jaar": doorloop,
+            "laatste_maand_met_recht": _laatste(recht_per_maand),
+            "heeft_kinderopvang": heeft_opvang,
+            "maanden_opvang_zonder_recht": opvang_zonder_recht,
+        },
+        details={
+            "recht_per_maand": recht_per_maand,
+            "aanspraak_per_maand": aanspraak,
+            "uitloop_per_maand": uitloop,
+            "uitloop_einde_maand": uitloop_einde,
+            "restant_uren_per_maand": uit_tegoed.any(axis=1),
+            "teveel_ontvangen_per_maand": np.maximum(0.0, ontvangt - maandbedragen),
+            "tabelrij": rij,
+            "uren_in_aanmerking": uren,
+            "eerste_kind": eerste,
+            "toeslag_per_kind": per_kind / 100.0,
+        },
+    )
+
+
+# --- explanation ------------------------------------------------------------------------------------------------
+def _maanden_zin(masker: np.ndarray) -> str:
+    idx = np.flatnonzero(masker)
+    return opmaak.maanden(idx) if idx.size else "geen enkele maand"
+
+
+def _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitloop_p, kinderen, prijs,
+            uren_opgegeven, uren, uit_tegoed, kosten, eerste, tabel, rij, per_kind, totaal_centen, maand, jaarbedrag,
+            ontvangt, ontvangt_jaar, terugvordering, nabetaling, zonder_recht, max_uren, uitloop_n) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    regels: list[str] = []
+    partner = inv.heeft_partner[i]
+    if partner.any():
+        regels.append(f"Toetsingsinkomen {e(ti[i, np.argmax(partner)])}: aanvrager {e(ti_a[i])} + toeslagpartner "
+                      f"{e(ti_p[i])} (Awir art. 7 lid 1, art. 8).")
+    else:
+        regels.append(f"Toetsingsinkomen {e(ti[i, 0])} (Awir art. 8).")
+
+    nu_a = inv.activiteit_aanvrager[i, VOORAF:]
+    regels.append(f"Aanvrager: rechtgevende activiteit (werk, traject naar werk, studie of inburgering) in "
+                  f"{_maanden_zin(nu_a)} (Wet kinderopvang art. 1.6 lid 1).")
+    if not partner.any():
+        regels.append("Geen toeslagpartner: alleen de activiteit van de aanvrager telt (Wet kinderopvang art. 1.6 lid 1).")
+    else:
+        wanneer = "" if partner.all() else f" (toeslagpartner in {_maanden_zin(partner)})"
+        if inv.wlz_partner[i]:
+            regels.append(f"De toeslagpartner heeft een Wlz-indicatie: een activiteit van de toeslagpartner is niet "
+                          f"nodig{wanneer} (Wet kinderopvang art. 1.6 lid 8).")
+        else:
+            regels.append(f"Toeslagpartner: rechtgevende activiteit in {_maanden_zin(inv.activiteit_partner[i, VOORAF:])}"
+                          f"{wanneer}; ook de toeslagpartner moet een activiteit hebben (Wet kinderopvang art. 1.6 lid 3).")
+    for wie, masker in (("de aanvrager", uitloop_a[i]), ("de toeslagpartner", uitloop_p[i])):
+        if masker.any():
+            regels.append(f"Na het einde van de activiteit van {wie} loopt de aanspraak {uitloop_n} maanden door, "
+                          f"gerekend vanaf de eerste dag zonder werk: {_maanden_zin(masker)} "
+                          "(Wet kinderopvang art. 1.6 lid 5).")
+    if aanspraak[i].all():
+        regels.append("Aanspraak op kinderopvangtoeslag in alle maanden (Wet kinderopvang art. 1.6).")
+    elif aanspraak[i].any():
+        regels.append(f"Aanspraak op kinderopvangtoeslag in {_maanden_zin(aanspraak[i])}; niet in "
+                      f"{_maanden_zin(~aanspraak[i])} (Wet kinderopvang art. 1.6).")
+    else:
+        regels.append("Geen aanspraak: in geen enkele maand hebben de aanvrager en (zo nodig) de toeslagpartner allebei "
+                      "een rechtgevende activiteit, ook niet in de 3 maanden na het einde ervan (Wet kinderopvang art. 1.6).")
+
+    kids = np.flatnonzero(kinderen[i])
+    if kids.size == 0:
+        regels.append("Er is geen kind met kinderopvang opgegeven, dus geen kosten van kinderopvang "
+                      "(Wet kinderopvang art. 1.5 lid 1).")
+        return regels
+    # Explain the first month with toeslag (or with opvang): the amounts are per month (Besluit art. 2).
+    met_toeslag = np.flatnonzero(totaal_centen[i] > 0)
+    met_opvang = np.flatnonzero(uren_opgegeven[i].sum(axis=0) > 0)
+    m = int(met_toeslag[0]) if met_toeslag.size else (int(met_opvang[0]) if met_opvang.size else 0)
+    naam = opmaak.MAANDNAMEN[m]
+    r = int(rij[i, m])
+    tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {e(tabel.tot_en_met[r])}"
+    regels.append(f"Toetsingsinkomen {e(ti[i, m])} valt in de rij vanaf {e(tabel.vanaf[r])} {tot}: eerste kind "
+                  f"{pct(tabel.basispunten_eerste[r] / 10000)}, elk volgend kind {pct(tabel.basispunten_volgend[r] / 10000)} "
+                  "van de kosten (Besluit kinderopvangtoeslag art. 6 en 8, bijlage I).")
+    for nr, b in enumerate(kids, start=1):
+        soort = OPVANGSOORTEN[inv.opvang_soort[i, b]]
+        opgegeven, telt = uren_opgegeven[i, b, m], uren[i, b, m]
+        uurtekst = f"{telt:g} uur"
+        if opgegeven > telt:
+            uurtekst += f" (opgegeven {opgegeven:g}; maximaal {max_uren:g} per maand of de uren die nog over zijn)"
+        prijstekst = e(prijs[i, b], centen=True)
+        if inv.opvang_uurprijs[i, b] > prijs[i, b]:
+            prijstekst += f" (uurprijs {e(inv.opvang_uurprijs[i, b], centen=True)}, maximum voor {SOORTNAAM[soort]})"
+        if telt <= 0:
+            reden = ("geen opvanguren opgegeven" if opgegeven <= 0 else
+                     f"{opgegeven:g} uur opvang, maar geen aanspraak in die maand en geen opvanguren meer over")
+            regels.append(f"Kind {nr} ({SOORTNAAM[soort]}) in {naam}: {reden} "
+                          "(Wet kinderopvang art. 1.6; Besluit kinderopvangtoeslag art. 8a).")
+            continue
+        rol = "eerste kind" if eerste[i, b, m] else "volgend kind"
+        bp = tabel.basispunten_eerste[r] if eerste[i, b, m] else tabel.basispunten_volgend[r]
+        regels.append(f"Kind {nr} ({SOORTNAAM[soort]}) in {naam}: {uurtekst} × {prijstekst} = "
+                      f"{e(kosten[i, b, m] / 100, centen=True)} kosten; als {rol} {pct(bp / 10000)} = "
+                      f"{e(per_kind[i, b, m] / 100, centen=True)} (Besluit kinderopvangtoeslag art. 3, 4, 8 en 8a).")
+    if len(kids) > 1:
+        regels.append("Het eerste kind is het kind met de meeste uren; bij gelijke uren het kind met de hoogste kosten "
+                      "(Besluit kinderopvangtoeslag art. 3).")
+    regels.append(f"Totaal in {naam} {e(totaal_centen[i, m] / 100, centen=True)}, naar beneden afgerond "
+                  f"{e(maand[i, m])} (Besluit kinderopvangtoeslag art. 2; {BRON_BROCHURE}).")
+    if not np.allclose(maand[i], maand[i, m]):
+        regels.append("Per maand: " + "; ".join(f"{opmaak.MAANDKORT[k]} {e(maand[i, k])}" for k in range(12))
+                      + " (Besluit kinderopvangtoeslag art. 2).")
+    tegoed = uit_tegoed[i].any(axis=0)
+    if tegoed.any():
+        regels.append(f"In {_maanden_zin(tegoed)} telt de opvang mee met uren die nog over waren uit de maanden met "
+                      f"aanspraak ({max_uren:g} per kind per maand) (Besluit kinderopvangtoeslag art. 8a; Dienst "
+                      "Toeslagen, 'Ik heb geen werk meer').")
+    som = maand[i].sum()
+    if jaarbedrag[i] > 0:
+        regels.append(f"Over het jaar {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
+    elif som > 0:
+        regels.append(f"Over het jaar {e(som)}: minder dan {e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen "
+                      "kinderopvangtoeslag (Awir art. 14 lid 5).")
+    if ontvangt_jaar[i] > 0:
+        tekst = (f"Ontvangen voorschot {e(ontvangt_jaar[i])} tegen een berekend recht van "
+                 f"{e(jaarbedrag[i])}: ")
+        if terugvordering[i] > 0:
+            tekst += f"naar schatting {e(terugvordering[i])} terugbetalen"
+        elif nabetaling[i] > 0:
+            tekst += f"naar schatting {e(nabetaling[i])} nabetaling"
+        else:
+            tekst += "geen verschil"
+        if zonder_recht[i].any():
+            tekst += f"; voorschot ontvangen in {_maanden_zin(zonder_recht[i])} zonder recht in die maanden"
+        regels.append(tekst + " (Awir art. 24 lid 2-3 en art. 26).")
+    return regels
+
+
+def _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed, kinderen,
+                    uren_opgegeven, uitloop_n) -> list[str]:
+    uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+    # Grade of every table percentage this household actually uses (only months with a toeslag for that child).
+    gebruikt = per_kind[i] > 0                                                    # (B, 12)
+    vermeld = set()
+    for m in range(12):
+        r = int(rij[i, m])
+        for is_eerste in (True, False):
+            if not (gebruikt[:, m] & (eerste[i, :, m] == is_eerste)).any():
+                continue
+            zekerheid = (tabel.zekerheid_eerste if is_eerste else tabel.zekerheid_volgend)[r]
+            if zekerheid == "A" or (r, is_eerste) in vermeld:
+                continue
+            vermeld.add((r, is_eerste))
+            bp = (tabel.basispunten_eerste if is_eerste else tabel.basispunten_volgend)[r]
+            tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {opmaak.euro(tabel.tot_en_met[r])}"
+            tekst = (f"Parameter {TABEL}, rij vanaf {opmaak.euro(tabel.vanaf[r])} {tot}, "
+                     f"{'eerste kind' if is_eerste else 'volgend kind'} = {opmaak.procent(bp / 10000)} heeft zekerheid "
+                     f"{zekerheid}: {tabel.herkomst[r] or tabel_record.bron}")
+            if zekerheid == "UNCONFIRMED":
+                tekst += (". Dit percentage is voor dit jaar niet in een bron gevonden; samenloop rekent met een "
+                          "bovengrens, dus de werkelijke kinderopvangtoeslag is waarschijnlijk lager.")
+            uit.append(tekst)
+    for k, (wie, bekend) in enumerate((("de aanvrager", inv.activiteit_vooraf_bekend[i, 0]),
+                                       ("de toeslagpartner", inv.activiteit_vooraf_bekend[i, 1]))):
+        act = inv.activiteit_aanvrager if k == 0 else inv.activiteit_partner
+        nodig = k == 0 or (inv.heeft_partner[i, 0] and not inv.wlz_partner[i])
+        if nodig and not bekend and not act[i, VOORAF]:
+            uit.append(f"De activiteiten van {wie} in oktober-december van {inv.jaar - 1} zijn onbekend (geen "
+                       f"'activiteiten' opgegeven) en in januari is er geen: stopte het werk in die maanden, dan loopt "
+                       f"de aanspraak nog tot {uitloop_n} maanden na het einde door (Wet kinderopvang art. 1.6 lid 5) "
+                       "en kan het recht in het begin van het jaar hoger zijn.")
+    if uitloop[i].any():
+        uit.append("De uitloop van 3 maanden geldt na het einde van werk (Wet kinderopvang art. 1.6 lid 5); samenloop "
+                   "kan niet zien of de activiteit werk was. Eindigde een studie, traject of inburgering, dan kan het "
+                   "recht eerder stoppen. Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan "
+                   "wordt die verlengd; dat is niet berekend.")
+    if uit_tegoed[i].any():
+        uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen vraagt de "
+                   "toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn toeslagen.")
+    if (gelijk[i] & (per_kind[i] > 0).any(axis=0)).any():
+        uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten als "
+                   "eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit kinderopvangtoeslag "
+                   "(art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is klein, maar controleer dit.")
+    leeftijd = leeftijd_per_maand(inv.bewoner_geboren[i], inv.jaar)                # (B, 12)
+    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd >= 13)).any():
+        uit.append("Een kind van 13 jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand "
+                   "waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
+    return uit
