@@ -35,6 +35,8 @@ class Invoer:
     geboren_partner: np.ndarray                # (N, 2) int
     activiteit_aanvrager: np.ndarray           # (N, 3 + 12) bool: rechtgevende activiteit, Oct of last year .. Dec
     activiteit_partner: np.ndarray             # (N, 3 + 12) bool
+    werk_aanvrager: np.ndarray                 # (N, 3 + 12) bool: the months of those that are werk
+    werk_partner: np.ndarray                   # (N, 3 + 12) bool
     activiteit_vooraf_bekend: np.ndarray       # (N, 2) bool: aanvrager/partner activities before January given
     wlz_partner: np.ndarray                    # (N,) bool: partner has a Wlz-indicatie
     urencriterium: np.ndarray                  # (N, 2) bool: aanvrager/partner meets the urencriterium
@@ -108,21 +110,25 @@ def _maand_index(jaar: int, d: date) -> int:
     return (d.year - jaar) * 12 + d.month - 1 + VOORAF
 
 
-def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, bool]:
-    """Months (Oct of last year .. Dec) with a rechtgevende activiteit, and whether the months before
-    January are known. Without ``activiteiten`` a month with loon or winst > 0 counts as werk (contract)."""
+def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Months (Oct of last year .. Dec) with a rechtgevende activiteit, the months of those with werk, and
+    whether the months before January are known. Without ``activiteiten`` a month with loon or winst > 0
+    counts as werk (contract section 1)."""
     uit = np.zeros(VOORAF + 12, dtype=bool)
+    werk = np.zeros(VOORAF + 12, dtype=bool)
     if p is None:
-        return uit, True
+        return uit, werk, True
     if not p.activiteiten:
         uit[VOORAF:] = (np.asarray(p.inkomen.loon) > 0) | (np.asarray(p.inkomen.winst) > 0)
-        return uit, False
+        return uit, uit.copy(), False
     for a in p.activiteiten:
         van = max(0, _maand_index(jaar, a.van))
         tot = VOORAF + 11 if a.tot is None else min(VOORAF + 11, _maand_index(jaar, a.tot))
         if tot >= van:
             uit[van:tot + 1] = True
-    return uit, True
+            if a.soort == "werk":
+                werk[van:tot + 1] = True
+    return uit, werk, True
 
 
 def _bewoners(h: Huishouden) -> list[Persoon]:
@@ -146,6 +152,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     opvang_uren = np.zeros((n, b, 12))
     opvang_uurprijs = np.zeros((n, b))
     act = np.zeros((2, n, VOORAF + 12), dtype=bool)
+    werk = np.zeros((2, n, VOORAF + 12), dtype=bool)
     act_bekend = np.ones((n, 2), dtype=bool)
     uren = np.zeros((n, 2), dtype=bool)
     uren_bekend = np.zeros((n, 2), dtype=bool)
@@ -156,7 +163,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     for i, h in enumerate(huishoudens):
         a, p = h.aanvrager, h.partner
         for k, persoon in enumerate((a, p)):
-            act[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
+            act[k, i], werk[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
             if persoon is not None and persoon.urencriterium is not None:
                 uren[i, k], uren_bekend[i, k] = persoon.urencriterium, True
             if persoon is not None and persoon.wia is not None:
@@ -201,7 +208,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         inkomen_aanvrager=stapel("ia"), inkomen_partner=stapel("ip"),
         heeft_partner=rij("partner", bool), verzekerd_aanvrager=rij("va", bool), verzekerd_partner=rij("vp", bool),
         geboren_aanvrager=rij("ga", int), geboren_partner=rij("gp", int),
-        activiteit_aanvrager=act[0], activiteit_partner=act[1], activiteit_vooraf_bekend=act_bekend,
+        activiteit_aanvrager=act[0], activiteit_partner=act[1], werk_aanvrager=werk[0], werk_partner=werk[1],
+        activiteit_vooraf_bekend=act_bekend,
         wlz_partner=rij("wlz", bool), kan_niet_zorgen=rij("zorg", bool),
         urencriterium=uren, urencriterium_bekend=uren_bekend,
         wia_fase=wia["fase"], wia_klasse=wia["klasse"], wia_maandloon=wia["maandloon"],

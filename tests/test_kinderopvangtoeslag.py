@@ -219,6 +219,15 @@ def test_work_ended_15_november_last_year_right_january_february():
     assert u.details["uitloop_einde_maand"][0] == 1
 
 
+def test_no_uitloop_after_a_study_ends():
+    # Wet kinderopvang art. 1.6 lid 5 continues the right for 3 months after *arbeid* ends only; a study
+    # (lid 1 onder j) gives a right while it runs. Study ends 30 April → right January..April.
+    act_a = [{"soort": "studie", "van": "2024-09-01", "tot": "2026-04-30"}]
+    u = bereken(huis(40000, [("dagopvang", 230, 10.00)], act_a=act_a))
+    assert u.details["recht_per_maand"][0].tolist() == [True] * 4 + [False] * 8
+    assert u.maandbedragen[0].tolist() == [2208.0] * 4 + [0.0] * 8
+
+
 def test_unused_hours_after_the_uitloop_until_they_run_out():
     # Work ends 30 April; aanspraak Jan..Jul = 7 months × 230 = 1.610 hours; 200 used each month → 210 left.
     # August: 200 hours (10 left); September: 10 hours; October on: none.

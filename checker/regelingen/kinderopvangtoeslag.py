@@ -78,10 +78,11 @@ def activiteit_met_uitloop(activiteit: np.ndarray, uitloop_maanden: int) -> np.n
 def aanspraak_per_maand(inv: Invoer, uitloop_maanden: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Wko art. 1.6 lid 1, 3, 5 and 8: (N, 12) aanspraak, and per parent the months that count (with uitloop).
 
+    The uitloop of lid 5 follows the end of arbeid only; a study, traject or inburgering counts while it runs.
     Without a toeslagpartner only the ouder's activity counts; a partner with a Wlz-indicatie needs none (lid 8).
     """
-    aanvrager = activiteit_met_uitloop(inv.activiteit_aanvrager, uitloop_maanden)
-    partner = activiteit_met_uitloop(inv.activiteit_partner, uitloop_maanden)
+    aanvrager = inv.activiteit_aanvrager[:, VOORAF:] | activiteit_met_uitloop(inv.werk_aanvrager, uitloop_maanden)
+    partner = inv.activiteit_partner[:, VOORAF:] | activiteit_met_uitloop(inv.werk_partner, uitloop_maanden)
     partner_voldoet = partner | inv.wlz_partner[:, None]
     aanspraak = aanvrager & (~inv.heeft_partner | partner_voldoet)
     return aanspraak, aanvrager, partner
@@ -202,8 +203,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     uitloop_einde = _laatste(uitloop)
     # Does the last uitloop run into next year? Work in Oct/Nov/Dec reaches past December.
     doorloop = np.zeros(inv.n, dtype=bool)
-    for act, nodig in ((inv.activiteit_aanvrager, np.ones(inv.n, dtype=bool)),
-                       (inv.activiteit_partner, inv.heeft_partner[:, -1] & ~inv.wlz_partner)):
+    for act, nodig in ((inv.werk_aanvrager, np.ones(inv.n, dtype=bool)),
+                       (inv.werk_partner, inv.heeft_partner[:, -1] & ~inv.wlz_partner)):
         laatste_act = _laatste(act[:, VOORAF:])
         doorloop |= nodig & (laatste_act >= 12 - uitloop_n) & (laatste_act < 11) & aanspraak[:, -1]
     heeft_opvang = (uren_opgegeven > 0).any(axis=(1, 2))
@@ -419,10 +420,9 @@ def _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, 
                        f"de aanspraak nog tot {uitloop_n} maanden na het einde door (Wet kinderopvang art. 1.6 lid 5) "
                        "en kan het recht in het begin van het jaar hoger zijn.")
     if uitloop[i].any():
-        uit.append("De uitloop van 3 maanden geldt na het einde van werk (Wet kinderopvang art. 1.6 lid 5); samenloop "
-                   "kan niet zien of de activiteit werk was. Eindigde een studie, traject of inburgering, dan kan het "
-                   "recht eerder stoppen. Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan "
-                   "wordt die verlengd; dat is niet berekend.")
+        uit.append("De uitloop van 3 maanden na het einde van werk (Wet kinderopvang art. 1.6 lid 5) is meegerekend. "
+                   "Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan wordt die verlengd; "
+                   "dat is niet berekend.")
     if uit_tegoed[i].any():
         uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen vraagt de "
                    "toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn toeslagen.")
