@@ -12,7 +12,7 @@ import numpy as np
 
 from .invoer import Invoer
 from .parameters import Parameters
-from .regelingen import kinderbijslag, kindgebonden_budget, kinderopvangtoeslag, zorgtoeslag
+from .regelingen import huurtoeslag, kinderbijslag, kindgebonden_budget, kinderopvangtoeslag, zorgtoeslag
 from .regelingen._uitkomst import Uitkomst, niet_berekend
 
 # Every regeling key of the contract, in calculation order, with its instantie.
@@ -30,6 +30,7 @@ REGELINGEN: dict[str, str] = {
 }
 BEREKEND = {
     "zorgtoeslag": zorgtoeslag.bereken,
+    "huurtoeslag": huurtoeslag.bereken,
     "kinderbijslag": kinderbijslag.bereken,
     "kindgebonden_budget": kindgebonden_budget.bereken,
     "kinderopvangtoeslag": kinderopvangtoeslag.bereken,

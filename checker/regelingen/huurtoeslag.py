@@ -196,6 +196,8 @@ class _Berekening:
     personen: np.ndarray
     meerpersoons: np.ndarray
     meerderjarig: np.ndarray
+    mogelijk: np.ndarray
+    jong_kind: np.ndarray
     servicekosten: np.ndarray
     rekenhuur: np.ndarray
     huurgrens: np.ndarray
@@ -251,6 +253,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     maand_zonder = afgerond_maandbedrag(exact, p)
 
     grens, grens_basis, aantal_eigen = vermogensgrens(inv, aanwezig, leeftijd_bewoner, p)
+    grens = grens.astype(float)
     onder_grens = inv.vermogen <= grens
     jaar_zonder = awir.afgerond_jaarbedrag(maand_zonder.sum(axis=1), p)
     maand_met = np.where(onder_grens[:, None], maand_zonder, 0.0)
@@ -261,10 +264,11 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     # The month the explanation describes: the first with an amount, else the first the huurder could have a right.
     met_bedrag = maand_zonder > 0
     ref = np.where(met_bedrag.any(axis=1), met_bedrag.argmax(axis=1), mogelijk.argmax(axis=1))
+    jong_kind = inv.bewoner_is_kind & (leeftijd_bewoner[:, :, 0] < p("algemeen.awir_leeftijd_kind_medebewoner"))
     b = _Berekening(ti_a, ti_p, ti, telt, inkomen_mb, rekeninkomen, personen, meerpersoons, meerderjarig,
-                    servicekosten, huur, grens_huur, gewone_grens, boven_grens, huur_telt, nh, bh, aftop, delen,
-                    afbouw, exact, maand_zonder, grens, grens_basis, aantal_eigen, onder_grens, maandbedragen,
-                    jaarbedrag, ref)
+                    mogelijk, jong_kind, servicekosten, huur, grens_huur, gewone_grens, boven_grens, huur_telt,
+                    nh, bh, aftop, delen, afbouw, exact, maand_zonder, grens, grens_basis, aantal_eigen,
+                    onder_grens, maandbedragen, jaarbedrag, ref)
     rij = np.arange(inv.n)
 
     return Uitkomst(
@@ -308,7 +312,7 @@ def _per_maand_tekst(bedragen: np.ndarray) -> str:
 
 def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _Berekening,
             sluit_uit: bool) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
+    e = opmaak.euro
     if not inv.huurwoning[i]:
         return ["Geen huurtoeslag: het huishouden huurt geen woning (Wht art. 1 onder c en art. 7 lid 1)."]
     m = int(b.referentiemaand[i])
@@ -327,7 +331,7 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
         delen.append(f"medebewoners {e(b.inkomen_medebewoners[i, m])}")
     regels.append(f"Rekeninkomen {e(b.rekeninkomen[i, m])}: " + " + ".join(delen)
                   + " (Wht art. 1 onder i; Awir art. 7 lid 1-2, art. 8).")
-    vrij_kinderen = inv.bewoner_is_kind[i] & inv.bewoner_aanwezig[i] & (inv.bewoner_inkomen[i].sum(axis=1) > 0)
+    vrij_kinderen = b.jong_kind[i] & inv.bewoner_aanwezig[i] & (inv.bewoner_inkomen[i].sum(axis=1) > 0)
     if vrij_kinderen.any():
         regels.append(f"Van een inwonend kind dat op 1 januari jonger was dan "
                       f"{p('algemeen.awir_leeftijd_kind_medebewoner')} telt alleen het inkomen boven "
@@ -350,22 +354,31 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
         regels.append(f"Rekenhuur {e(b.rekenhuur[i, m], centen=True)}: de kale huur (Wht art. 5 lid 1).")
         if inv.servicekosten[i].any():
             regels.append("Servicekosten tellen vanaf 2026 niet meer mee voor de huurtoeslag (Wht art. 5 lid 1).")
-    grens_tekst = (f"{e(b.huurgrens[i, m], centen=True)}" + ("" if b.gewone_grens[i, m] else
-                   f", want niemand in het huishouden is {p('huurtoeslag.leeftijd_jongerengrens')} jaar of ouder en er "
-                   "woont geen kind"))
+    if not b.gewone_grens[i, m]:
+        regels.append(f"De maximale huurgrens is {e(b.huurgrens[i, m], centen=True)}: niemand in het huishouden is "
+                      f"{p('huurtoeslag.leeftijd_jongerengrens')} jaar of ouder en er woont geen kind "
+                      "(Wht art. 13 lid 1 onder b).")
     if sluit_uit:
         if b.boven_grens[i].any():
             regels.append(f"Geen huurtoeslag in {opmaak.maanden(np.flatnonzero(b.boven_grens[i]))}: de rekenhuur is hoger "
-                          f"dan de maximale huurgrens {grens_tekst} (Wht art. 13 lid 1).")
+                          f"dan de maximale huurgrens {e(b.huurgrens[i, m], centen=True)} (Wht art. 13 lid 1).")
         else:
-            regels.append(f"De rekenhuur is niet hoger dan de maximale huurgrens {grens_tekst} (Wht art. 13 lid 1).")
+            regels.append(f"De rekenhuur is niet hoger dan de maximale huurgrens {e(b.huurgrens[i, m], centen=True)} "
+                          "(Wht art. 13 lid 1).")
     elif b.boven_grens[i, m]:
         regels.append(f"Van de rekenhuur telt {e(b.huur_telt[i, m], centen=True)} mee: boven de maximale huurgrens "
-                      f"{grens_tekst} wordt niets vergoed (Wht art. 13 lid 1 en art. 21 lid 1 onder d).")
-    elif not b.gewone_grens[i, m]:
-        regels.append(f"Maximale huurgrens {grens_tekst}; de huur daarboven telt niet mee (Wht art. 13 lid 1 onder b "
-                      "en art. 21 lid 1 onder d).")
+                      "wordt niets vergoed (Wht art. 13 lid 1 en art. 21 lid 1 onder d).")
 
+    if b.mogelijk[i, m]:
+        regels += _uitleg_bedrag(i, m, parameters, p, b, soort)
+    _uitleg_geen_recht(i, m, regels, b)
+    _uitleg_vermogen_en_jaar(i, inv, p, b, regels)
+    return regels
+
+
+def _uitleg_bedrag(i: int, m: int, parameters: Parameters, p: ParameterLezer, b: _Berekening, soort: str) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    regels = []
     # basishuur
     verhoging, verlaging = p("huurtoeslag.verhoging_normhuur"), p("huurtoeslag.verlaging_basishuur")
     if "huurtoeslag.normhuur_factor_a" in parameters:
@@ -395,7 +408,8 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
     if dc > 0:
         onderdelen.append(f"{pct(p('huurtoeslag.percentage_boven_aftoppingsgrens'))} van {e(dc, centen=True)} "
                           f"(boven de aftoppingsgrens) = {e(vc, centen=True)}")
-    regels.append("Vergoed: " + "; ".join(onderdelen) + " (Wht art. 21 lid 1; Besluit op de huurtoeslag art. 7).")
+    lid = "lid 1-3" if "huurtoeslag.normhuur_factor_a" in parameters and b.basishuur[i, m] >= kkg else "lid 1"
+    regels.append("Vergoed: " + "; ".join(onderdelen) + f" (Wht art. 21 {lid}; Besluit op de huurtoeslag art. 7).")
     if "huurtoeslag.afbouwpercentage" in parameters:
         ijk = per_type(p("huurtoeslag.minimum_inkomensijkpunt"), b.meerpersoons[i, m])
         afbouw_pct = per_type(p("huurtoeslag.afbouwpercentage"), b.meerpersoons[i, m])
@@ -405,22 +419,27 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
         else:
             regels.append(f"Het rekeninkomen is niet hoger dan het minimum-inkomensijkpunt {e(ijk)}: geen inkomensafbouw "
                           "(Wht art. 21 lid 2).")
+    return regels
 
-    # months without a right
+
+def _uitleg_geen_recht(i: int, m: int, regels: list[str], b: _Berekening) -> None:
+    e = opmaak.euro
     minderjarig = np.flatnonzero(~b.meerderjarig[i])
     if minderjarig.size:
         regels.append(f"Geen huurtoeslag in {opmaak.maanden(minderjarig)}: de aanvrager is nog niet meerderjarig "
                       "(vanaf de maand na de 18e verjaardag; Wht art. 8, Awir art. 5 en art. 10 lid 2).")
-    som_exact = b.exact[i].sum()
     if b.maand_zonder_vermogenstoets[i].any():
         regels.append(f"Per maand {e(b.exact[i, m], centen=True)}, naar beneden afgerond op hele euro's zoals Dienst "
                       f"Toeslagen rekent: {e(b.maand_zonder_vermogenstoets[i, m])} (Wht art. 21).")
         if (b.maand_zonder_vermogenstoets[i] != b.maand_zonder_vermogenstoets[i, m]).any():
             regels.append(f"Per maand: {_per_maand_tekst(b.maand_zonder_vermogenstoets[i])} (Awir art. 5).")
-    elif not minderjarig.size == 12 and not (sluit_uit and b.boven_grens[i].all()):
+    elif b.mogelijk[i].any():
         regels.append("De vergoeding valt weg tegen de basishuur en het inkomen: geen huurtoeslag (Wht art. 21).")
 
-    # vermogen
+
+def _uitleg_vermogen_en_jaar(i: int, inv: Invoer, p: ParameterLezer, b: _Berekening, regels: list[str]) -> None:
+    e = opmaak.euro
+    som_exact = b.exact[i].sum()
     if b.aantal_eigen_grens[i]:
         grens_tekst = (f"{e(b.grens[i])} ({e(b.grens_basis[i])} voor de aanvrager"
                        f"{' en de toeslagpartner samen' if inv.heeft_partner[i].all() else ''} + "
@@ -445,7 +464,6 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
     elif b.onder_grens[i] and b.maand_zonder_vermogenstoets[i].any():
         regels.append(f"Over het jaar {e(b.maand_zonder_vermogenstoets[i].sum())}: minder dan "
                       f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen huurtoeslag (Awir art. 14 lid 5).")
-    return regels
 
 
 def _bronnen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _Berekening) -> list[str]:
@@ -485,7 +503,7 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
             uit.append("Er wordt huurtoeslag ontvangen terwijl de rekenhuur boven de maximale huurgrens ligt: mogelijk "
                        "geldt de uitzondering voor een woning waarvoor eerder huurtoeslag is toegekend (Wht art. 13 lid 2 "
                        "onder c).")
-    if (~b.meerderjarig[i]).any() and not (b.meerderjarig[i]).all():
+    if (~b.meerderjarig[i]).any():
         uit.append("Een minderjarige van wie beide ouders zijn overleden geldt ook als meerderjarig (Awir art. 10 lid 2); "
                    "samenloop kent die situatie niet.")
     return uit
