@@ -6,13 +6,14 @@ Regelingen that this version does not compute yet are present with recht false a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .invoer import Invoer
 from .parameters import Parameters
-from .regelingen import huurtoeslag, kinderbijslag, kindgebonden_budget, kinderopvangtoeslag, zorgtoeslag
+from .regelingen import (bijstand, huurtoeslag, inkomstenbelasting, kinderbijslag, kindgebonden_budget,
+                         kinderopvangtoeslag, kwijtschelding, smi, wga, zorgtoeslag)
 from .regelingen._uitkomst import Uitkomst, niet_berekend
 
 # Every regeling key of the contract, in calculation order, with its instantie.
@@ -29,15 +30,20 @@ REGELINGEN: dict[str, str] = {
     "smi": "gemeente",
 }
 BEREKEND = {
+    "wga": wga.bereken,
+    "inkomstenbelasting": inkomstenbelasting.bereken,
+    "bijstand": bijstand.bereken,
     "zorgtoeslag": zorgtoeslag.bereken,
     "huurtoeslag": huurtoeslag.bereken,
     "kinderbijslag": kinderbijslag.bereken,
     "kindgebonden_budget": kindgebonden_budget.bereken,
     "kinderopvangtoeslag": kinderopvangtoeslag.bereken,
+    "kwijtschelding": kwijtschelding.bereken,
+    "smi": smi.bereken,
 }
-# Amounts that add to the household's disposable income (the others are taxes or paid elsewhere).
-INKOMENSVERHOGEND = ("wga", "bijstand", "zorgtoeslag", "huurtoeslag", "kindgebonden_budget",
-                     "kinderopvangtoeslag", "kinderbijslag", "kwijtschelding", "smi")
+# Regelingen paid on top of the net income (WGA is in the net income already, as taxable income).
+BOVENOP_NETTO = ("bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag", "kindgebonden_budget",
+                 "kinderopvangtoeslag", "kwijtschelding", "smi")
 
 
 @dataclass
@@ -62,16 +68,41 @@ def bruto_inkomen(inv: Invoer) -> np.ndarray:
     return sum(inv.inkomen_aanvrager.values()) + sum(inv.inkomen_partner.values())
 
 
+def kinderopvangkosten(inv: Invoer) -> np.ndarray:
+    """(N, 12): what the household pays for childcare (hours × hourly price, before any toeslag)."""
+    kosten = inv.opvang_uren * inv.opvang_uurprijs[:, :, None] * (inv.opvang_soort > 0)[:, :, None]
+    return kosten.sum(axis=1)
+
+
+def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
+    (the computed bijstand replaces it)."""
+    ib = regelingen["inkomstenbelasting"]
+    netto = ib.details["netto_per_maand"]
+    bruto = bruto_inkomen(inv) - inv.inkomen_aanvrager["wga"] - inv.inkomen_partner["wga"]
+    if regelingen["wga"].berekend:
+        bruto = bruto + regelingen["wga"].maandbedragen
+    ontvangen_bijstand = inv.inkomen_aanvrager["bijstand"] + inv.inkomen_partner["bijstand"]
+    aandeel = np.divide(ontvangen_bijstand, bruto, out=np.zeros_like(bruto), where=bruto > 0)
+    return netto * (1.0 - np.clip(aandeel, 0.0, 1.0))
+
+
 def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
-    onderdelen = {"bruto_inkomen": bruto_inkomen(inv)}
-    for sleutel in INKOMENSVERHOGEND:
+    """Net income + bijstand + toeslagen + kinderbijslag + kwijtschelding + SMI − gemeentelijke belastingen
+    − kinderopvangkosten."""
+    onderdelen = {"netto_inkomen": netto_inkomen(inv, regelingen)}
+    for sleutel in BOVENOP_NETTO:
         if regelingen[sleutel].berekend:
             onderdelen[sleutel] = regelingen[sleutel].maandbedragen
+    onderdelen["gemeentelijke_belastingen"] = -np.repeat(inv.gemeentelijke_belastingen[:, None] / 12.0, 12, axis=1)
+    onderdelen["kinderopvangkosten"] = -kinderopvangkosten(inv)
     totaal = sum(onderdelen.values())
-    uitleg = ["Nog géén netto: de inkomstenbelasting wordt in deze versie nog niet berekend. Dit bedrag is het "
-              "bruto inkomen plus de berekende regelingen (" + ", ".join(k for k in onderdelen if k != "bruto_inkomen")
-              + "); het echte besteedbare inkomen is lager."]
-    return Netto(maandbedragen=totaal, onderdelen=onderdelen, compleet=False, uitleg=uitleg)
+    open_ = [k for k in REGELINGEN if not regelingen[k].berekend]
+    uitleg = ["Netto inkomen na inkomstenbelasting en premies, plus bijstand, toeslagen, kinderbijslag, kwijtschelding "
+              "en SMI, min de gemeentelijke belastingen en de kosten van kinderopvang."]
+    if open_:
+        uitleg.append("Nog niet meegeteld omdat samenloop ze nog niet berekent: " + ", ".join(open_) + ".")
+    return Netto(maandbedragen=totaal, onderdelen=onderdelen, compleet=not open_, uitleg=uitleg)
 
 
 def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
@@ -80,4 +111,9 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
         functie = BEREKEND.get(sleutel)
         uitkomsten[sleutel] = (functie(inv, parameters, uitkomsten) if functie
                                else niet_berekend(sleutel, instantie, inv.n, "deze regeling is nog niet ingebouwd"))
+        if sleutel == "inkomstenbelasting" and uitkomsten[sleutel].berekend:
+            # Awir art. 8: from here on the toetsingsinkomen is the computed verzamelinkomen.
+            d = uitkomsten[sleutel].details
+            inv = replace(inv, toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"],
+                                                          d["verzamelinkomen_partner"]], axis=1))
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))

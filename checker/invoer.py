@@ -66,6 +66,8 @@ class Invoer:
     gemeentelijke_belastingen: np.ndarray      # (N,) this year's aanslag that kwijtschelding could cover
     ontvangt: dict[str, np.ndarray]            # regeling -> (N, 12) voorschot received
     heeft_wia_zonder_uitkering: np.ndarray     # (N,) bool: WIA situation given but no inkomen.wga
+    # set by the orchestrator once the income tax is computed: (N, 2) verzamelinkomen of aanvrager/partner
+    toetsingsinkomen: np.ndarray | None = None
 
     @property
     def n(self) -> int:

@@ -10,14 +10,27 @@ def test_all_personas_check_without_error():
         assert uit["naam"] and len(uit["regelingen"]) >= 10
 
 
+def test_ronald_marijke_wga_after_settlement_is_the_vervolguitkering():
+    # Ronald (personas/ronald-marijke.yaml): klasse 45-55, maandloon 3.100, RVC 1.550; average winst 9.000 / 12 = 750
+    # is below the inkomenseis 50% × 1.550 = 775, so after UWV's yearly settlement the vervolguitkering applies:
+    # 35% × minimumloon incl. 8% vakantietoeslag (Wet WIA art. 61 lid 6, art. 62; art. 12 lid 1 onder b; WML art. 15),
+    # January-June on € 2.294,40 and July-December on € 2.337,00.
+    jan = round(0.35 * 2294.40 * 1.08, 2)     # 867,28
+    jul = round(0.35 * 2337.00 * 1.08, 2)     # 883,39
+    wga = check("ronald-marijke")["regelingen"]["wga"]
+    assert wga["jaarbedrag"] == pytest.approx(6 * jan + 6 * jul, abs=0.01)
+
+
 def test_ronald_marijke_zorgtoeslag_from_the_arithmetic():
-    # Facts (personas/ronald-marijke.yaml): Ronald winst 9.000 + WGA 12 × 1.085; Marijke winst 16.000.
-    ti = 9000 + 12 * 1085 + 16000
+    # Toetsingsinkomen = verzamelinkomen (Awir art. 8). Winst without urencriterium (not given): only the
+    # mkb-winstvrijstelling of 12,7% (Wet IB art. 3.79a). Ronald: 9.000 × 0,873 + WGA 6 × 867,28 + 6 × 883,39;
+    # Marijke: 16.000 × 0,873.
+    wga = 6 * round(0.35 * 2294.40 * 1.08, 2) + 6 * round(0.35 * 2337.00 * 1.08, 2)
+    ti = 9000 * (1 - 0.127) + wga + 16000 * (1 - 0.127)
     normpremie = 0.04289 * 29736 + 0.1373 * (ti - 29736)      # Wzt art. 2 lid 2-3 (2026, with partner)
     verwacht = round(2 * 2119 - normpremie)                     # art. 2 lid 1; Awir art. 14 lid 4
     zt = check("ronald-marijke")["regelingen"]["zorgtoeslag"]
-    assert zt["jaarbedrag"] == verwacht == 1825
-    assert any("winst" in w.lower() for w in zt["waarschuwingen"])  # the interim TI is flagged
+    assert zt["jaarbedrag"] == verwacht == 2607
 
 
 def test_ronald_marijke_signals():

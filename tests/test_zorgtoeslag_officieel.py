@@ -258,13 +258,14 @@ def test_tabel_belastingdienst_2025_partners_40000():
 
 
 def test_toetsingsinkomen_telt_alle_bronnen():
-    """TI is the sum of all taxable income keys (contract; Awir art. 8): 30.000 spread over
-    loon, winst, ww and pensioen gives the same EUR 1.514 as 30.000 loon (2026 single)."""
+    """TI is the verzamelinkomen (Awir art. 8): every taxable income key counts; winst after the
+    mkb-winstvrijstelling of 12,7% (Wet IB art. 3.79a; no urencriterium given, so no zelfstandigenaftrek).
+    12 × (1000 loon + 500 × 0,873 winst + 500 ww + 500 pensioen) = 29.238 (2026 single)."""
     h = huishouden(2026, 0)
     h["personen"][0]["inkomen"] = {"loon": 1000, "winst": 500, "ww": 500, "pensioen": 500}
-    assert 12 * (1000 + 500 + 500 + 500) == 30000
+    ti = 12 * (1000 + 500 * (1 - 0.127) + 500 + 500)
     res = check(h)
-    assert_jaarbedrag(res, wet_jaarbedrag(2026, 30000), "TI 30.000 from several sources")
+    assert_jaarbedrag(res, wet_jaarbedrag(2026, ti), "TI 29.238 from several sources")
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,17 +17,22 @@ BRON_TOETSINGSINKOMEN = "Awir art. 7 lid 1 en art. 8 lid 1"
 
 
 def toetsingsinkomen_persoon(inkomen: dict[str, np.ndarray]) -> np.ndarray:
-    """Annual toetsingsinkomen of one person, (N,): for now the sum of gross taxable income."""
+    """Annual gross taxable income of one person, (N,): the fallback before the income tax is computed."""
     return sum(inkomen[b].sum(axis=1) for b in BELASTBARE_BRONNEN)
 
 
 def draagkracht(inv: Invoer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Toetsingsinkomen of aanvrager, of partner, and per month the income that counts (N, 12).
 
-    In a month with a toeslagpartner both incomes count (art. 7 lid 1); otherwise only the aanvrager's.
+    The toetsingsinkomen is the verzamelinkomen (art. 8 lid 1) as the income-tax module computes it; before
+    that module has run, the gross taxable income stands in. In a month with a toeslagpartner both incomes
+    count (art. 7 lid 1); otherwise only the aanvrager's.
     """
-    ti_a = toetsingsinkomen_persoon(inv.inkomen_aanvrager)
-    ti_p = toetsingsinkomen_persoon(inv.inkomen_partner)
+    if inv.toetsingsinkomen is not None:
+        ti_a, ti_p = inv.toetsingsinkomen[:, 0], inv.toetsingsinkomen[:, 1]
+    else:
+        ti_a = toetsingsinkomen_persoon(inv.inkomen_aanvrager)
+        ti_p = toetsingsinkomen_persoon(inv.inkomen_partner)
     per_maand = np.where(inv.heeft_partner, (ti_a + ti_p)[:, None], ti_a[:, None])
     return ti_a, ti_p, per_maand
 
@@ -48,6 +53,9 @@ def verdeel_jaarbedrag(maand_exact: np.ndarray, jaarbedrag: np.ndarray) -> np.nd
 
 
 def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
+    if inv.toetsingsinkomen is not None:
+        return ["Het toetsingsinkomen is het verzamelinkomen zoals samenloop het berekent: alleen box 1; inkomen uit "
+                "box 2 en 3 en aftrekposten (zoals hypotheekrente of giften) tellen niet mee."]
     uit = ["Het toetsingsinkomen is voorlopig het bruto belastbare inkomen van het jaar (loon, winst, WW, "
            "WGA, AOW, pensioen, bijstand, overig); aftrekposten en box 3 tellen nog niet mee."]
     if any(inv.inkomen_aanvrager["winst"][i]) or any(inv.inkomen_partner["winst"][i]):

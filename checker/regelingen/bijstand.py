@@ -1,0 +1,630 @@
+"""Algemene bijstand — Participatiewet (Pw, BWBR0015703); uitvoering: gemeente (pensioengerechtigden: SVB).
+
+Per kalendermaand (Pw art. 19 lid 1-2) the alleenstaande or the gezin has a right to the difference between the
+bijstandsnorm and the in aanmerking te nemen inkomen, if there is no in aanmerking te nemen vermogen:
+
+    bijstand = max(0, norm − (netto inkomen − vrijlating)),  nothing when vermogen > vermogensgrens
+
+- norm: art. 20 (18-20 years, including the combinations with one partner of 18-20), art. 21 (21 to AOW age),
+  art. 22 (AOW age), and with kostendelende medebewoners of 27 or older (art. 19a) the kostendelersnorm of
+  art. 22a: ((40 + A × 30) / (A × 100)) × B per person. Norms are net and include vakantietoeslag (art. 19 lid 3).
+- inkomen: the net income of aanvrager and partner (art. 31 lid 1 and 3, art. 32). From the inkomstenbelasting
+  Uitkomst when it was computed (details["netto_per_maand"]), else the gross taxable income as an approximation.
+  Bijstand already received, toeslagen, kinderbijslag and kindgebonden budget are not counted (art. 31 lid 2 b, d);
+  nor is the income of children (art. 31 lid 2 onder h) or of medebewoners (not part of the gezin, art. 4).
+- vrijlating: art. 31 lid 2 onder n (25% of income from work, 27+, six months below AOW age), onder r (alleenstaande
+  ouder with a child under 12, after the n period), art. 33 lid 5 (small private pension at AOW age).
+- vermogen: the household's vermogen against the vermogensgrens of art. 34 lid 3.
+- a zelfstandige (winst > 0) goes through the Bbz 2004: named, not computed; the Pw norm gap is still reported.
+
+``details["norm_soort"]`` codes (NORM_SOORTEN): 0 alleenstaande, 1 alleenstaande ouder, 2 gehuwden,
+3 pensioengerechtigd alleenstaande (ouder), 4 pensioengerechtigd gehuwden (one or both at AOW age).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer, leeftijd_per_maand
+from ..parameters import Parameters
+from ._uitkomst import Uitkomst
+
+REGELING = "bijstand"
+INSTANTIE = "gemeente"
+NORM_SOORTEN = ("alleenstaande", "alleenstaande ouder", "gehuwden", "pensioengerechtigd alleenstaande",
+                "pensioengerechtigd gehuwden")
+PERSONEN = ("aanvrager", "partner")
+# Sources that count as income for the bijstand (art. 32 lid 1 onder a); "bijstand" itself is what is
+# received now and is not income for the entitlement. The WGA is added separately (from the wga regeling).
+INKOMENSBRONNEN = ("loon", "winst", "ww", "aow", "pensioen", "overig")
+ARBEID = ("loon", "winst")   # inkomsten uit arbeid for the vrijlating (art. 31 lid 2 onder n, r)
+
+# What the norm rests on, per month (grondslag codes): text and article.
+GRONDSLAGEN = (
+    ("jonger dan 18 jaar: geen recht op bijstand", "Pw art. 13 lid 1 onder f"),
+    ("alleenstaande van 18, 19 of 20 jaar", "Pw art. 20 lid 1 onder a"),
+    ("alleenstaande ouder van 18, 19 of 20 jaar", "Pw art. 20 lid 2 onder a"),
+    ("gehuwden die beiden 18, 19 of 20 jaar zijn, zonder ten laste komende kinderen", "Pw art. 20 lid 1 onder b"),
+    ("gehuwden die beiden 18, 19 of 20 jaar zijn, met ten laste komende kinderen", "Pw art. 20 lid 2 onder b"),
+    ("gehuwden van wie één 18, 19 of 20 jaar is en de ander 21 of ouder, zonder ten laste komende kinderen",
+     "Pw art. 20 lid 1 onder c"),
+    ("gehuwden van wie één 18, 19 of 20 jaar is en de ander 21 of ouder, met ten laste komende kinderen",
+     "Pw art. 20 lid 2 onder c"),
+    ("alleenstaande van 21 jaar of ouder, jonger dan de AOW-leeftijd", "Pw art. 21 onder a"),
+    ("alleenstaande ouder van 21 jaar of ouder, jonger dan de AOW-leeftijd", "Pw art. 21 onder a"),
+    ("gehuwden, beiden 21 jaar of ouder en jonger dan de AOW-leeftijd", "Pw art. 21 onder b"),
+    ("alleenstaande (ouder) die de AOW-leeftijd heeft bereikt", "Pw art. 22 onder a"),
+    ("gehuwden die beiden de AOW-leeftijd hebben bereikt", "Pw art. 22 onder b"),
+    ("gehuwden van wie één de AOW-leeftijd heeft bereikt", "Pw art. 22 onder c"),
+)
+G_MINDERJARIG, G_JONG_ALLEEN, G_JONG_OUDER, G_JONG_GEHUWD, G_JONG_GEHUWD_KIND, G_EEN_JONG, G_EEN_JONG_KIND, \
+    G_ALLEEN, G_OUDER, G_GEHUWD, G_AOW_ALLEEN, G_AOW_GEHUWD, G_AOW_EEN = range(len(GRONDSLAGEN))
+
+
+# --- who lives in the household, per month --------------------------------------------------------------
+@dataclass
+class Leefsituatie:
+    """Ages and household composition per month (N, 12), as the Participatiewet sees them."""
+    partner: np.ndarray             # gehuwd (art. 3): a partner in that month
+    leeftijd: dict[str, np.ndarray]  # aanvrager / partner (partner: -1 in months without one)
+    meerderjarig_a: np.ndarray      # aanvrager is 18 or older (art. 13 lid 1 onder f)
+    jong: dict[str, np.ndarray]     # 18, 19 or 20 (art. 20); for the partner: younger than 21
+    aow: dict[str, np.ndarray]      # reached the pensioengerechtigde leeftijd (art. 22)
+    kinderen: np.ndarray            # one or more ten laste komende kinderen (art. 4 lid 1)
+    kind_onder_12: np.ndarray       # a ten laste komend kind younger than 12 (art. 31 lid 2 onder r onder 1°)
+    kostendelers: np.ndarray        # int: kostendelende medebewoners, 27 or older (art. 19a lid 1)
+
+
+def leefsituatie(inv: Invoer, p) -> Leefsituatie:
+    """Ages per month (a birthday counts from the month after it) and the household's composition: partner
+    (Pw art. 3), ten laste komende kinderen (art. 4 lid 1) and kostendelende medebewoners (art. 19a)."""
+    partner = inv.heeft_partner
+    leeftijd = {"aanvrager": leeftijd_per_maand(inv.geboren_aanvrager, inv.jaar),
+                "partner": np.where(partner, leeftijd_per_maand(inv.geboren_partner, inv.jaar), -1)}
+    volwassen = p("bijstand.leeftijd_volwassennorm")
+    aow_leeftijd = p("algemeen.aow_leeftijd")
+    bew = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)          # (N, B, 12)
+    aanwezig = inv.bewoner_aanwezig[:, :, None] & (bew >= 0)          # born by that month
+    ten_laste = aanwezig & inv.bewoner_is_kind[:, :, None] & (bew < p("bijstand.leeftijd_ten_laste_komend_kind"))
+    onder_12 = ten_laste & (bew < p("bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind"))
+    kostendelend = aanwezig & (bew >= p("bijstand.kostendelende_medebewoner_minimumleeftijd"))
+    return Leefsituatie(
+        partner=partner,
+        leeftijd=leeftijd,
+        meerderjarig_a=leeftijd["aanvrager"] >= p("bijstand.minimumleeftijd"),
+        jong={"aanvrager": leeftijd["aanvrager"] < volwassen, "partner": partner & (leeftijd["partner"] < volwassen)},
+        aow={k: leeftijd[k] >= aow_leeftijd for k in PERSONEN},
+        kinderen=ten_laste.any(axis=1),
+        kind_onder_12=onder_12.any(axis=1),
+        kostendelers=kostendelend.sum(axis=1),
+    )
+
+
+# --- the norm ------------------------------------------------------------------------------------------
+def op_centen(bedrag: np.ndarray) -> np.ndarray:
+    """Round half up to whole cents (the published norms are in cents; 0,50 × 2.002,13 = 1.001,07)."""
+    return np.floor(np.asarray(bedrag) * 100 + 0.5 + 1e-6) / 100
+
+
+def kostendelersnorm(a: np.ndarray, b: np.ndarray, p) -> np.ndarray:
+    """Pw art. 22a lid 1: ((40 + A × 30) / (A × 100)) × B for one belanghebbende, A the number of kostendelende
+    medebewoners plus the belanghebbende and his echtgenoot of 21 or older, B the gehuwdennorm that applies."""
+    a = np.maximum(a, 1)
+    return op_centen((p("bijstand.kostendelersnorm_vast_deel") + a * p("bijstand.kostendelersnorm_deel_per_persoon"))
+                     / a * b)
+
+
+def normen_zonder_kostendelers(s: Leefsituatie, p) -> tuple[np.ndarray, np.ndarray]:
+    """(N, 12) norm and grondslag code without kostendelende medebewoners: Pw art. 20 (18-20 years, also one
+    partner of 18-20), art. 21 (21 to AOW age) and art. 22 (AOW age)."""
+    m = p.per_maand
+    alleen, kind = ~s.partner, s.kinderen
+    jong_a, jong_p = s.jong["aanvrager"], s.jong["partner"]
+    aow_a, aow_p = s.aow["aanvrager"], s.aow["partner"]
+    gevallen = [  # (condition, grondslag, norm (12,))
+        (~s.meerderjarig_a, G_MINDERJARIG, np.zeros(12)),
+        (alleen & jong_a & ~kind, G_JONG_ALLEEN, m("bijstand.norm_jongere_alleenstaande")),
+        (alleen & jong_a & kind, G_JONG_OUDER, m("bijstand.norm_jongere_alleenstaande")),
+        (alleen & aow_a, G_AOW_ALLEEN, m("bijstand.norm_pensioen_alleenstaande")),
+        (alleen & ~kind, G_ALLEEN, m("bijstand.norm_alleenstaande")),
+        (alleen & kind, G_OUDER, m("bijstand.norm_alleenstaande")),
+        (jong_a & jong_p & ~kind, G_JONG_GEHUWD, m("bijstand.norm_jongere_gehuwden_zonder_kinderen")),
+        (jong_a & jong_p & kind, G_JONG_GEHUWD_KIND, m("bijstand.norm_jongere_gehuwden_met_kinderen")),
+        ((jong_a | jong_p) & ~kind, G_EEN_JONG, m("bijstand.norm_gehuwden_een_jongere_zonder_kinderen")),
+        ((jong_a | jong_p) & kind, G_EEN_JONG_KIND, m("bijstand.norm_gehuwden_een_jongere_met_kinderen")),
+        (aow_a & aow_p, G_AOW_GEHUWD, m("bijstand.norm_pensioen_gehuwden")),
+        (aow_a | aow_p, G_AOW_EEN, m("bijstand.norm_pensioen_gehuwden_een_pensioengerechtigd")),
+    ]
+    vorm = s.partner.shape
+    keuzes = [np.broadcast_to(c, vorm) for c, _, _ in gevallen]
+    grond = np.select(keuzes, [np.full(vorm, g) for _, g, _ in gevallen], G_GEHUWD)
+    norm = np.select(keuzes, [np.broadcast_to(w, vorm) for _, _, w in gevallen], m("bijstand.norm_gehuwden")[None, :])
+    return norm, grond
+
+
+def gehuwdennorm_b(aow_zelf: np.ndarray, aow_echtgenoot: np.ndarray, p) -> np.ndarray:
+    """Pw art. 22a lid 1, B: art. 21 onder b below AOW age; art. 22 onder c if only the echtgenoot has reached it;
+    art. 22 onder b if the belanghebbende has reached it."""
+    m = p.per_maand
+    return np.where(aow_zelf, m("bijstand.norm_pensioen_gehuwden")[None, :],
+                    np.where(aow_echtgenoot, m("bijstand.norm_pensioen_gehuwden_een_pensioengerechtigd")[None, :],
+                             m("bijstand.norm_gehuwden")[None, :]))
+
+
+@dataclass
+class Norm:
+    bedrag: np.ndarray            # (N, 12) the applicable norm
+    zonder_kostendelers: np.ndarray
+    grondslag: np.ndarray         # (N, 12) int, GRONDSLAGEN
+    kostendelersnorm: np.ndarray  # (N, 12) bool: art. 22a applied
+    a: np.ndarray                 # (N, 12) int: A of art. 22a lid 1 (0 where not applied)
+    b: np.ndarray                 # (N, 12) B of art. 22a lid 1 for that belanghebbende (0 where not applied)
+    per_persoon: np.ndarray       # (N, 12) the art. 22a norm of one belanghebbende of 21 or older
+    jongere_bedrag: np.ndarray    # (N, 12) art. 22a lid 3 amount for an echtgenoot of 18-20 (0 where not)
+    soort: np.ndarray             # (N, 12) int, NORM_SOORTEN
+
+
+def bijstandsnorm(s: Leefsituatie, p) -> Norm:
+    """The norm per month: art. 20-22, replaced by the kostendelersnorm of art. 22a lid 1-3 when a
+    belanghebbende of 21 or older has one or more kostendelende medebewoners (not for those under 21)."""
+    basis, grond = normen_zonder_kostendelers(s, p)
+    jong_a, jong_p, aow_a, aow_p = s.jong["aanvrager"], s.jong["partner"], s.aow["aanvrager"], s.aow["partner"]
+    k = s.kostendelers
+    alleen_volwassen = ~s.partner & ~jong_a & s.meerderjarig_a
+    beiden_volwassen = s.partner & ~jong_a & ~jong_p
+    een_jong = s.partner & (jong_a ^ jong_p) & s.meerderjarig_a
+    toegepast = (k > 0) & (alleen_volwassen | beiden_volwassen | een_jong)
+    a = np.where(toegepast, k + 1 + beiden_volwassen, 0)
+    zeros = np.zeros(s.partner.shape)
+    b, per_persoon, jongere, bedrag = zeros, zeros, zeros, basis
+    if toegepast.any():   # read the (B-graded) formula only where it is used
+        b_a, b_p = gehuwdennorm_b(aow_a, aow_p & s.partner, p), gehuwdennorm_b(aow_p, aow_a, p)
+        per_a, per_p = kostendelersnorm(a, b_a, p), kostendelersnorm(a, b_p, p)
+        # lid 3: with one echtgenoot of 18-20, an amount for him plus the art. 22a norm of the one of 21 or older
+        jongere = np.where(een_jong, np.where(
+            s.kinderen, p.per_maand("bijstand.kostendelersnorm_jongere_partner_met_kinderen")[None, :],
+            p.per_maand("bijstand.kostendelersnorm_jongere_partner_zonder_kinderen")[None, :]), 0.0)
+        per_volwassene = np.where(een_jong & jong_a, per_p, per_a)
+        samen = np.where(beiden_volwassen, per_a + per_p, per_volwassene + jongere)   # lid 2: the sum
+        per_persoon = np.where(toegepast, per_volwassene, 0.0)
+        b = np.where(toegepast, np.where(een_jong & jong_a, b_p, b_a), 0.0)
+        jongere = np.where(toegepast, jongere, 0.0)
+        bedrag = np.where(toegepast, samen, basis)
+    bedrag = np.where(s.meerderjarig_a, bedrag, 0.0)
+    soort = np.where(s.partner, np.where(aow_a | aow_p, 4, 2),
+                     np.where(aow_a, 3, np.where(s.kinderen, 1, 0)))
+    return Norm(bedrag=bedrag, zonder_kostendelers=np.where(s.meerderjarig_a, basis, 0.0), grondslag=grond,
+                kostendelersnorm=toegepast, a=a, b=b, per_persoon=per_persoon, jongere_bedrag=jongere, soort=soort)
+
+
+# --- income ----------------------------------------------------------------------------------------------
+@dataclass
+class Inkomen:
+    """Income per person and month as the bijstand counts it (art. 31-33)."""
+    bruto: dict[str, dict[str, np.ndarray]]   # persoon -> bron -> (N, 12), "wga" included, "bijstand" apart
+    ontvangen_bijstand: np.ndarray            # (N, 12) bijstand received now (both), not counted
+    factor_netto: dict[str, np.ndarray]       # persoon -> (N, 12) net/gross of that person's income
+    voor_vrijlating: np.ndarray               # (N, 12) household income before the vrijlatingen
+    netto_bekend: bool                        # net income from the inkomstenbelasting regeling
+    wga_uit_regeling: bool                    # WGA as the wga regeling computed it
+
+    def arbeid_netto(self, persoon: str) -> np.ndarray:
+        """Net income from work of one person (art. 31 lid 2 onder n: inkomsten uit arbeid, after art. 31 lid 3)."""
+        return sum(self.bruto[persoon][b] for b in ARBEID) * self.factor_netto[persoon]
+
+    def pensioen_netto(self) -> np.ndarray:
+        return sum(self.bruto[k]["pensioen"] * self.factor_netto[k] for k in PERSONEN)
+
+
+def _berekend(eerder: dict[str, Uitkomst], sleutel: str) -> Uitkomst | None:
+    u = eerder.get(sleutel)
+    return u if u is not None and u.berekend else None
+
+
+def inkomen_per_bron(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[dict[str, dict[str, np.ndarray]], bool]:
+    """Gross income per person and source (N, 12); the WGA as the wga regeling computed it (its details
+    bruto_aanvrager / bruto_partner) replacing inkomen.wga, so it is never counted twice. Negative winst
+    counts as nil. The partner's income counts only in months with a partner (art. 31 lid 1: the gezin)."""
+    wga = _berekend(eerder, "wga")
+    uit_regeling = wga is not None and all(f"bruto_{k}" in wga.details for k in PERSONEN)
+    bruto = {}
+    for k, inkomen, in_huis in (("aanvrager", inv.inkomen_aanvrager, np.ones_like(inv.heeft_partner)),
+                                ("partner", inv.inkomen_partner, inv.heeft_partner)):
+        bron = {b: np.asarray(inkomen[b], dtype=float) for b in INKOMENSBRONNEN}
+        bron["winst"] = np.maximum(bron["winst"], 0.0)
+        bron["wga"] = (np.broadcast_to(np.asarray(wga.details[f"bruto_{k}"], dtype=float), (inv.n, 12))
+                       if uit_regeling else np.asarray(inkomen["wga"], dtype=float))
+        bron["bijstand"] = np.asarray(inkomen["bijstand"], dtype=float)
+        bruto[k] = {b: np.where(in_huis, v, 0.0) for b, v in bron.items()}
+    return bruto, uit_regeling
+
+
+def in_aanmerking_te_nemen_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> Inkomen:
+    """Pw art. 31 lid 1 and 3, art. 32: the net income of aanvrager and partner per month.
+
+    With the inkomstenbelasting computed, its details["netto_per_maand"] (all box-1 income, including the WGA and
+    any bijstand received, minus tax) is used; the share of the bijstand received is taken out pro rata to the
+    gross amounts (it is no income for the entitlement). Without it, the gross income stands in for the net
+    income (an approximation: the bijstand comes out too low)."""
+    bruto, wga_uit_regeling = inkomen_per_bron(inv, eerder)
+    ontvangen = bruto["aanvrager"]["bijstand"] + bruto["partner"]["bijstand"]
+    telt = {k: sum(v for b, v in bruto[k].items() if b != "bijstand") for k in PERSONEN}
+    ib = _berekend(eerder, "inkomstenbelasting")
+    if ib is None or "netto_per_maand" not in ib.details:
+        een = np.ones((inv.n, 12))
+        return Inkomen(bruto, ontvangen, {k: een for k in PERSONEN}, telt["aanvrager"] + telt["partner"],
+                       netto_bekend=False, wga_uit_regeling=wga_uit_regeling)
+    netto = np.asarray(ib.details["netto_per_maand"], dtype=float)
+    alles = {k: telt[k] + bruto[k]["bijstand"] for k in PERSONEN}
+    if netto.ndim == 3:   # per person (N, 2, 12)
+        factor = {k: _deel(netto[:, j], alles[k]) for j, k in enumerate(PERSONEN)}
+        voor = sum(netto[:, j] - factor[k] * bruto[k]["bijstand"] for j, k in enumerate(PERSONEN))
+    else:                 # household (N, 12)
+        f = _deel(netto, alles["aanvrager"] + alles["partner"])
+        factor = {k: f for k in PERSONEN}
+        voor = netto - f * ontvangen
+    return Inkomen(bruto, ontvangen, factor, np.maximum(voor, 0.0), netto_bekend=True,
+                   wga_uit_regeling=wga_uit_regeling)
+
+
+def _deel(teller: np.ndarray, noemer: np.ndarray) -> np.ndarray:
+    return np.divide(teller, noemer, out=np.zeros_like(teller, dtype=float), where=noemer > 0)
+
+
+# --- vrijlatingen -----------------------------------------------------------------------------------------
+@dataclass
+class Vrijlating:
+    n: dict[str, np.ndarray]    # persoon -> (N, 12) art. 31 lid 2 onder n
+    r: np.ndarray               # (N, 12) art. 31 lid 2 onder r (aanvrager as alleenstaande ouder)
+    oudedag: np.ndarray         # (N, 12) art. 33 lid 5
+    jonger_dan_27: dict[str, np.ndarray]  # persoon -> (N, 12): income from work but no n/r (art. 31 lid 5)
+
+    @property
+    def totaal(self) -> np.ndarray:
+        return self.n["aanvrager"] + self.n["partner"] + self.r + self.oudedag
+
+
+def maanden_met_arbeid(arbeid: np.ndarray) -> np.ndarray:
+    """(N, 12) the how-manieth month of the year with income from work this is (0 without)."""
+    heeft = arbeid > 0
+    return np.where(heeft, np.cumsum(heeft, axis=1), 0)
+
+
+def vrijlating_arbeid(ink: Inkomen, s: Leefsituatie, p) -> tuple[dict[str, np.ndarray], np.ndarray, dict]:
+    """Pw art. 31 lid 2 onder n: 25% of the income from work, at most the monthly maximum, per person; below the
+    AOW age for at most six months (assumed: the first six months of the year with income from work). Onder r:
+    an alleenstaande ouder with a ten laste komend kind under 12 keeps 12,5% (at most the maximum) after those
+    six months. Neither applies under 27 (lid 5)."""
+    grens = p("bijstand.vrijlating_minimumleeftijd")
+    n_max = p.per_maand("bijstand.vrijlating_arbeid_maximum")[None, :]
+    zes = p("bijstand.vrijlating_arbeid_maanden")
+    n, jong, r = {}, {}, np.zeros(s.partner.shape)
+    for k in PERSONEN:
+        arbeid = ink.arbeid_netto(k)
+        volgnummer = maanden_met_arbeid(arbeid)
+        oud_genoeg = s.leeftijd[k] >= grens
+        binnen_periode = s.aow[k] | (volgnummer <= zes)
+        n[k] = np.where(oud_genoeg & (arbeid > 0) & binnen_periode,
+                        np.minimum(p("bijstand.vrijlating_arbeid_percentage") * arbeid, n_max), 0.0)
+        jong[k] = (arbeid > 0) & ~oud_genoeg & (s.leeftijd[k] >= p("bijstand.minimumleeftijd"))
+        if k == "aanvrager":
+            ouder = ~s.partner & s.kind_onder_12 & oud_genoeg & (arbeid > 0) & ~binnen_periode
+            if ouder.any():
+                r = np.where(ouder, np.minimum(p("bijstand.vrijlating_alleenstaande_ouder_percentage") * arbeid,
+                                               p.per_maand("bijstand.vrijlating_alleenstaande_ouder_maximum")[None, :]),
+                             0.0)
+    return {k: op_centen(v) for k, v in n.items()}, op_centen(r), jong
+
+
+def vrijlating_oudedagsvoorziening(ink: Inkomen, s: Leefsituatie, p) -> np.ndarray:
+    """Pw art. 33 lid 5: at AOW age (the alleenstaande or one of the gehuwden) a periodic private pension is left
+    out of account up to the monthly amount (alleenstaande / gehuwden together)."""
+    pensioen = ink.pensioen_netto()
+    aow = s.aow["aanvrager"] | (s.partner & s.aow["partner"])
+    if not (aow & (pensioen > 0)).any():
+        return np.zeros(s.partner.shape)
+    maximum = np.where(s.partner, p.per_maand("bijstand.vrijlating_oudedagsvoorziening_gehuwden")[None, :],
+                       p.per_maand("bijstand.vrijlating_oudedagsvoorziening_alleenstaande")[None, :])
+    return op_centen(np.where(aow, np.minimum(pensioen, maximum), 0.0))
+
+
+# --- vermogen ---------------------------------------------------------------------------------------------
+def vermogensgrens(s: Leefsituatie, p) -> np.ndarray:
+    """(N, 12) Pw art. 34 lid 3: alleenstaande, alleenstaande ouder, gehuwden together."""
+    return np.where(s.partner, p("bijstand.vermogensgrens_gehuwden"),
+                    np.where(s.kinderen, p("bijstand.vermogensgrens_alleenstaande_ouder"),
+                             p("bijstand.vermogensgrens_alleenstaande"))).astype(float)
+
+
+def zelfstandige(inv: Invoer) -> np.ndarray:
+    """(N,) aanvrager or partner has winst: bijstand for zelfstandigen runs through the Bbz 2004."""
+    return (inv.inkomen_aanvrager["winst"] > 0).any(axis=1) | \
+        ((inv.inkomen_partner["winst"] > 0) & inv.heeft_partner).any(axis=1)
+
+
+# --- the regeling -----------------------------------------------------------------------------------------
+@dataclass
+class Berekening:
+    """Every array the amount and its explanation come from."""
+    inv: Invoer
+    s: Leefsituatie
+    norm: Norm
+    ink: Inkomen
+    vrij: Vrijlating
+    inkomen: np.ndarray        # (N, 12) counted income after the vrijlatingen
+    tekort: np.ndarray         # (N, 12) max(0, norm − inkomen), cents
+    grens: np.ndarray          # (N, 12)
+    onder_grens: np.ndarray    # (N, 12)
+    bbz: np.ndarray            # (N,)
+    maand: np.ndarray          # (N, 12) the bijstand
+    jaarbedrag: np.ndarray
+    ontvangt_jaar: np.ndarray
+    peilmaand: np.ndarray      # (N,) the month the explanation describes
+
+
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    p = parameters.lezer()
+    eerder = eerder or {}
+    s = leefsituatie(inv, p)
+    norm = bijstandsnorm(s, p)
+    ink = in_aanmerking_te_nemen_inkomen(inv, eerder)
+    n, r, jong = vrijlating_arbeid(ink, s, p)
+    vrij = Vrijlating(n=n, r=r, oudedag=vrijlating_oudedagsvoorziening(ink, s, p), jonger_dan_27=jong)
+    inkomen = np.maximum(ink.voor_vrijlating - vrij.totaal, 0.0)
+    tekort = np.where(norm.bedrag > 0, op_centen(np.maximum(norm.bedrag - inkomen, 0.0)), 0.0)
+    grens = vermogensgrens(s, p)
+    onder_grens = inv.vermogen[:, None] <= grens
+    bbz = zelfstandige(inv)
+    zonder_vermogenstoets = np.where(bbz[:, None], 0.0, tekort)
+    maand = np.where(onder_grens, zonder_vermogenstoets, 0.0)
+    jaarbedrag = np.round(maand.sum(axis=1), 2)
+    recht = jaarbedrag > 0
+    ontvangt_jaar = ink.ontvangen_bijstand.sum(axis=1)
+    met_norm = norm.bedrag > 0
+    peilmaand = np.where(met_norm.any(axis=1), met_norm.argmax(axis=1), 0)
+    rij = np.arange(inv.n)
+    b = Berekening(inv=inv, s=s, norm=norm, ink=ink, vrij=vrij, inkomen=inkomen, tekort=tekort, grens=grens,
+                   onder_grens=onder_grens, bbz=bbz, maand=maand, jaarbedrag=jaarbedrag, ontvangt_jaar=ontvangt_jaar,
+                   peilmaand=peilmaand)
+    # Read what only the explanation names, once, so the sources list them.
+    extra = {}
+    if (s.jong["aanvrager"] & s.meerderjarig_a).any() or s.jong["partner"].any():
+        if "bijstand.verhoging_jongere_zonder_steun_ouders" in parameters:
+            extra["verhoging_jongere"] = p.per_maand("bijstand.verhoging_jongere_zonder_steun_ouders")
+    if sum(ink.arbeid_netto(k) for k in PERSONEN).any():
+        extra["y_pct"] = p("bijstand.vrijlating_medisch_urenbeperkt_percentage")
+        extra["y_max"] = p("bijstand.vrijlating_medisch_urenbeperkt_maximum")
+        extra["n_pct"] = p("bijstand.vrijlating_arbeid_percentage")
+        extra["n_maanden"] = p("bijstand.vrijlating_arbeid_maanden")
+    if (r > 0).any():
+        extra["r_maanden"] = p("bijstand.vrijlating_alleenstaande_ouder_maanden")
+    if (~inv.huurwoning).any():
+        extra["woning"] = p("bijstand.vermogen_eigen_woning_vrijgelaten")
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, b, p, extra)
+
+    def waarschuwingen(i: int) -> list[str]:
+        return _waarschuwingen(i, b, extra)
+
+    def bronnen(i: int) -> list[str]:
+        uit = ["Participatiewet art. 4 lid 1, art. 13 lid 1 onder f (leeftijd, ten laste komend kind)",
+               "Participatiewet art. 19 lid 1-3 (recht en hoogte algemene bijstand)",
+               "Participatiewet art. 19a, 20, 21, 22 en 22a (normen, kostendelersnorm)",
+               "Participatiewet art. 31 lid 1-3 en 5, art. 32, art. 33 lid 5 (middelen, inkomen, vrijlatingen)",
+               "Participatiewet art. 34 lid 1-3 (vermogen, vermogensgrens)"]
+        if b.bbz[i]:
+            uit.append("Besluit bijstandverlening zelfstandigen 2004 (BWBR0015711)")
+        return uit + [f"{r_.id}: {r_.bron}" for r_ in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maand, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        signaalbronnen={"bron_recht": "Participatiewet art. 19 lid 1", "bron_vermogen": "Participatiewet art. 34 lid 3",
+                        "bron_bbz": "Besluit bijstandverlening zelfstandigen 2004"},
+        feiten={
+            "norm_jaar": np.round(norm.bedrag.sum(axis=1), 2),
+            "inkomen_jaar": np.round(inkomen.sum(axis=1), 2),
+            "vrijlating_jaar": np.round(vrij.totaal.sum(axis=1), 2),
+            "vermogen": inv.vermogen,
+            "vermogensgrens": grens[rij, peilmaand],
+            "jaarbedrag_zonder_vermogenstoets": np.round(zonder_vermogenstoets.sum(axis=1), 2),
+            "ontvangt_jaar": ontvangt_jaar,
+            "bbz_route": bbz,
+            "tekort_tov_norm_jaar": np.round(tekort.sum(axis=1), 2),
+        },
+        details={
+            "norm_per_maand": norm.bedrag,                                # (N, 12) the applicable norm (art. 20-22a)
+            "norm_soort": norm.soort[rij, peilmaand],                     # (N,) NORM_SOORTEN code in the peilmaand
+            "norm_soort_per_maand": norm.soort,                           # (N, 12)
+            "norm_zonder_kostendelers_per_maand": norm.zonder_kostendelers,  # (N, 12) art. 20-22 without art. 22a
+            "inkomen_per_maand": inkomen,                                 # (N, 12) counted, after the vrijlatingen
+            "vrijlating_per_maand": vrij.totaal,                          # (N, 12)
+            "tekort_per_maand": tekort,                                   # (N, 12) norm gap without Bbz/vermogen
+        },
+    )
+
+
+# --- explanation ------------------------------------------------------------------------------------------
+def _per_bedrag(reeks: np.ndarray, maanden: np.ndarray | None = None) -> str:
+    """'jan–jun € 1.401,50; jul–dec € 1.419,46' for the months given (default: all)."""
+    idx = np.arange(12) if maanden is None else np.asarray(maanden)
+    groepen: dict[float, list[int]] = {}
+    for m in idx:
+        groepen.setdefault(round(float(reeks[m]), 2), []).append(int(m))
+    return "; ".join(f"{opmaak.maanden(ms)} {opmaak.euro(bedrag, centen=True)}" for bedrag, ms in groepen.items())
+
+
+def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    inv, s, norm = b.inv, b.s, b.norm
+    m = int(b.peilmaand[i])
+    maand = opmaak.MAANDNAMEN[m]
+    regels = []
+    minderjarig = np.flatnonzero(~s.meerderjarig_a[i])
+    if minderjarig.size == 12:
+        return [f"Geen bijstand: de aanvrager is het hele jaar jonger dan {p('bijstand.minimumleeftijd')} jaar "
+                "(Pw art. 13 lid 1 onder f)."]
+    if minderjarig.size:
+        regels.append(f"Geen bijstand in {opmaak.maanden(minderjarig)}: de aanvrager is dan jonger dan "
+                      f"{p('bijstand.minimumleeftijd')} jaar (Pw art. 13 lid 1 onder f).")
+    tekst, artikel = GRONDSLAGEN[int(norm.grondslag[i, m])]
+    if norm.kostendelersnorm[i, m]:
+        a = int(norm.a[i, m])
+        k = int(s.kostendelers[i, m])
+        vast, deel = p("bijstand.kostendelersnorm_vast_deel"), p("bijstand.kostendelersnorm_deel_per_persoon")
+        breuk = f"{(vast + a * deel) / a:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+        regels.append(f"In {maand}: {tekst}, met {k} kostendelende medebewoner{'s' if k > 1 else ''} van "
+                      f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder, dus de "
+                      f"kostendelersnorm: A = {a}, (({vast * 100:g} + {a} × {deel * 100:g}) / ({a} × 100)) × B = "
+                      f"{breuk} × {e(norm.b[i, m], centen=True)} = "
+                      f"{e(norm.per_persoon[i, m], centen=True)} per persoon van 21 jaar of ouder "
+                      "(Pw art. 19a, art. 22a lid 1).")
+        if s.partner[i, m] and norm.jongere_bedrag[i, m] > 0:
+            regels.append(f"Voor de echtgenoot van 18, 19 of 20 jaar komt daar {e(norm.jongere_bedrag[i, m], centen=True)} "
+                          f"bij: samen {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 3).")
+        elif s.partner[i, m]:
+            regels.append(f"Voor beide echtgenoten samen: {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 2).")
+        regels.append("Studenten met studiefinanciering en commerciële (onder)huurders of kostgangers tellen niet als "
+                      "kostendelende medebewoner; dat onderscheid kent het huishoudbestand niet, dus iedereen van "
+                      f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder telt mee (Pw art. 19a lid 1).")
+    else:
+        regels.append(f"In {maand}: {tekst}; norm {e(norm.bedrag[i, m], centen=True)} per maand, netto inclusief "
+                      f"vakantietoeslag ({artikel}, art. 19 lid 3).")
+    met_norm = np.flatnonzero(norm.bedrag[i] > 0)
+    regels.append(f"Norm per maand: {_per_bedrag(norm.bedrag[i], met_norm)} (Pw art. 20-22a; bedragen per 1 januari "
+                  "en 1 juli geïndexeerd).")
+    if (s.aow["aanvrager"][i] | (s.partner[i] & s.aow["partner"][i])).any():
+        regels.append("Wie de AOW-leeftijd heeft bereikt, vraagt deze bijstand (de AIO-aanvulling) aan bij de SVB, "
+                      "niet bij de gemeente (Pw art. 47a).")
+
+    # income
+    wie = "aanvrager en partner" if s.partner[i, m] else "de aanvrager"
+    if b.ink.netto_bekend:
+        regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting): "
+                      f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32).")
+    else:
+        regels.append(f"Inkomen van {wie}: voorlopig het bruto inkomen (loon, winst, WW, WGA, AOW, "
+                      f"pensioen, overig), {e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand}; de wet telt het "
+                      "netto inkomen (Pw art. 31 lid 3, art. 32).")
+    if b.ink.wga_uit_regeling:
+        wga = sum(b.ink.bruto[k]["wga"][i, m] for k in PERSONEN)
+        if wga > 0:
+            regels.append(f"De WGA-uitkering telt mee zoals hier berekend ({e(wga, centen=True)} bruto in {maand}), "
+                          "één keer (Pw art. 32 lid 1 onder a).")
+    regels.append("Kinderbijslag, kindgebonden budget en toeslagen tellen niet als inkomen (Pw art. 31 lid 2 onder b en d).")
+    if b.ontvangt_jaar[i] > 0:
+        regels.append(f"De bijstand die nu wordt ontvangen ({e(b.ontvangt_jaar[i])} per jaar) telt niet als inkomen "
+                      "voor dit recht; hij wordt ermee vergeleken (Pw art. 19 lid 2).")
+
+    # vrijlatingen
+    for k, wie in (("aanvrager", "de aanvrager"), ("partner", "de partner")):
+        nk = b.vrij.n[k][i]
+        if nk.any():
+            mnd = np.flatnonzero(nk > 0)
+            regels.append(f"Inkomstenvrijlating voor {wie}: {pct(extra['n_pct'])} van de inkomsten uit arbeid, ten "
+                          f"hoogste {e(p.per_maand('bijstand.vrijlating_arbeid_maximum')[mnd[0]], centen=True)} per "
+                          f"maand: {_per_bedrag(nk, mnd)} (Pw art. 31 lid 2 onder n).")
+        if b.vrij.jonger_dan_27[k][i].any():
+            regels.append(f"Geen inkomstenvrijlating voor {wie}: jonger dan {p('bijstand.vrijlating_minimumleeftijd')} "
+                          "jaar (Pw art. 31 lid 5).")
+    if b.vrij.r[i].any():
+        mnd = np.flatnonzero(b.vrij.r[i] > 0)
+        regels.append(f"Vrijlating alleenstaande ouder met een kind jonger dan "
+                      f"{p('bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind')} jaar, na de zes maanden hierboven: "
+                      f"{pct(p('bijstand.vrijlating_alleenstaande_ouder_percentage'))}, ten hoogste "
+                      f"{e(p.per_maand('bijstand.vrijlating_alleenstaande_ouder_maximum')[mnd[0]], centen=True)} per maand "
+                      f"en {extra['r_maanden']} maanden: {_per_bedrag(b.vrij.r[i], mnd)} (Pw art. 31 lid 2 onder r).")
+    if b.vrij.oudedag[i].any():
+        mnd = np.flatnonzero(b.vrij.oudedag[i] > 0)
+        regels.append(f"Een klein pensioen (aanvullend pensioen of lijfrente) telt op AOW-leeftijd niet mee tot het "
+                      f"bedrag per maand van de wet: {_per_bedrag(b.vrij.oudedag[i], mnd)} (Pw art. 33 lid 5).")
+    if b.vrij.totaal[i].any():
+        regels.append(f"Inkomen dat meetelt na de vrijlating: {e(b.inkomen[i, m], centen=True)} in {maand} "
+                      "(Pw art. 31 lid 2).")
+
+    # the amount
+    if b.bbz[i]:
+        regels.append("Voor zelfstandigen loopt bijstand via het Bbz (Besluit bijstandverlening zelfstandigen 2004): "
+                      "de gemeente beoordeelt daar ook het bedrijf (levensvatbaarheid, bedrijfskapitaal). Algemene bijstand "
+                      "wordt hier daarom niet toegekend; het tekort ten opzichte van de bijstandsnorm zou "
+                      f"{e(b.tekort[i].sum(), centen=True)} over het jaar zijn (Bbz 2004; Pw art. 19 lid 2).")
+    else:
+        if b.tekort[i, m] > 0:
+            regels.append(f"Bijstand = norm − inkomen: {e(norm.bedrag[i, m], centen=True)} − "
+                          f"{e(b.inkomen[i, m], centen=True)} = {e(b.tekort[i, m], centen=True)} in {maand} "
+                          "(Pw art. 19 lid 2).")
+        geen = np.flatnonzero((b.tekort[i] <= 0) & (norm.bedrag[i] > 0))
+        if geen.size:
+            regels.append(f"Geen bijstand in {opmaak.maanden(geen)}: het inkomen is dan niet lager dan de norm "
+                          "(Pw art. 19 lid 1 onder a).")
+    # vermogen
+    grens = b.grens[i, m]
+    soort = ("gehuwden samen" if s.partner[i, m] else "een alleenstaande ouder" if s.kinderen[i, m]
+             else "een alleenstaande")
+    if b.onder_grens[i].all():
+        regels.append(f"Vermogen {e(inv.vermogen[i])} is niet hoger dan de vermogensgrens {e(grens)} voor {soort} "
+                      "(Pw art. 34 lid 2 onder b en lid 3).")
+    else:
+        regels.append(f"Vermogen {e(inv.vermogen[i])} is hoger dan de vermogensgrens {e(grens)} voor {soort}: geen "
+                      f"bijstand zolang het deel boven de grens ({e(inv.vermogen[i] - grens)}) er is "
+                      "(Pw art. 19 lid 1 onder b, art. 34 lid 3).")
+    if not b.bbz[i]:
+        if b.jaarbedrag[i] > 0:
+            regels.append(f"Bijstand over het jaar: {e(b.jaarbedrag[i], centen=True)} "
+                          f"({_per_bedrag(b.maand[i], np.flatnonzero(b.maand[i] > 0))}) (Pw art. 19).")
+        if b.ontvangt_jaar[i] > 0:
+            regels.append(f"Berekend recht {e(b.jaarbedrag[i], centen=True)} tegenover ontvangen "
+                          f"{e(b.ontvangt_jaar[i], centen=True)} per jaar (Pw art. 19 lid 2).")
+    return regels
+
+
+def _waarschuwingen(i: int, b: Berekening, extra: dict) -> list[str]:
+    e = opmaak.euro
+    inv, s = b.inv, b.s
+    uit = []
+    if not b.ink.netto_bekend and b.ink.voor_vrijlating[i].any():
+        uit.append("Het inkomen is voorlopig het bruto inkomen, omdat de inkomstenbelasting nog niet berekend is; de "
+                   "bijstand telt het netto inkomen, dus de berekende bijstand is waarschijnlijk te laag.")
+    if b.ink.netto_bekend and b.ontvangt_jaar[i] > 0:
+        uit.append("Het netto deel van de bijstand die al wordt ontvangen is naar verhouding van de bruto bedragen uit "
+                   "het netto inkomen gehaald; de echte verdeling van de belasting kan iets anders uitvallen.")
+    if any(b.vrij.n[k][i].any() for k in PERSONEN):
+        uit.append(f"Aangenomen is dat de vrijlating van {extra['n_maanden']} maanden (art. 31 lid 2 onder n) ingaat "
+                   f"in de eerste maand van {inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte periode, "
+                   "en de vrijlating geldt alleen als het werk volgens de gemeente bijdraagt aan arbeidsinschakeling.")
+    if "y_pct" in extra and any(sum(b.ink.bruto[k][x][i] for x in ARBEID).any() for k in PERSONEN):
+        uit.append(f"Niet berekend: de vrijlating voor wie medisch urenbeperkt is ({opmaak.procent(extra['y_pct'])} "
+                   f"van de inkomsten uit arbeid, ten hoogste {e(extra['y_max'], centen=True)} per maand, art. 31 lid 2 "
+                   "onder y); het huishoudbestand kent dat gegeven niet.")
+        if inv.jaar >= 2026:
+            uit.append("De wettekst per 2026 bevat ook een nieuwe vrijlating (art. 34a, Wet participatie in balans) "
+                       "waarvan de ingangsdatum niet is bevestigd; hier is art. 31 lid 2 onder n en r toegepast.")
+    jong = (s.jong["aanvrager"][i] & s.meerderjarig_a[i]) | s.jong["partner"][i]
+    if jong.any():
+        if "verhoging_jongere" in extra:
+            m = int(np.flatnonzero(jong)[0])
+            uit.append(f"Voor wie 18, 19 of 20 jaar is en voor de kosten van levensonderhoud geen beroep kan doen op "
+                       f"de ouders, verhoogt de gemeente de norm met {e(extra['verhoging_jongere'][m], centen=True)} "
+                       "per maand (tot de norm voor 21 jaar of ouder, art. 20 lid 3-4); dat is hier niet meegerekend.")
+        else:
+            uit.append("Voor wie 18, 19 of 20 jaar is en geen beroep kan doen op de ouders, kan bijzondere bijstand "
+                       "aanvullen (art. 12); dat is hier niet meegerekend.")
+    if (s.partner[i] & (s.leeftijd["partner"][i] < 18)).any():
+        uit.append("De partner is jonger dan 18 jaar en heeft zelf geen recht op bijstand (art. 13 lid 1 onder f); de "
+                   "norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner van 18-20 jaar, "
+                   "dus het bedrag is te hoog.")
+    if not inv.huurwoning[i] and "woning" in extra:
+        uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven {e(extra['woning'])} mee als "
+                   "vermogen (art. 34 lid 2 onder d); die kent het huishoudbestand niet.")
+    uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt naar "
+               "het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
+               "(art. 34 lid 1-2), dus de vermogenstoets is een benadering.")
+    if inv.heeft_wia_zonder_uitkering[i] and not b.ink.wga_uit_regeling:
+        uit.append("Er is een WIA-situatie maar geen WGA-uitkering opgegeven; die telt als inkomen, dus de berekende "
+                   "bijstand is waarschijnlijk te hoog.")
+    uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
+               "en giften.")
+    return uit

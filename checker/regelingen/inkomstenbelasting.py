@@ -1,0 +1,588 @@
+"""Inkomstenbelasting box 1 and premies volksverzekeringen — Wet inkomstenbelasting 2001 (Wet IB 2001,
+BWBR0011353) with the Wet financiering sociale verzekeringen (Wfsv, BWBR0017745) — plus the inkomensafhankelijke
+bijdrage Zorgverzekeringswet (Zvw, BWBR0018450) that a person owes himself.
+
+Each person (aanvrager and partner) is taxed on his own income, over the whole calendar year:
+
+- box 1 = loon + belastbare winst + WW + WGA + AOW + pensioen + bijstand + overig (art. 3.1). Belastbare winst
+  = winst − ondernemersaftrek − MKB-winstvrijstelling (art. 3.2). The ondernemersaftrek modelled is the
+  zelfstandigenaftrek, only with the urencriterium (art. 3.76 lid 1), halved from AOW age at the start of the year
+  (lid 4), at most the winst (lid 5); the MKB-winstvrijstelling is a percentage of the winst after
+  ondernemersaftrek (art. 3.79a), so of a loss too (it then shrinks the loss). A loss lowers box 1.
+- belasting from the table of art. 2.10 lid 1 (art. 2.10a for those born before 1946), plus the aftrekbeperking of
+  art. 2.10 lid 2 for ondernemersaftrek and MKB-winstvrijstelling that fall in the top bracket.
+- premies volksverzekeringen over box 1 up to the first bracket limit (Wfsv art. 8 lid 3, art. 10 lid 1); no AOW
+  premium from the first day of the month in which the AOW age is reached (Wfsv art. 10 lid 2). For the year of
+  reaching it the AOW premium is taken as months-before-that-month / 12 of the year's premium (a whole-year
+  simplification; the law's ministeriële regeling for part-year premieplicht was not seen).
+- heffingskortingen: algemene heffingskorting over the verzamelinkomen (art. 8.10), arbeidskorting over the
+  arbeidsinkomen (art. 8.11), inkomensafhankelijke combinatiekorting (art. 8.14a), ouderenkorting (art. 8.17) and
+  alleenstaande ouderenkorting (art. 8.18). The law's amounts are split over belasting and premies in the ratio of
+  the rates (art. 8.3-8.6); without AOW premieplicht the AOW part falls away (Wfsv art. 12 lid 1; the same monthly
+  fraction as the premium), except for the ouderenkortingen whose AOW part is nil anyway (art. 8.7). Together they
+  are at most belasting + premies (art. 8.8): non-refundable. The partner's verhoging of art. 8.9 (born before
+  1963) is not computed; it is reported.
+- Zvw: the bijdrage over belastbare winst and over AOW and pensioen (loon on which no werkgeversheffing is paid),
+  up to the maximum bijdrage-inkomen minus the loon with werkgeversheffing (Zvw art. 43 lid 2, 3 en 5, art. 45).
+
+Arbeidsinkomen (art. 8.1 lid 1 onder e) = winst uit onderneming + loon (+ resultaat uit overige werkzaamheden, not
+in the input). "Winst" there is the winst of art. 3.8, before ondernemersaftrek and MKB-winstvrijstelling (which
+art. 3.2 only subtracts to get the belastbare winst); WW, WGA, AOW, pensioen, bijstand are not arbeidsinkomen.
+
+The verzamelinkomen is box 1 only (box 2 and 3 are not modelled), at least nil. The jaarbedrag is the tax due
+over the year (positive = to pay), most of which is withheld as loonheffing during the year. It is spread over
+the months in proportion to each month's positive gross income (a presentation choice, not a legal rule).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer
+from ..parameters import Parameters
+from ._uitkomst import Uitkomst
+
+REGELING = "inkomstenbelasting"
+INSTANTIE = "Belastingdienst"
+ROLLEN = ("aanvrager", "partner")
+ROLNAAM = {"aanvrager": "Aanvrager", "partner": "Partner"}
+BOX1_BRONNEN = ("loon", "winst", "ww", "wga", "aow", "pensioen", "bijstand", "overig")
+BRONNAAM = {"loon": "loon", "winst": "belastbare winst", "ww": "WW", "wga": "WGA/WIA", "aow": "AOW",
+            "pensioen": "pensioen", "bijstand": "bijstand", "overig": "overig"}
+# Zvw art. 42: the inhoudingsplichtige (werkgever, UWV, gemeente) pays the bijdrage over this loon.
+LOON_MET_WERKGEVERSHEFFING = ("loon", "ww", "wga", "bijstand")
+# Zvw art. 43 lid 2 onder a: loon of an inhoudingsplichtige without werkgeversheffing; withheld (art. 49 lid 2).
+LOON_MET_EIGEN_BIJDRAGE = ("aow", "pensioen")
+MAANDEN = 12  # calendar
+
+
+# --- who and when -------------------------------------------------------------------------------------
+@dataclass
+class Leeftijdsstatus:
+    """AOW status of one person over the year, from year and month of birth (the day is not known)."""
+    maanden_aow_premie: np.ndarray   # (N,) months before the month in which the AOW age is reached (Wfsv art. 10 lid 2)
+    aow_einde_jaar: np.ndarray       # (N,) bool: AOW age reached at the end of the year (art. 8.17 lid 1)
+    aow_begin_jaar: np.ndarray       # (N,) bool: AOW age reached at the start of the year (art. 3.76 lid 2, 4)
+    aow_maand: np.ndarray            # (N, 12) bool: month on or after the month of reaching AOW age
+    voor_1946: np.ndarray            # (N,) bool: born before the year of art. 2.10a
+
+
+def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
+    """AOW age (AOW art. 7a, algemeen.aow_leeftijd) per month. The AOW premium stops from the first day of the
+    month in which the AOW age is reached (Wfsv art. 10 lid 2). With only the month of birth known, a birthday
+    in January counts as after 1 January (so 'at the start of the year' is not yet reached)."""
+    leeftijd_maanden = int(round(p("algemeen.aow_leeftijd") * MAANDEN))
+    eerste_aow_maand = geboren[:, 0] * MAANDEN + geboren[:, 1] - 1 + leeftijd_maanden   # absolute month index
+    maanden = jaar * MAANDEN + np.arange(MAANDEN)
+    aow_maand = maanden[None, :] >= eerste_aow_maand[:, None]
+    return Leeftijdsstatus(
+        maanden_aow_premie=(~aow_maand).sum(axis=1),
+        aow_einde_jaar=aow_maand[:, -1],
+        aow_begin_jaar=eerste_aow_maand < jaar * MAANDEN,
+        aow_maand=aow_maand,
+        voor_1946=geboren[:, 0] < p("inkomstenbelasting.geboren_voor_jaar_tabel_2_10a"),
+    )
+
+
+def inkomen_per_bron(inv: Invoer, eerder: dict[str, Uitkomst], rol: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """(N, 12) per box-1 source of one person; the WGA/WIA benefit from the wga regeling when it was computed
+    (its details bruto_aanvrager / bruto_partner) for a person with a WIA situation, else as given in the household
+    (inkomen.wga). Returns also (N,) bool: the WGA came from the regeling."""
+    inkomen = dict(inv.inkomen_aanvrager if rol == "aanvrager" else inv.inkomen_partner)
+    wga = eerder.get("wga")
+    sleutel = f"bruto_{rol}"
+    uit_regeling = np.zeros(inv.n, dtype=bool)
+    if wga is not None and wga.berekend and sleutel in wga.details:
+        uit_regeling = inv.wia_fase[:, ROLLEN.index(rol)] > 0
+        berekend = np.broadcast_to(np.asarray(wga.details[sleutel], dtype=float), (inv.n, MAANDEN))
+        inkomen["wga"] = np.where(uit_regeling[:, None], berekend, inkomen["wga"])
+    return {b: np.asarray(inkomen[b], dtype=float) for b in BOX1_BRONNEN}, uit_regeling
+
+
+# --- winst --------------------------------------------------------------------------------------------
+def zelfstandigenaftrek(winst: np.ndarray, urencriterium: np.ndarray, aow_begin_jaar: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 3.76: for an ondernemer who meets the urencriterium (lid 1), the amount of lid 2, 50% of it
+    with AOW age at the start of the year (lid 4), at most the winst (lid 5). Startersaftrek (lid 3) not modelled."""
+    bedrag = p("inkomstenbelasting.zelfstandigenaftrek") * np.where(
+        aow_begin_jaar, p("inkomstenbelasting.zelfstandigenaftrek_factor_aow"), 1.0)
+    return np.where(urencriterium, np.minimum(np.maximum(winst, 0.0), bedrag), 0.0)
+
+
+def mkb_winstvrijstelling(winst_na_ondernemersaftrek: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 3.79a: a percentage of the winst after ondernemersaftrek; of a loss too (then negative:
+    the loss that lowers box 1 shrinks by the same percentage)."""
+    return p("inkomstenbelasting.mkb_winstvrijstelling") * winst_na_ondernemersaftrek
+
+
+# --- belasting and premies ----------------------------------------------------------------------------
+def schijf_index(inkomen: np.ndarray, tabel: list[dict]) -> np.ndarray:
+    """Index of the row of the table of art. 2.10 lid 1: "meer dan" column I, "niet meer dan" column II."""
+    vanaf = np.array([rij["vanaf"] for rij in tabel], dtype=float)
+    return np.clip(np.searchsorted(vanaf, np.maximum(inkomen, 0.0), side="left") - 1, 0, len(tabel) - 1)
+
+
+def belasting_volgens_tabel(inkomen: np.ndarray, tabel: list[dict]) -> np.ndarray:
+    """Wet IB 2001 art. 2.10 lid 1 (art. 2.10a lid 1): column III plus the column IV percentage of the part of the
+    belastbaar inkomen uit werk en woning above column I. Nil for an income of nil or less."""
+    idx = schijf_index(inkomen, tabel)
+    vanaf = np.array([rij["vanaf"] for rij in tabel], dtype=float)[idx]
+    basis = np.array([rij["basis"] for rij in tabel], dtype=float)[idx]
+    tarief = np.array([rij["tarief"] for rij in tabel], dtype=float)[idx]
+    return np.where(inkomen > 0, basis + tarief * (np.maximum(inkomen, 0.0) - vanaf), 0.0)
+
+
+def aftrekbeperking(box1: np.ndarray, posten: np.ndarray, tabel: list[dict], p) -> np.ndarray:
+    """Wet IB 2001 art. 2.10 lid 2-3: the percentage of the part of (box 1 + grondslagverminderende posten) above
+    the last column-I amount, at most that percentage of the posten."""
+    hoogste = float(tabel[-1]["vanaf"])
+    pct = p("inkomstenbelasting.aftrekbeperking_percentage")
+    return pct * np.minimum(posten, np.maximum(0.0, box1 + posten - hoogste))
+
+
+def premie_volksverzekeringen(box1: np.ndarray, premiegrens: np.ndarray, maanden_aow_premie: np.ndarray,
+                              p) -> tuple[np.ndarray, np.ndarray]:
+    """Wfsv art. 8 lid 1 en 3, art. 10: the percentages of art. 11 over the premie-inkomen (box 1, at most the first
+    column-II amount of the applicable table). AOW premium only for the months before the month of reaching AOW age
+    (art. 10 lid 2), as a fraction of the year. Returns (AOW premium, Anw + Wlz premium)."""
+    premie_inkomen = np.clip(box1, 0.0, premiegrens)
+    aow = p("inkomstenbelasting.premie_aow") * premie_inkomen * maanden_aow_premie / MAANDEN
+    anw_wlz = (p("inkomstenbelasting.premie_anw") + p("inkomstenbelasting.premie_wlz")) * premie_inkomen
+    return aow, anw_wlz
+
+
+# --- heffingskortingen --------------------------------------------------------------------------------
+def algemene_heffingskorting(verzamelinkomen: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.10 lid 2: the maximum, reduced (not below nil) by a percentage of the verzamelinkomen
+    above the afbouwpunt."""
+    boven = np.maximum(0.0, verzamelinkomen - p("inkomstenbelasting.algemene_heffingskorting_afbouwpunt"))
+    return np.maximum(0.0, p("inkomstenbelasting.algemene_heffingskorting_maximum")
+                      - p("inkomstenbelasting.algemene_heffingskorting_afbouwpercentage") * boven)
+
+
+def arbeidskorting(arbeidsinkomen: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.11 lid 2: a) percentage of the arbeidsinkomen up to a maximum, b) plus a percentage above
+    drempel b with a+b at most maximum b, c) plus a percentage above drempel c with a+b+c at most maximum c,
+    d) minus a percentage above the afbouwpunt, not below nil. Nil without arbeidsinkomen (lid 1)."""
+    ai = np.maximum(arbeidsinkomen, 0.0)
+    k = "inkomstenbelasting.arbeidskorting_"
+    a = np.minimum(p(k + "percentage_a") * ai, p(k + "maximum_a"))
+    ab = np.minimum(a + p(k + "percentage_b") * np.maximum(0.0, ai - p(k + "drempel_b")), p(k + "maximum_b"))
+    abc = np.minimum(ab + p(k + "percentage_c") * np.maximum(0.0, ai - p(k + "drempel_c")), p(k + "maximum_c"))
+    return np.maximum(0.0, abc - p(k + "afbouwpercentage") * np.maximum(0.0, ai - p(k + "afbouwpunt")))
+
+
+def kind_jonger_dan_12(inv: Invoer, p) -> np.ndarray:
+    """(N,) bool, Wet IB 2001 art. 8.14a lid 1 onder b: a child (rol kind) of the household that had not reached
+    the age at the start of the year and belongs to the household at least the months required. Only year and month
+    of birth are known: a birthday counts as after 1 January; a child born in the year counts from the month after
+    its birth month (born in June: 6 months)."""
+    jaar_geb, maand_geb = inv.bewoner_geboren[..., 0], inv.bewoner_geboren[..., 1]
+    leeftijd_begin = inv.jaar - jaar_geb - 1
+    maanden = np.where(jaar_geb < inv.jaar, MAANDEN, np.where(jaar_geb == inv.jaar, MAANDEN - maand_geb, 0))
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind & (leeftijd_begin < p("inkomstenbelasting.iack_leeftijd_kind"))
+            & (maanden >= p("inkomstenbelasting.iack_maanden_kind")))
+    return kind.any(axis=1)
+
+
+def recht_op_iack(kind: np.ndarray, heeft_partner: np.ndarray, ai_a: np.ndarray, ai_p: np.ndarray,
+                  aanvrager_oudste: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Wet IB 2001 art. 8.14a lid 1 onder c and lid 3: with a child under 12, for whoever has no partner in the
+    year, or has the lower arbeidsinkomen of the two; with equal arbeidsinkomen only the oldest. The household's
+    partner is taken as the fiscal partner (art. 1.2). Returns (aanvrager, partner)."""
+    alleen = ~heeft_partner
+    aanvrager = kind & (alleen | (ai_a < ai_p) | ((ai_a == ai_p) & aanvrager_oudste))
+    partner = kind & heeft_partner & ((ai_p < ai_a) | ((ai_a == ai_p) & ~aanvrager_oudste))
+    return aanvrager, partner
+
+
+def inkomensafhankelijke_combinatiekorting(arbeidsinkomen: np.ndarray, recht: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.14a lid 1 onder a en lid 2: a percentage of the arbeidsinkomen above the drempel, at most
+    the maximum, for an arbeidsinkomen above the drempel."""
+    drempel = p("inkomstenbelasting.iack_drempel")
+    bedrag = np.minimum(p("inkomstenbelasting.iack_percentage") * (arbeidsinkomen - drempel),
+                        p("inkomstenbelasting.iack_maximum"))
+    return np.where(recht & (arbeidsinkomen > drempel), bedrag, 0.0)
+
+
+def ouderenkorting(verzamelinkomen: np.ndarray, aow_einde_jaar: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.17: for who has reached AOW age at the end of the year (lid 1), the maximum reduced (not
+    below nil) by a percentage of the verzamelinkomen above the afbouwpunt (lid 2)."""
+    boven = np.maximum(0.0, verzamelinkomen - p("inkomstenbelasting.ouderenkorting_afbouwpunt"))
+    bedrag = np.maximum(0.0, p("inkomstenbelasting.ouderenkorting_maximum")
+                        - p("inkomstenbelasting.ouderenkorting_afbouwpercentage") * boven)
+    return np.where(aow_einde_jaar, bedrag, 0.0)
+
+
+def alleenstaande_ouderenkorting(aow_maand: np.ndarray, zonder_partner: np.ndarray, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.18: for who in the year can get AOW as ongehuwde (AOW art. 9 lid 1 onder a); taken as a
+    month at AOW age without a partner in the household."""
+    return np.where((aow_maand & zonder_partner).any(axis=1), p("inkomstenbelasting.alleenstaande_ouderenkorting"), 0.0)
+
+
+def aandeel_kortingen(maanden_aow_premie: np.ndarray, tarief_eerste_schijf: float, p) -> np.ndarray:
+    """Wet IB 2001 art. 8.3-8.6 with Wfsv art. 12 lid 1 en 3: the standaardheffingskorting is split over belasting,
+    AOW, Anw and Wlz in the ratio of the belastingtarief eerste schijf and the premium percentages to their sum (the
+    gecombineerd heffingspercentage, art. 8.1 lid 1 onder c). The AOW part only applies to who is AOW premieplichtig,
+    here for the months with AOW premium. Returns the share of the law's amounts that applies."""
+    aow = p("inkomstenbelasting.premie_aow")
+    gecombineerd = tarief_eerste_schijf + aow + p("inkomstenbelasting.premie_anw") + p("inkomstenbelasting.premie_wlz")
+    return 1.0 - aow / gecombineerd * (1.0 - maanden_aow_premie / MAANDEN)
+
+
+# --- Zvw ----------------------------------------------------------------------------------------------
+def zvw_bijdrage(belastbare_winst: np.ndarray, inkomen: dict[str, np.ndarray], verzekerd: np.ndarray,
+                 p) -> tuple[np.ndarray, np.ndarray]:
+    """Zvw art. 43 lid 2, 3 en 5, art. 45 lid 2: the verzekeringsplichtige owes a percentage of his bijdrage-inkomen
+    other than loon with werkgeversheffing (art. 42): belastbare winst, and AOW and pensioen (withheld by SVB and
+    pension fund, art. 49 lid 2). At most the maximum bijdrage-inkomen minus the loon with werkgeversheffing.
+    Returns (grondslag, bijdrage)."""
+    eigen = np.maximum(0.0, belastbare_winst + sum(inkomen[b].sum(axis=1) for b in LOON_MET_EIGEN_BIJDRAGE))
+    werkgeversloon = sum(inkomen[b].sum(axis=1) for b in LOON_MET_WERKGEVERSHEFFING)
+    ruimte = np.maximum(0.0, p("inkomstenbelasting.zvw_maximum_bijdrage_inkomen") - werkgeversloon)
+    grondslag = np.where(verzekerd, np.minimum(eigen, ruimte), 0.0)
+    return grondslag, p("inkomstenbelasting.zvw_bijdrage_percentage") * grondslag
+
+
+def verdeling_over_maanden(bruto_per_maand: np.ndarray) -> np.ndarray:
+    """(N, 12) shares summing to 1: each month's positive gross income over the year's (months with a negative
+    amount get nothing); equal shares without positive income. A presentation choice, not a legal rule."""
+    positief = np.maximum(bruto_per_maand, 0.0)
+    som = positief.sum(axis=1, keepdims=True)
+    return np.where(som > 0, positief / np.where(som > 0, som, 1.0), 1.0 / MAANDEN)
+
+
+# --- one person ---------------------------------------------------------------------------------------
+@dataclass
+class Persoonsheffing:
+    """Every step for one person (aanvrager or partner), (N,) unless noted."""
+    aanwezig: np.ndarray
+    inkomen: dict[str, np.ndarray]        # bron -> (N, 12) as taxed
+    wga_uit_regeling: np.ndarray          # (N,) bool
+    jaar: dict[str, np.ndarray]           # bron -> (N,) year total
+    status: Leeftijdsstatus
+    urencriterium: np.ndarray
+    urencriterium_bekend: np.ndarray
+    zelfstandigenaftrek: np.ndarray
+    mkb: np.ndarray
+    belastbare_winst: np.ndarray
+    box1: np.ndarray
+    verzamelinkomen: np.ndarray
+    arbeidsinkomen: np.ndarray
+    tabel: np.ndarray                     # (N,) bool: True = table of art. 2.10a
+    belasting_tabel: np.ndarray
+    aftrekbeperking: np.ndarray
+    premie_aow: np.ndarray
+    premie_anw_wlz: np.ndarray
+    premiegrens: np.ndarray
+    ahk: np.ndarray = None
+    ak: np.ndarray = None
+    iack_recht: np.ndarray = None
+    iack: np.ndarray = None
+    ok: np.ndarray = None
+    aok: np.ndarray = None
+    aandeel: np.ndarray = None
+    kortingen: np.ndarray = None
+    kortingen_benut: np.ndarray = None
+    heffing: np.ndarray = None
+    verschuldigd: np.ndarray = None
+    zvw_grondslag: np.ndarray = None
+    zvw: np.ndarray = None
+    totaal: np.ndarray = None
+    per_maand: np.ndarray = None          # (N, 12)
+    bruto_per_maand: np.ndarray = None    # (N, 12)
+
+
+def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonsheffing:
+    """Box 1 income of one person (Wet IB 2001 art. 3.1, 3.2, 3.76, 3.79a) and the tax and premiums on it
+    (art. 2.10, 2.10a; Wfsv art. 8-10), before heffingskortingen."""
+    k = ROLLEN.index(rol)
+    inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
+    inkomen = {b: np.where(aanwezig[:, None], v, 0.0) for b, v in inkomen.items()}
+    jaar = {b: v.sum(axis=1) for b, v in inkomen.items()}
+    geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
+    status = leeftijdsstatus(geboren, inv.jaar, p)
+    urencriterium = inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k]
+    winst = jaar["winst"]
+    za = zelfstandigenaftrek(winst, urencriterium, status.aow_begin_jaar, p)
+    mkb = mkb_winstvrijstelling(winst - za, p)
+    belastbare_winst = winst - za - mkb
+    box1 = sum(jaar[b] for b in BOX1_BRONNEN if b != "winst") + belastbare_winst
+    verzamelinkomen = np.maximum(box1, 0.0)
+    arbeidsinkomen = jaar["loon"] + winst
+    tabel_normaal = p("inkomstenbelasting.tarieftabel_box1")
+    tabel_1946 = p("inkomstenbelasting.tarieftabel_box1_voor_1946")
+    belasting = np.where(status.voor_1946, belasting_volgens_tabel(box1, tabel_1946),
+                         belasting_volgens_tabel(box1, tabel_normaal))
+    # Grondslagverminderende posten (art. 2.10 lid 3 onder a-b): the MKB-winstvrijstelling only when positive.
+    posten = za + np.maximum(mkb, 0.0)
+    beperking = np.where(status.voor_1946, aftrekbeperking(box1, posten, tabel_1946, p),
+                         aftrekbeperking(box1, posten, tabel_normaal, p))
+    premiegrens = np.where(status.voor_1946, float(tabel_1946[1]["vanaf"]), float(tabel_normaal[1]["vanaf"]))
+    premie_aow, premie_anw_wlz = premie_volksverzekeringen(box1, premiegrens, status.maanden_aow_premie, p)
+    return Persoonsheffing(
+        aanwezig=aanwezig, inkomen=inkomen, wga_uit_regeling=wga_uit_regeling, jaar=jaar, status=status,
+        urencriterium=urencriterium, urencriterium_bekend=inv.urencriterium_bekend[:, k], zelfstandigenaftrek=za,
+        mkb=mkb, belastbare_winst=belastbare_winst, box1=box1, verzamelinkomen=verzamelinkomen,
+        arbeidsinkomen=arbeidsinkomen, tabel=status.voor_1946, belasting_tabel=belasting, aftrekbeperking=beperking,
+        premie_aow=premie_aow, premie_anw_wlz=premie_anw_wlz, premiegrens=premiegrens)
+
+
+def _kortingen_en_heffing(h: Persoonsheffing, inv: Invoer, p, iack_recht: np.ndarray, zonder_partner: np.ndarray,
+                          verzekerd: np.ndarray) -> None:
+    """Heffingskortingen (Wet IB 2001 art. 8.3-8.18), their cap (art. 8.8), and the Zvw bijdrage, in place."""
+    h.ahk = algemene_heffingskorting(h.verzamelinkomen, p)
+    h.ak = arbeidskorting(h.arbeidsinkomen, p)
+    h.iack_recht = iack_recht
+    h.iack = inkomensafhankelijke_combinatiekorting(h.arbeidsinkomen, iack_recht, p)
+    h.ok = ouderenkorting(h.verzamelinkomen, h.status.aow_einde_jaar, p)
+    h.aok = alleenstaande_ouderenkorting(h.status.aow_maand, zonder_partner, p)
+    tarief_1 = float(p("inkomstenbelasting.tarieftabel_box1")[0]["tarief"])
+    h.aandeel = aandeel_kortingen(h.status.maanden_aow_premie, tarief_1, p)
+    h.kortingen = (h.ahk + h.ak + h.iack) * h.aandeel + h.ok + h.aok
+    h.heffing = h.belasting_tabel + h.aftrekbeperking + h.premie_aow + h.premie_anw_wlz
+    h.kortingen_benut = np.minimum(h.kortingen, h.heffing)
+    h.verschuldigd = h.heffing - h.kortingen_benut
+    h.zvw_grondslag, h.zvw = zvw_bijdrage(h.belastbare_winst, h.inkomen, verzekerd & h.aanwezig, p)
+    h.totaal = np.where(h.aanwezig, h.verschuldigd + h.zvw, 0.0)
+    h.bruto_per_maand = sum(h.inkomen.values())
+    h.per_maand = h.totaal[:, None] * verdeling_over_maanden(h.bruto_per_maand)
+
+
+# --- the regeling -------------------------------------------------------------------------------------
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    p = parameters.lezer()
+    eerder = eerder or {}
+    met_partner = inv.heeft_partner.any(axis=1)
+    aanwezig = {"aanvrager": np.ones(inv.n, dtype=bool), "partner": met_partner}
+    personen = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
+    a, b = personen["aanvrager"], personen["partner"]
+
+    kind = kind_jonger_dan_12(inv, p)
+    aanvrager_oudste = (inv.geboren_aanvrager[:, 0] * MAANDEN + inv.geboren_aanvrager[:, 1]
+                        <= inv.geboren_partner[:, 0] * MAANDEN + inv.geboren_partner[:, 1])
+    iack_a, iack_p = recht_op_iack(kind, met_partner, a.arbeidsinkomen, b.arbeidsinkomen, aanvrager_oudste)
+    _kortingen_en_heffing(a, inv, p, iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager)
+    # The partner has the aanvrager as partner in the months we know of; the AOK is not assumed for him.
+    _kortingen_en_heffing(b, inv, p, iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)
+
+    jaarbedrag = np.round(a.totaal + b.totaal, 2)
+    maandbedragen = np.round(a.per_maand + b.per_maand, 2)
+    recht = jaarbedrag > 0
+    bruto = a.bruto_per_maand + b.bruto_per_maand
+    netto_per_maand = bruto - (a.per_maand + b.per_maand)
+    geboortejaar_partnerregel = p("inkomstenbelasting.partnerverhoging_geboren_voor_jaar")
+    urencriterium_uren = p("inkomstenbelasting.urencriterium_uren")
+
+    def uitleg(i: int) -> list[str]:
+        return _uitleg(i, inv, p, personen, kind, jaarbedrag)
+
+    def waarschuwingen(i: int) -> list[str]:
+        return _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, urencriterium_uren)
+
+    def bronnen(i: int) -> list[str]:
+        uit = ["Wet IB 2001 art. 2.10 en 2.10a (tarief box 1)", "Wet IB 2001 art. 3.1, 3.2, 3.76 en 3.79a (box 1, winst)",
+               "Wet IB 2001 art. 8.1, 8.3-8.8 (heffingskortingen, maximum)", "Wet IB 2001 art. 8.10, 8.11, 8.14a, 8.17, 8.18",
+               "Wfsv art. 8-12 (premies volksverzekeringen)", "Zvw art. 42, 43 en 45 (inkomensafhankelijke bijdrage)"]
+        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        signaalbronnen={"bron_recht": "Wet inkomstenbelasting 2001 art. 2.10 en 8.8"},
+        feiten={"verzamelinkomen": a.verzamelinkomen + b.verzamelinkomen},
+        details={
+            "verzamelinkomen_aanvrager": a.verzamelinkomen,   # (N,) box 1 only, at least nil
+            "verzamelinkomen_partner": b.verzamelinkomen,
+            "belasting_aanvrager": a.totaal,                  # (N,) belasting + premies − kortingen + Zvw
+            "belasting_partner": b.totaal,
+            "netto_per_maand": netto_per_maand,               # (N, 12) gross of both minus the tax per month
+            "arbeidsinkomen_aanvrager": a.arbeidsinkomen,     # (N,) art. 8.1 lid 1 onder e
+            "arbeidsinkomen_partner": b.arbeidsinkomen,
+            "heffingskortingen_aanvrager": a.kortingen_benut,  # (N,) after the cap of art. 8.8
+            "heffingskortingen_partner": b.kortingen_benut,
+            "zvw_aanvrager": a.zvw,                           # (N,) Zvw bijdrage included in belasting_*
+            "zvw_partner": b.zvw,
+            "belasting_per_maand": a.per_maand + b.per_maand,  # (N, 12) unrounded maandbedragen
+        },
+    )
+
+
+# --- explanation --------------------------------------------------------------------------------------
+def _uitleg(i, inv, p, personen, kind, jaarbedrag) -> list[str]:
+    e = opmaak.euro
+    regels = [f"Let op: dit is geen recht op geld. Deze regel toont de inkomstenbelasting, premies volksverzekeringen "
+              f"en eigen inkomensafhankelijke bijdrage Zvw die over {inv.jaar} naar schatting verschuldigd zijn "
+              "(jaarbedrag = te betalen, grotendeels al ingehouden als loonheffing); ieder wordt afzonderlijk belast "
+              "(Wet IB 2001 art. 2.10 en 8.8; Wfsv art. 10; Zvw art. 43)."]
+    for rol in ROLLEN:
+        h = personen[rol]
+        if h.aanwezig[i]:
+            regels += _uitleg_persoon(i, rol, h, inv, p, kind)
+    regels.append(f"Totaal verschuldigd door het huishouden: {e(jaarbedrag[i], centen=True)}. Per maand verdeeld naar "
+                  "het bruto inkomen van die maand; maanden met negatief inkomen krijgen niets (benadering van "
+                  "samenloop, geen wettelijke regel).")
+    return regels
+
+
+def _uitleg_persoon(i, rol, h: Persoonsheffing, inv, p, kind) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    naam = ROLNAAM[rol]
+    c = lambda x: e(x, centen=True)  # noqa: E731
+    regels = []
+    # Winst
+    winst = h.jaar["winst"][i]
+    if winst != 0:
+        if h.urencriterium[i]:
+            za = (f"zelfstandigenaftrek {c(h.zelfstandigenaftrek[i])} (urencriterium; ten hoogste de winst"
+                  + (", 50% vanaf de AOW-leeftijd" if h.status.aow_begin_jaar[i] else "") + ")")
+        elif h.urencriterium_bekend[i]:
+            za = "geen zelfstandigenaftrek (niet aan het urencriterium voldaan)"
+        else:
+            za = "geen zelfstandigenaftrek (urencriterium niet opgegeven, aangenomen: niet voldaan)"
+        regels.append(f"{naam} — winst {c(winst)}; {za} (Wet IB 2001 art. 3.76); mkb-winstvrijstelling "
+                      f"{pct(p('inkomstenbelasting.mkb_winstvrijstelling'))} × {c(winst - h.zelfstandigenaftrek[i])} = "
+                      f"{c(h.mkb[i])} (art. 3.79a); belastbare winst {c(h.belastbare_winst[i])} (art. 3.2).")
+    delen = [f"{BRONNAAM[b]} {c(h.belastbare_winst[i] if b == 'winst' else h.jaar[b][i])}"
+             for b in BOX1_BRONNEN if (h.jaar[b][i] != 0)]
+    wga = " (WGA zoals berekend door de regeling wga)" if h.wga_uit_regeling[i] and h.jaar["wga"][i] else ""
+    regels.append(f"{naam} — belastbaar inkomen uit werk en woning (box 1): " + (" + ".join(delen) or "geen inkomen")
+                  + f" = {c(h.box1[i])}{wga}; verzamelinkomen {c(h.verzamelinkomen[i])} (box 2 en 3 niet berekend) "
+                  "(Wet IB 2001 art. 3.1, 2.18).")
+    # Belasting
+    tabel = p("inkomstenbelasting.tarieftabel_box1_voor_1946" if h.tabel[i] else "inkomstenbelasting.tarieftabel_box1")
+    artikel = "art. 2.10a lid 1 (geboren vóór 1946)" if h.tabel[i] else "art. 2.10 lid 1"
+    if h.box1[i] > 0:
+        rij = tabel[int(schijf_index(h.box1[i:i + 1], tabel)[0])]
+        formule = (f"{pct(rij['tarief'])} × {c(h.box1[i])}" if rij["vanaf"] == 0 else
+                   f"{e(rij['basis'])} + {pct(rij['tarief'])} × ({c(h.box1[i])} − {e(rij['vanaf'])})")
+        regels.append(f"{naam} — belasting box 1: {formule} = {c(h.belasting_tabel[i])} (Wet IB 2001 {artikel}).")
+    else:
+        regels.append(f"{naam} — geen belasting: het inkomen uit werk en woning is niet positief (Wet IB 2001 {artikel}); "
+                      "een verlies wordt niet verrekend in deze berekening (afdeling 3.13).")
+    if h.aftrekbeperking[i] > 0:
+        regels.append(f"{naam} — aftrekbeperking: {pct(p('inkomstenbelasting.aftrekbeperking_percentage'))} over het "
+                      f"deel van ondernemersaftrek en mkb-winstvrijstelling in de hoogste schijf = "
+                      f"{c(h.aftrekbeperking[i])} (Wet IB 2001 art. 2.10 lid 2).")
+    # Premies
+    aow_maanden = int(h.status.maanden_aow_premie[i])
+    aow_deel = (f"AOW {pct(p('inkomstenbelasting.premie_aow'))}" if aow_maanden == MAANDEN else
+                "geen AOW-premie (AOW-leeftijd)" if aow_maanden == 0 else
+                f"AOW {pct(p('inkomstenbelasting.premie_aow'))} × {aow_maanden}/12 (maanden vóór de maand van de "
+                "AOW-leeftijd)")
+    regels.append(f"{naam} — premies volksverzekeringen: {aow_deel} + Anw {pct(p('inkomstenbelasting.premie_anw'))} + "
+                  f"Wlz {pct(p('inkomstenbelasting.premie_wlz'))} over {c(min(max(h.box1[i], 0), h.premiegrens[i]))} "
+                  f"(ten hoogste {e(h.premiegrens[i])}) = {c(h.premie_aow[i] + h.premie_anw_wlz[i])} "
+                  "(Wfsv art. 8 lid 3, art. 10).")
+    # Kortingen
+    k = "inkomstenbelasting."
+    regels.append(f"{naam} — algemene heffingskorting: {e(p(k + 'algemene_heffingskorting_maximum'))} − "
+                  f"{pct(p(k + 'algemene_heffingskorting_afbouwpercentage'))} × verzamelinkomen boven "
+                  f"{e(p(k + 'algemene_heffingskorting_afbouwpunt'))} = {c(h.ahk[i])} (Wet IB 2001 art. 8.10).")
+    if h.arbeidsinkomen[i] > 0:
+        regels.append(f"{naam} — arbeidskorting over arbeidsinkomen {c(h.arbeidsinkomen[i])} (loon + winst vóór "
+                      f"ondernemersaftrek, art. 8.1 lid 1 onder e): {_arbeidskorting_formule(h.arbeidsinkomen[i], p)} = "
+                      f"{c(h.ak[i])} (Wet IB 2001 art. 8.11).")
+    else:
+        regels.append(f"{naam} — geen arbeidskorting: geen arbeidsinkomen (loon of winst) (Wet IB 2001 art. 8.11 lid 1).")
+    if h.iack[i] > 0:
+        regels.append(f"{naam} — inkomensafhankelijke combinatiekorting (kind jonger dan "
+                      f"{p(k + 'iack_leeftijd_kind'):g} jaar; geen partner of het laagste arbeidsinkomen): "
+                      f"{pct(p(k + 'iack_percentage'))} × ({c(h.arbeidsinkomen[i])} − {e(p(k + 'iack_drempel'))}), ten "
+                      f"hoogste {e(p(k + 'iack_maximum'))} = {c(h.iack[i])} (Wet IB 2001 art. 8.14a).")
+    elif h.iack_recht[i]:
+        regels.append(f"{naam} — geen inkomensafhankelijke combinatiekorting: arbeidsinkomen niet meer dan "
+                      f"{e(p(k + 'iack_drempel'))} (Wet IB 2001 art. 8.14a lid 1 onder a).")
+    elif kind[i]:
+        regels.append(f"{naam} — geen inkomensafhankelijke combinatiekorting: de partner heeft het laagste "
+                      "arbeidsinkomen (bij gelijk inkomen: de oudste) (Wet IB 2001 art. 8.14a lid 1 onder c, lid 3).")
+    if h.status.aow_einde_jaar[i]:
+        regels.append(f"{naam} — ouderenkorting (AOW-leeftijd bereikt aan het eind van het jaar): "
+                      f"{e(p(k + 'ouderenkorting_maximum'))} − {pct(p(k + 'ouderenkorting_afbouwpercentage'))} × "
+                      f"verzamelinkomen boven {e(p(k + 'ouderenkorting_afbouwpunt'))} = {c(h.ok[i])} (Wet IB 2001 art. 8.17).")
+    if h.aok[i] > 0:
+        regels.append(f"{naam} — alleenstaande ouderenkorting (AOW-leeftijd, geen partner): {c(h.aok[i])} "
+                      "(Wet IB 2001 art. 8.18).")
+    if aow_maanden < MAANDEN:
+        regels.append(f"{naam} — zonder AOW-premie geldt het AOW-deel van de algemene heffingskorting, arbeidskorting "
+                      f"en combinatiekorting niet: die tellen voor {pct(h.aandeel[i])} mee (1 − AOW-premie ÷ "
+                      "gecombineerd heffingspercentage, naar rato van de maanden zonder AOW-premie); de ouderenkortingen "
+                      "hebben geen AOW-deel (Wet IB 2001 art. 8.3-8.7; Wfsv art. 12).")
+    beperkt = h.kortingen[i] > h.heffing[i]
+    regels.append(f"{naam} — heffing (belasting + premies) {c(h.heffing[i])} min heffingskortingen "
+                  f"{c(h.kortingen_benut[i])}" + (f" (berekend {c(h.kortingen[i])}, maar ten hoogste de heffing: niet "
+                                                   "uitbetaald)" if beperkt else "")
+                  + f" = {c(h.verschuldigd[i])} (Wet IB 2001 art. 8.8).")
+    if h.zvw[i] > 0:
+        regels.append(f"{naam} — inkomensafhankelijke bijdrage Zvw (percentage zekerheid C): "
+                      f"{pct(p(k + 'zvw_bijdrage_percentage'))} × {c(h.zvw_grondslag[i])} (belastbare winst, AOW en "
+                      f"pensioen; samen met loon en uitkeringen ten hoogste {e(p(k + 'zvw_maximum_bijdrage_inkomen'))}) = "
+                      f"{c(h.zvw[i])} (Zvw art. 43 en 45).")
+    regels.append(f"{naam} — totaal verschuldigd {c(h.totaal[i])} (Wet IB 2001 art. 8.8; Zvw art. 43).")
+    return regels
+
+
+def _arbeidskorting_formule(ai: float, p) -> str:
+    """The applicable line of art. 8.11 lid 2 for this arbeidsinkomen, in words."""
+    e, pct = opmaak.euro, opmaak.procent
+    k = "inkomstenbelasting.arbeidskorting_"
+    if ai <= 0:
+        return "geen arbeidsinkomen"
+    if ai <= p(k + "drempel_b"):
+        return f"{pct(p(k + 'percentage_a'))} × arbeidsinkomen, ten hoogste {e(p(k + 'maximum_a'))}"
+    if ai <= p(k + "drempel_c"):
+        return (f"{e(p(k + 'maximum_a'))} + {pct(p(k + 'percentage_b'))} × deel boven {e(p(k + 'drempel_b'))}, "
+                f"ten hoogste {e(p(k + 'maximum_b'))}")
+    if ai <= p(k + "afbouwpunt"):
+        return (f"{e(p(k + 'maximum_b'))} + {pct(p(k + 'percentage_c'))} × deel boven {e(p(k + 'drempel_c'))}, "
+                f"ten hoogste {e(p(k + 'maximum_c'))}")
+    return (f"{e(p(k + 'maximum_c'))} − {pct(p(k + 'afbouwpercentage'))} × deel boven {e(p(k + 'afbouwpunt'))}, "
+            "niet lager dan nihil")
+
+
+def _getal(x: float) -> str:
+    """A whole number with Dutch thousands dots."""
+    return f"{x:,.0f}".replace(",", ".")
+
+
+def _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, uren) -> list[str]:
+    uit = ["Berekend is alleen box 1 met de standaard heffingskortingen. Niet meegenomen: box 2 en 3 (de algemene "
+           "heffingskorting en de ouderenkorting hangen sinds 2025 af van het hele verzamelinkomen), aftrekposten "
+           "(eigen woning, persoonsgebonden aftrek, reisaftrek), startersaftrek, verliesverrekening, "
+           "jonggehandicaptenkorting en een ondergrens van de arbeidskorting uit de loonheffing. Het bedrag is "
+           "de heffing over het hele jaar; wat al als loonheffing is ingehouden, gaat daar op de aanslag vanaf."]
+    if inv.vermogen[i] > 0:
+        uit.append("Er is vermogen opgegeven: box 3 is niet berekend. Boven het heffingsvrij vermogen telt het "
+                   "belastbaar inkomen uit sparen en beleggen mee in het verzamelinkomen; dat verlaagt de algemene "
+                   "heffingskorting en de ouderenkorting (Wet IB 2001 art. 2.18).")
+    for rol in ROLLEN:
+        h = personen[rol]
+        if not h.aanwezig[i]:
+            continue
+        naam = ROLNAAM[rol].lower()
+        if h.jaar["winst"][i] > 0 and not h.urencriterium_bekend[i]:
+            uit.append(f"Het urencriterium van de {naam} is niet opgegeven: samenloop neemt aan dat het niet is gehaald "
+                       "en trekt geen zelfstandigenaftrek af (Wet IB 2001 art. 3.76 lid 1). Geef 'urencriterium: true' "
+                       f"op bij ten minste {_getal(uren)} uur aan de onderneming (art. 3.6).")
+        if h.box1[i] < 0:
+            uit.append(f"Het inkomen uit werk en woning van de {naam} is negatief (verlies): dat verlies kan met "
+                       "andere jaren worden verrekend (Wet IB 2001 afdeling 3.13); dat is niet berekend.")
+        if 0 < h.status.maanden_aow_premie[i] < MAANDEN:
+            uit.append(f"De {naam} bereikt dit jaar de AOW-leeftijd: AOW-premie en het AOW-deel van de "
+                       "heffingskortingen zijn naar het aantal maanden vóór de maand van de AOW-leeftijd berekend over "
+                       "het jaarinkomen (benadering; de ministeriële regeling voor een deel van het jaar is niet gezien).")
+        if h.status.maanden_aow_premie[i] < MAANDEN:
+            uit.append("De Belastingdienst publiceert voor AOW-gerechtigden afgeronde maximumbedragen van de "
+                       "heffingskortingen; samenloop rekent de verhouding uit de wet exact uit, wat tot ongeveer een "
+                       "euro per korting kan verschillen.")
+        geboren_voor = (inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner)[i, 0] < geboortejaar_partnerregel
+        if h.kortingen[i] > h.heffing[i] and geboren_voor and inv.heeft_partner[i].any():
+            uit.append(f"De heffingskortingen van de {naam} zijn hoger dan de heffing. Wie vóór "
+                       f"{geboortejaar_partnerregel:g} is geboren en een partner heeft, kan de algemene heffingskorting "
+                       "mogelijk toch (deels) uitbetaald krijgen ten laste van de partner (Wet IB 2001 art. 8.9); dat is "
+                       "niet berekend.")
+    if inv.heeft_partner[i].any() and (personen["aanvrager"].iack_recht[i] or personen["partner"].iack_recht[i]):
+        uit.append("Voor de combinatiekorting is de partner in het huishouden als fiscale partner genomen "
+                   "(Wet IB 2001 art. 1.2, 8.14a lid 1 onder c).")
+    return uit

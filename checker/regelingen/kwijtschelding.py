@@ -1,0 +1,460 @@
+"""Kwijtschelding gemeentelijke belastingen — Uitvoeringsregeling Invorderingswet 1990 (URI, BWBR0004766),
+hoofdstuk II afdeling 2 (art. 10-17), for gemeentelijke belastingen via art. 27-28, with the gemeente's own
+regeling (Regeling kwijtschelding belastingen medeoverheden; rules/gemeenten/<id>.yaml).
+
+    betalingscapaciteit = 12 × max(0, netto-besteedbaar inkomen − kosten van bestaan)     (art. 13, monthly averages)
+    netto-besteedbaar   = netto inkomen (+ bijstand) − netto-woonlasten boven de minimum-normhuur tot de maximale
+                          huurgrens − zorgpremie boven normpremie en zorgtoeslag (− netto kinderopvangkosten)
+                                                                                        (art. 14-15, art. 28 lid 3)
+    kosten van bestaan  = percentage (90%, gemeente tot 100%) × bijstandsnorm; pensioengerechtigden optioneel de
+                          netto AOW                                                      (art. 16; Regeling art. 2-3)
+    kwijtschelding      = aanslag − vermogen boven de vrijlating − deel (≥ 80%) × betalingscapaciteit, niet < 0
+                                                                                        (art. 11, art. 12 lid 2 d)
+An ondernemer only where the gemeente treats ondernemers' private taxes like a particulier's (art. 28 lid 1).
+
+Art. 13 looks at the 12 months from the request; samenloop has no request date and uses the calendar year.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import opmaak
+from ..invoer import Invoer, leeftijd_per_maand
+from ..parameters import Parameters
+from . import awir, zorgtoeslag
+from ._gemeentebeleid import Beleid
+from ._uitkomst import Uitkomst
+
+REGELING = "kwijtschelding"
+INSTANTIE = "gemeente"
+BRON_URI = "Uitvoeringsregeling Invorderingswet 1990 (BWBR0004766)"
+HUISHOUDTYPEN = ("alleenstaande", "alleenstaande_ouder", "echtgenoten")
+
+
+# --- income (art. 13-15) -------------------------------------------------------------------------------------
+def _berekend(eerder: dict[str, Uitkomst], sleutel: str) -> Uitkomst | None:
+    u = eerder.get(sleutel)
+    return u if u is not None and u.berekend else None
+
+
+def partnerinkomen(inv: Invoer, bronnen: tuple[str, ...]) -> np.ndarray:
+    """(N, 12) income of aanvrager plus, in months with one, the echtgenoot (art. 13 lid 2)."""
+    eigen = sum(inv.inkomen_aanvrager[b] for b in bronnen)
+    partner = sum(inv.inkomen_partner[b] for b in bronnen)
+    return eigen + np.where(inv.heeft_partner, partner, 0.0)
+
+
+def netto_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
+    """(N, 12) the art. 14 lid 1 onder a-c income, and whether it is really net.
+
+    From the income-tax module when it ran; otherwise the gross taxable income, which makes the
+    betalingscapaciteit far too high (the result too strict)."""
+    ib = _berekend(eerder, "inkomstenbelasting")
+    if ib is not None and "netto_per_maand" in ib.details:
+        netto = np.asarray(ib.details["netto_per_maand"], dtype=float)
+        return (netto.sum(axis=1) if netto.ndim == 3 else netto), True
+    return partnerinkomen(inv, awir.BELASTBARE_BRONNEN), False
+
+
+def bijstand_bovenop_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) bijstand computed by samenloop beyond the bijstand already in the income (art. 14 lid 1 onder c)."""
+    bij = _berekend(eerder, "bijstand")
+    if bij is None:
+        return np.zeros((inv.n, 12))
+    return np.maximum(0.0, bij.maandbedragen - partnerinkomen(inv, ("bijstand",)))
+
+
+def huurtoeslag_per_maand(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
+    """(N, 12) huurtoeslag that lowers the netto-woonlasten; the voorschot received if samenloop did not compute it."""
+    ht = _berekend(eerder, "huurtoeslag")
+    return (ht.maandbedragen, True) if ht is not None else (inv.ontvangt["huurtoeslag"], False)
+
+
+def netto_woonlasten_uitgave(inv: Invoer, p, huurtoeslag: np.ndarray) -> np.ndarray:
+    """(N, 12) art. 15 onder b: netto-woonlasten (huur minus huurtoeslag), up to the maximale huurgrens, insofar as
+    they exceed the minimum-normhuur. Only for a huurwoning: samenloop does not know the hypotheekrente."""
+    if not inv.huurwoning.any():
+        return np.zeros((inv.n, 12))
+    huur = inv.kale_huur + (inv.servicekosten if p("kwijtschelding.servicekosten_in_woonlasten") else 0.0)
+    netto = np.maximum(0.0, huur - huurtoeslag)
+    boven = np.maximum(0.0, np.minimum(netto, p("kwijtschelding.maximale_huurgrens")) - p("kwijtschelding.minimum_normhuur"))
+    return np.where(inv.huurwoning[:, None], boven, 0.0)
+
+
+def zorgpremie_uitgave(inv: Invoer, p, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
+    """(N, 12) art. 15 onder c as applied: nominale premie − normpremie − zorgtoeslag, not below 0.
+
+    The premium is assumed to be a share of the standaardpremie per verzekerde (the household does not give it);
+    the normpremie is the Wzt art. 2 normpremie over the same toetsingsinkomen as the zorgtoeslag. Without a
+    computed zorgtoeslag this correction is left out (0)."""
+    zt = _berekend(eerder, "zorgtoeslag")
+    if zt is None:
+        return np.zeros((inv.n, 12)), False
+    _, _, ti = awir.draagkracht(inv)
+    leeftijd = p("zorgtoeslag.minimumleeftijd")
+    verzekerden = (zorgtoeslag.verzekerde_per_maand(inv.geboren_aanvrager, inv.verzekerd_aanvrager, inv.jaar, leeftijd).astype(int)
+                   + (zorgtoeslag.verzekerde_per_maand(inv.geboren_partner, inv.verzekerd_partner, inv.jaar, leeftijd)
+                      & inv.heeft_partner).astype(int))
+    premie = verzekerden * p("kwijtschelding.zorgpremie_deel_standaardpremie") * p("zorgtoeslag.standaardpremie") / 12.0
+    norm = zorgtoeslag.normpremie(ti, inv.heeft_partner, p) / 12.0
+    return np.where(verzekerden > 0, np.maximum(0.0, premie - norm - zt.maandbedragen), 0.0), True
+
+
+def netto_kinderopvangkosten(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) art. 28 lid 3: childcare costs minus kinderopvangtoeslag (computed, else the voorschot received)."""
+    opvang = inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0)
+    kosten = (np.where(opvang[:, :, None], inv.opvang_uren, 0.0) * inv.opvang_uurprijs[:, :, None]).sum(axis=1)
+    kot = _berekend(eerder, "kinderopvangtoeslag")
+    vergoed = kot.maandbedragen if kot is not None else inv.ontvangt["kinderopvangtoeslag"]
+    return np.maximum(0.0, kosten - vergoed)
+
+
+# --- kosten van bestaan (art. 16) ----------------------------------------------------------------------------
+def pensioengerechtigd(inv: Invoer, aow_leeftijd: float) -> np.ndarray:
+    """(N, 12) the belastingschuldige or the echtgenoot has reached the AOW age (art. 16 lid 2)."""
+    a = leeftijd_per_maand(inv.geboren_aanvrager, inv.jaar) >= aow_leeftijd
+    p_ = (leeftijd_per_maand(inv.geboren_partner, inv.jaar) >= aow_leeftijd) & inv.heeft_partner
+    return a | p_
+
+
+NORM_IDS = {  # Participatiewet art. 21-22 norms in rules/parameters/<jaar>/bijstand.yaml (fallback without the module)
+    "alleenstaande": "bijstand.norm_alleenstaande",
+    "gehuwden": "bijstand.norm_gehuwden",
+    "pensioengerechtigd alleenstaande": "bijstand.norm_pensioen_alleenstaande",
+    "pensioengerechtigd gehuwden": "bijstand.norm_pensioen_gehuwden",
+}
+
+
+def _soortnamen(soort, n: int) -> np.ndarray | None:
+    """(N, 12) names of the norm kinds; the bijstand module gives codes into its NORM_SOORTEN."""
+    if soort is None:
+        return None
+    arr = np.asarray(soort)
+    arr = np.broadcast_to(arr[:, None] if arr.ndim == 1 else arr, (n, 12))
+    if np.issubdtype(arr.dtype, np.integer):
+        from .bijstand import NORM_SOORTEN
+        return np.asarray(NORM_SOORTEN, dtype=object)[arr]
+    return arr.astype(object)
+
+
+def bijstandsnorm(inv: Invoer, parameters: Parameters, p, eerder: dict[str, Uitkomst],
+                  pensioen: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, str | None]:
+    """(N, 12) the applicable bijstandsnorm (art. 16 lid 1-2; Participatiewet art. 20-22a), its kind per month, and
+    where it came from: the bijstand module ("bijstand"), the national norms in the parameters without
+    kostendelers- or jongerennorm ("parameters"), or nowhere (None, NaN norms)."""
+    bij = _berekend(eerder, "bijstand")
+    if bij is not None and "norm_per_maand" in bij.details:
+        norm = np.broadcast_to(np.asarray(bij.details["norm_per_maand"], dtype=float), (inv.n, 12))
+        soort = bij.details.get("norm_soort_per_maand", bij.details.get("norm_soort"))
+        return norm, _soortnamen(soort, inv.n), "bijstand"
+    if all(x in parameters for x in NORM_IDS.values()):
+        soort = np.where(inv.heeft_partner, np.where(pensioen, "pensioengerechtigd gehuwden", "gehuwden"),
+                         np.where(pensioen, "pensioengerechtigd alleenstaande", "alleenstaande")).astype(object)
+        norm = np.zeros((inv.n, 12))
+        for naam, pid in NORM_IDS.items():
+            if (soort == naam).any():
+                norm = np.where(soort == naam, p.per_maand(pid)[None, :], norm)
+        return norm, soort, "parameters"
+    return np.full((inv.n, 12), np.nan), None, None
+
+
+def netto_aow_per_maand(inv: Invoer, p) -> np.ndarray:
+    """(N, 12) the netto AOW of an alleenstaande, or of echtgenoten together (Regeling medeoverheden art. 3)."""
+    return np.where(inv.heeft_partner, p.per_maand("kwijtschelding.netto_aow_echtgenoten"),
+                    p.per_maand("kwijtschelding.netto_aow_alleenstaande"))
+
+
+def kosten_van_bestaan(norm: np.ndarray, percentage: np.ndarray, netto_aow_kiezen: np.ndarray, pensioen: np.ndarray,
+                       netto_aow: np.ndarray, percentage_aow: np.ndarray) -> np.ndarray:
+    """(N, 12) art. 16: percentage × bijstandsnorm; for pensioengerechtigden the gemeente may take a percentage of
+    the netto AOW instead (Regeling kwijtschelding belastingen medeoverheden art. 3)."""
+    gewoon = percentage[:, None] * norm
+    aow = percentage_aow[:, None] * netto_aow
+    return np.where(netto_aow_kiezen[:, None] & pensioen, aow, gewoon)
+
+
+def betalingscapaciteit(netto_besteedbaar: np.ndarray, kosten: np.ndarray) -> np.ndarray:
+    """(N,) art. 13: 12 × the positive difference of the monthly averages."""
+    return 12.0 * np.maximum(0.0, netto_besteedbaar.mean(axis=1) - kosten.mean(axis=1))
+
+
+# --- vermogen and the grant (art. 11-12) ---------------------------------------------------------------------
+def huishoudtype(inv: Invoer) -> np.ndarray:
+    """(N,) index into HUISHOUDTYPEN on 1 January: echtgenoten, alleenstaande ouder (a child lives in), alleenstaande."""
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind).any(axis=1)
+    return np.where(inv.heeft_partner[:, 0], 2, np.where(kind, 1, 0))
+
+
+def extra_vrijlating(beleid: Beleid, typen: np.ndarray) -> np.ndarray:
+    """(N,) the gemeente's extra financiële middelen (Regeling medeoverheden art. 4): a number, or a table by type."""
+    uit = np.zeros(typen.shape[0])
+    for masker, w in beleid.per_gemeente("extra_financiele_middelen"):
+        tabel = np.array([float(w[t]) for t in HUISHOUDTYPEN]) if isinstance(w, dict) else np.full(len(HUISHOUDTYPEN), float(w or 0))
+        uit = np.where(masker, tabel[typen], uit)
+    return uit
+
+
+def vrijgelaten_vermogen(kosten: np.ndarray, woon: np.ndarray, zorg: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    """(N,) art. 12 lid 2 onder d: financial means up to the kosten van bestaan plus the monthly average of the
+    art. 15 b and c uitgaven are not counted; the gemeente may raise this."""
+    return kosten.mean(axis=1) + (woon + zorg).mean(axis=1) + extra
+
+
+def kwijtschelding_bedrag(aanslag: np.ndarray, vermogen_in: np.ndarray, bc: np.ndarray, deel: np.ndarray,
+                          gedeeltelijk: np.ndarray) -> np.ndarray:
+    """(N,) art. 11: the aanslag after the vermogen and the share of the betalingscapaciteit are used (onder b), the
+    whole aanslag without either (onder a). A gemeente without partial kwijtschelding grants only the whole.
+    Rounded down to whole cents."""
+    rest = np.maximum(0.0, aanslag - vermogen_in - deel * bc)
+    volledig = (vermogen_in + deel * bc) <= 0
+    bedrag = np.where(gedeeltelijk, rest, np.where(volledig, aanslag, 0.0))
+    return np.floor(np.round(bedrag * 100, 6)) / 100      # whole cents, never above the aanslag
+
+
+def over_twaalf_maanden(jaarbedrag: np.ndarray) -> np.ndarray:
+    """(N, 12) the annual kwijtschelding spread over the months for the netto overview: whole cents, the rest of
+    the rounding in December, so the months add up to the annual amount."""
+    maand = np.round(jaarbedrag / 12.0, 2)
+    uit = np.repeat(maand[:, None], 12, axis=1)
+    uit[:, -1] = np.round(jaarbedrag - 11 * maand, 2)
+    return uit
+
+
+def is_ondernemer(inv: Invoer) -> np.ndarray:
+    """(N,) winst in the year (aanvrager, or the partner in a month with partner): art. 28 lid 1 onder b."""
+    return (partnerinkomen(inv, ("winst",)) > 0).any(axis=1)
+
+
+def vaste_bedragen(p) -> dict[str, float]:
+    """Fixed URI amounts samenloop cannot apply (no car, inboedel or repayments in the household) but states:
+    art. 12 lid 2 onder a and c, the Leidraad practice for the car, art. 17."""
+    return {k: p(f"kwijtschelding.{k}") for k in ("inboedel_vrijstelling", "auto_vrijstelling_uri",
+                                                  "auto_vrijstelling_praktijk", "aflossingen_andere_schulden_grens")}
+
+
+# --- the regeling ----------------------------------------------------------------------------------------------
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    eerder = eerder or {}
+    p = parameters.lezer()
+    beleid = Beleid(inv, REGELING)
+
+    netto, netto_echt = netto_inkomen(inv, eerder)
+    bijstand = bijstand_bovenop_inkomen(inv, eerder)
+    huurtoeslag, ht_berekend = huurtoeslag_per_maand(inv, eerder)
+    woon = netto_woonlasten_uitgave(inv, p, huurtoeslag)
+    zorg, zorg_berekend = zorgpremie_uitgave(inv, p, eerder)
+    opvang_kiezen = beleid.vlag("netto_kinderopvangkosten_als_uitgave")
+    opvang = np.where(opvang_kiezen[:, None], netto_kinderopvangkosten(inv, eerder), 0.0)
+    netto_besteedbaar = netto + bijstand - woon - zorg - opvang
+
+    pensioen = pensioengerechtigd(inv, p("algemeen.aow_leeftijd"))
+    norm, norm_soort, norm_bron = bijstandsnorm(inv, parameters, p, eerder, pensioen)
+    aow_kiezen = beleid.vlag("kosten_van_bestaan_pensioen_netto_aow")
+    netto_aow = netto_aow_per_maand(inv, p) if (aow_kiezen[:, None] & pensioen).any() else np.zeros((inv.n, 12))
+    kosten = kosten_van_bestaan(norm, beleid.getal("norm_percentage_bijstandsnorm"), aow_kiezen, pensioen,
+                                netto_aow, beleid.getal("percentage_netto_aow"))
+    berekenbaar = ~np.isnan(kosten).any(axis=1)
+    kosten = np.nan_to_num(kosten)
+    bc = np.where(berekenbaar, betalingscapaciteit(netto_besteedbaar, kosten), 0.0)
+
+    typen = huishoudtype(inv)
+    grens = vrijgelaten_vermogen(kosten, woon, zorg, extra_vrijlating(beleid, typen))
+    vermogen_in = np.maximum(0.0, inv.vermogen - grens)
+
+    aanslag = inv.gemeentelijke_belastingen
+    deel = beleid.getal("deel_betalingscapaciteit")
+    gedeeltelijk = beleid.vlag("gedeeltelijke_kwijtschelding")
+    ondernemer = is_ondernemer(inv)
+    uitgesloten = ondernemer & ~beleid.vlag("ondernemers")
+    mag = berekenbaar & ~uitgesloten
+    zonder_vermogen = np.where(mag, kwijtschelding_bedrag(aanslag, np.zeros(inv.n), bc, deel, gedeeltelijk), 0.0)
+    jaarbedrag = np.where(mag, kwijtschelding_bedrag(aanslag, vermogen_in, bc, deel, gedeeltelijk), 0.0)
+    recht = jaarbedrag > 0
+    maandbedragen = over_twaalf_maanden(jaarbedrag)
+
+    nb_jaar = 12.0 * netto_besteedbaar.mean(axis=1)
+    kvb_jaar = 12.0 * kosten.mean(axis=1)
+    marge = np.where(recht & (bc <= 0), np.maximum(0.0, kvb_jaar - nb_jaar), 0.0)
+    marge_einde = np.where(recht, marge + np.where(gedeeltelijk & (deel > 0), jaarbedrag / np.where(deel > 0, deel, 1.0),
+                                                   0.0), 0.0)
+    vast = vaste_bedragen(p)
+
+    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, netto_echt=netto_echt, bijstand=bijstand, huurtoeslag=huurtoeslag,
+             woon=woon, zorg=zorg, opvang=opvang, opvang_kiezen=opvang_kiezen, nb=netto_besteedbaar, norm=norm,
+             norm_soort=norm_soort, pensioen=pensioen, aow_kiezen=aow_kiezen, netto_aow=netto_aow, kosten=kosten,
+             berekenbaar=berekenbaar, bc=bc, grens=grens, vermogen_in=vermogen_in, aanslag=aanslag, deel=deel,
+             gedeeltelijk=gedeeltelijk, ondernemer=ondernemer, uitgesloten=uitgesloten, jaarbedrag=jaarbedrag,
+             zonder_vermogen=zonder_vermogen, marge=marge, typen=typen, vast=vast)
+
+    def bronnen(i: int) -> list[str]:
+        uit = [f"{BRON_URI} art. 11", f"{BRON_URI} art. 12 lid 1-2", f"{BRON_URI} art. 13", f"{BRON_URI} art. 14-15",
+               f"{BRON_URI} art. 16", f"{BRON_URI} art. 17", f"{BRON_URI} art. 27-28",
+               "Regeling kwijtschelding belastingen medeoverheden art. 2-4"]
+        if beleid.bron(i):
+            uit.append(f"{beleid.naam(i)}: {beleid.bron(i)}")
+        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+
+    return Uitkomst(
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
+        uitleg=lambda i: _uitleg(i, **a), bronnen=bronnen,
+        waarschuwingen=lambda i: _waarschuwingen(i, ht_berekend=ht_berekend, zorg_berekend=zorg_berekend,
+                                                 norm_bron=norm_bron, **a),
+        lezer=p,
+        signaalbronnen={"bron_recht": f"{BRON_URI} art. 11 en 13", "bron_vermogen": f"{BRON_URI} art. 12 lid 2 onder d"},
+        feiten={
+            "betalingscapaciteit": bc,
+            "aanslag": aanslag,
+            "kosten_van_bestaan_jaar": kvb_jaar,
+            "netto_besteedbaar_jaar": nb_jaar,
+            "vermogen": inv.vermogen,
+            "vermogensgrens": grens,
+            "jaarbedrag_zonder_vermogenstoets": zonder_vermogen,
+            "marge_tot_grens": marge,
+            "marge_tot_einde": marge_einde,
+            "deel_betalingscapaciteit": deel,
+            "ondernemer_uitgesloten": uitgesloten,
+            "berekenbaar": berekenbaar,
+        },
+        details={
+            "netto_besteedbaar_per_maand": netto_besteedbaar,
+            "kosten_van_bestaan_per_maand": kosten,
+        },
+    )
+
+
+# --- explanation ---------------------------------------------------------------------------------------------
+def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, huurtoeslag, woon, zorg, opvang, opvang_kiezen, nb, norm,
+            norm_soort, pensioen, aow_kiezen, netto_aow, kosten, berekenbaar, bc, grens, vermogen_in, aanslag, deel,
+            gedeeltelijk, ondernemer, uitgesloten, jaarbedrag, zonder_vermogen, marge, typen, vast) -> list[str]:
+    e, pct = opmaak.euro, opmaak.procent
+    r = []
+    belastingen = beleid.record(i, "belastingen").waarde
+    wie = beleid.naam(i) if beleid.ids[i] == "standaard" else f"Gemeente {beleid.naam(i)}"
+    r.append(f"{wie}: kwijtschelding voor {belastingen}; aanslag {e(aanslag[i], centen=True)} (URI art. 27 onder b).")
+    if aanslag[i] <= 0:
+        r.append("Geen aanslag gemeentelijke belastingen opgegeven, dus niets kwijt te schelden (URI art. 11).")
+    if uitgesloten[i]:
+        r.append("Geen kwijtschelding: er is winst uit onderneming en deze gemeente behandelt de privé-belastingen van "
+                 "ondernemers niet als die van particulieren; voor ondernemers gelden de akkoordregels "
+                 "(URI art. 28 lid 1 onder b).")
+        return r
+    if ondernemer[i]:
+        r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die van "
+                 "particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
+    delen = [f"netto inkomen {e(netto[i].mean(), centen=True)}" if netto_echt
+             else f"bruto inkomen {e(netto[i].mean(), centen=True)} (netto nog niet berekend)"]
+    if bijstand[i].any():
+        delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)}")
+    if inv.huurwoning[i]:
+        delen.append(f"− woonlasten boven de minimum-normhuur {e(woon[i].mean(), centen=True)} (huur min huurtoeslag "
+                     f"{e(huurtoeslag[i].mean(), centen=True)}, tot {e(p('kwijtschelding.maximale_huurgrens'), centen=True)}, "
+                     f"boven {e(p('kwijtschelding.minimum_normhuur'), centen=True)})")
+    if zorg[i].any():
+        delen.append(f"− zorgpremie boven normpremie en zorgtoeslag {e(zorg[i].mean(), centen=True)}")
+    if opvang[i].any():
+        delen.append(f"− netto kinderopvangkosten {e(opvang[i].mean(), centen=True)} (URI art. 28 lid 3)")
+    r.append("Netto besteedbaar inkomen, gemiddeld per maand: " + " ".join(delen)
+             + f" = {e(nb[i].mean(), centen=True)} (URI art. 14-15).")
+    if not berekenbaar[i]:
+        r.append("De kosten van bestaan zijn niet te bepalen: de bijstandsnorm is niet beschikbaar (bijstand is niet "
+                 "berekend en de normen ontbreken). Daarom geen uitkomst (URI art. 16).")
+        return r
+    m = 0
+    if aow_kiezen[i] and pensioen[i].any():
+        r.append(f"Kosten van bestaan: {pct(beleid.record(i, 'percentage_netto_aow').waarde)} van de netto AOW "
+                 f"{e(netto_aow[i, m], centen=True)} = {e(kosten[i].mean(), centen=True)} per maand (gemiddeld) "
+                 "(URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; gemeentelijke regeling).")
+    else:
+        soort = f" ({norm_soort[i, m]})" if norm_soort is not None else ""
+        normtekst = (f"{e(norm[i, m], centen=True)}" if np.allclose(norm[i], norm[i, m])
+                     else f"gemiddeld {e(norm[i].mean(), centen=True)} ({e(norm[i, m], centen=True)} in januari, "
+                          f"{e(norm[i, -1], centen=True)} in december)")
+        r.append(f"Kosten van bestaan: {pct(beleid.record(i, 'norm_percentage_bijstandsnorm').waarde)} van de "
+                 f"bijstandsnorm {normtekst}{soort} = {e(kosten[i].mean(), centen=True)} per maand "
+                 "(URI art. 16; Regeling kwijtschelding belastingen medeoverheden art. 2).")
+    if bc[i] > 0:
+        r.append(f"Betalingscapaciteit: 12 × ({e(nb[i].mean(), centen=True)} − {e(kosten[i].mean(), centen=True)}) = "
+                 f"{e(bc[i], centen=True)} per jaar (URI art. 13).")
+    else:
+        r.append("Geen betalingscapaciteit: het netto besteedbaar inkomen is niet hoger dan de kosten van bestaan "
+                 "(URI art. 13).")
+    r.append(f"Vermogen {e(inv.vermogen[i])} (rendementsgrondslag box 3); vrijgelaten tot {e(grens[i], centen=True)}: "
+             "de kosten van bestaan plus de gemiddelde woon- en zorguitgaven van een maand"
+             + (" plus de extra ruimte van de gemeente" if grens[i] > kosten[i].mean() + (woon[i] + zorg[i]).mean() + 0.005 else "")
+             + " (URI art. 12 lid 2 onder d).")
+    if vermogen_in[i] > 0:
+        r.append(f"Het vermogen boven die grens, {e(vermogen_in[i], centen=True)}, gaat eerst naar de aanslag "
+                 "(URI art. 11 onder b 1°).")
+    d = deel[i]
+    if aanslag[i] > 0:
+        if not gedeeltelijk[i]:
+            if jaarbedrag[i] > 0:
+                r.append(f"Kwijtschelding van de hele aanslag: {e(jaarbedrag[i], centen=True)} (URI art. 11 onder a); "
+                         "deze gemeente scheldt alleen volledig kwijt.")
+            else:
+                r.append("Geen kwijtschelding: deze gemeente scheldt alleen volledig kwijt, en er is betalingscapaciteit "
+                         "of vermogen boven de vrijlating (URI art. 11; gemeentelijke regeling).")
+        elif bc[i] <= 0 and vermogen_in[i] <= 0:
+            r.append(f"Kwijtschelding van de hele aanslag: {e(jaarbedrag[i], centen=True)} (URI art. 11 onder a).")
+        else:
+            r.append(f"Kwijtschelding: {e(aanslag[i], centen=True)}"
+                     + (f" − vermogen {e(vermogen_in[i], centen=True)}" if vermogen_in[i] > 0 else "")
+                     + (f" − {pct(d)} van {e(bc[i], centen=True)} = {e(d * bc[i], centen=True)}" if bc[i] > 0 else "")
+                     + f" = {e(jaarbedrag[i], centen=True)}" + (" (niet minder dan nul)" if jaarbedrag[i] <= 0 else "")
+                     + " (URI art. 11 onder b).")
+    if jaarbedrag[i] > 0:
+        r.append(f"Per maand {e(jaarbedrag[i] / 12, centen=True)}: de kwijtschelding verlaagt de jaaraanslag; samenloop "
+                 "verdeelt haar over 12 maanden voor het overzicht van het netto inkomen.")
+    if marge[i] > 0:
+        r.append(f"Volledige kwijtschelding tot {e(marge[i], centen=True)} extra netto besteedbaar inkomen per jaar; "
+                 + (f"daarboven daalt de kwijtschelding met {pct(d)} van iedere extra euro (URI art. 11 en 13)."
+                    if gedeeltelijk[i] else "daarboven vervalt de kwijtschelding helemaal (gemeentelijke regeling).")
+                 )
+    elif jaarbedrag[i] > 0 and bc[i] > 0:
+        r.append(f"Iedere extra euro netto inkomen verlaagt de kwijtschelding met {pct(d)} van die euro (URI art. 11 en 13).")
+    r.append(f"Lost u meer dan {e(vast['aflossingen_andere_schulden_grens'])} per maand af op andere schulden, "
+             "dan volgt kwijtschelding alleen in zeer bijzondere omstandigheden (URI art. 17).")
+    r.append("Kwijtschelding vraagt u aan bij de gemeente (of het samenwerkingsverband dat de belastingen int), binnen "
+             "de termijn op het aanslagbiljet (URI art. 27-28).")
+    return r
+
+
+def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend, norm_bron, pensioen, aow_kiezen,
+                    ondernemer, vermogen_in, grens, aanslag, vast, **_) -> list[str]:
+    e = opmaak.euro
+    w = []
+    if not netto_echt:
+        w.append("Het netto inkomen is nog niet berekend (inkomstenbelasting); samenloop rekent hier met het bruto "
+                 "inkomen. De betalingscapaciteit is daardoor veel te hoog en de kwijtschelding waarschijnlijk te laag.")
+    if norm_bron is None:
+        w.append("De bijstandsnorm is niet beschikbaar (bijstand is niet berekend), dus de kosten van bestaan ook niet.")
+    elif norm_bron == "parameters":
+        w.append("Bijstand is niet berekend; de kosten van bestaan gebruiken de landelijke bijstandsnorm voor een "
+                 "alleenstaande of gehuwden, zonder kostendelersnorm of jongerennorm (Participatiewet art. 20-22a).")
+    if inv.huurwoning[i] and not ht_berekend:
+        w.append("Huurtoeslag is niet berekend; de netto-woonlasten gebruiken de opgegeven huurtoeslag (ontvangt).")
+    if not inv.huurwoning[i]:
+        w.append("Geen huurwoning: hypotheekrente of erfpacht kent samenloop niet, dus woonlasten tellen niet mee als "
+                 "uitgave (URI art. 15 onder b). De kwijtschelding kan hoger zijn.")
+    if not zorg_berekend:
+        w.append("Zorgtoeslag is niet berekend; de zorgpremie telt niet mee als uitgave (URI art. 15 onder c).")
+    w.append(f"Vermogen is de rendementsgrondslag box 3 op 1 januari; de gemeente kijkt naar het vermogen bij de aanvraag. "
+             f"Inboedel tot {e(vast['inboedel_vrijstelling'])} en een auto tot "
+             f"{e(vast['auto_vrijstelling_uri'])} (URI art. 12 lid 2 onder a en c; in de praktijk vaak "
+             f"{e(vast['auto_vrijstelling_praktijk'])}) tellen niet mee, hoger bevoorrechte schulden gaan eraf.")
+    w.append("De betalingscapaciteit gaat over de 12 maanden vanaf de aanvraag (URI art. 13); samenloop rekent met het "
+             "kalenderjaar.")
+    jaren = beleid.record(i, "regeling_jaren").waarde
+    if jaren and inv.jaar not in jaren:
+        w.append(f"De regeling van {beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, niet voor "
+                 f"{inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
+    sleutels = ["norm_percentage_bijstandsnorm", "deel_betalingscapaciteit", "gedeeltelijke_kwijtschelding"]
+    if vermogen_in[i] > 0 or inv.vermogen[i] > 0.9 * grens[i]:
+        sleutels.append("extra_financiele_middelen")
+    if pensioen[i].any():
+        sleutels.append("kosten_van_bestaan_pensioen_netto_aow")
+        if aow_kiezen[i]:
+            sleutels.append("percentage_netto_aow")
+    if ondernemer[i]:
+        sleutels.append("ondernemers")
+    return w + beleid.onzeker(i, sleutels)
