@@ -180,6 +180,39 @@ def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, doorgeven_dagen: in
     return uit
 
 
+# Month indices (0 = January) in regeling facts that the rules want as dates: the last day of that month
+# (<naam>) and the first day after it (<naam>_volgende_dag).
+MAAND_ALS_DATUM = {"uitloop_einde_maand": "uitloop_einde", "einde_loongerelateerd_maand": "einde_loongerelateerd",
+                   "laatste_maand_met_recht": "laatste_dag_met_recht"}
+
+
+def laatste_dag(jaar: int, maand_index: int) -> date:
+    volgende = date(jaar + (maand_index + 1) // 12, (maand_index + 1) % 12 + 1, 1)
+    return date.fromordinal(volgende.toordinal() - 1)
+
+
+def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> None:
+    """Fields the texts need that follow from the facts: dates from month indices, names, differences."""
+    from datetime import timedelta
+    for veld, naam in MAAND_ALS_DATUM.items():
+        m = feit.get(veld)
+        if m is not None and 0 <= int(m) <= 11:
+            feit[naam] = laatste_dag(h.jaar, int(m))
+            feit[f"{naam}_volgende_dag"] = feit[naam] + timedelta(days=1)
+    if "wga_persoon" in feit:
+        persoon = h.aanvrager if int(feit["wga_persoon"]) == 0 else h.partner
+        feit["wga_persoon_naam"] = persoon.id.capitalize() if persoon else ""
+        feit["wga_klif"] = max(0.0, float(feit.get("loonaanvulling_bij_inkomenseis", 0)) - float(feit.get("vervolguitkering", 0)))
+    if feit["regeling"] == "smi" and 0 <= int(feit.get("eerste_maand_mogelijk", -1)) <= 11:
+        feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
+        feit["smi_bedrag_mogelijk"] = float(feit["bedrag_per_maand_mogelijk"]) * int(feit["maanden_mogelijk"])
+    if feit["regeling"] == "kinderopvangtoeslag" and "uitloop_einde_maand" in feit:
+        m = int(feit["uitloop_einde_maand"])
+        ontvangt = res.invoer.ontvangt["kinderopvangtoeslag"][i]
+        feit["ontvangen_na_uitloop"] = float(ontvangt[m + 1:].sum()) if 0 <= m <= 11 else 0.0
+        feit["voorschot_per_maand"] = float(ontvangt.max())
+
+
 def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None) -> list[dict[str, Any]]:
     peil = peildatum or h.peildatum or date.today()
     uiterlijk = aanvraag_uiterlijk(h.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
@@ -207,6 +240,8 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
         if "vermogen" in feit and "vermogensgrens" in feit:
             feit["vermogen_ruimte"] = max(0.0, feit["vermogensgrens"] - feit["vermogen"])
             feit["vermogen_boven_grens"] = max(0.0, feit["vermogen"] - feit["vermogensgrens"])
+        feit["peildatum"] = peil
+        _afgeleid(feit, h, res, i)
         uit.append(feit)
     return uit
 
@@ -216,6 +251,8 @@ class _Invuller(string.Formatter):
     def format_field(self, waarde: Any, spec: str) -> str:
         if spec == "euro":
             return opmaak.euro(float(waarde))
+        if spec == "procent":
+            return opmaak.procent(float(waarde))
         if spec == "datum":
             return opmaak.datum(date.fromisoformat(waarde) if isinstance(waarde, str) else waarde)
         return super().format_field(waarde, spec)
