@@ -9,6 +9,8 @@ from functools import cache
 from typing import Any, Literal
 
 import yaml
+
+from .yamllader import YAML_LADER
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import paden
@@ -53,7 +55,7 @@ def laad(gemeente: str) -> Gemeentebeleid:
     if not pad.is_file():
         raise InvoerFout([("gemeente", f"onbekende gemeente '{gemeente}'; bekend: {', '.join(bekende_gemeenten())}")])
     try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER)
         beleid = Gemeentebeleid.model_validate(data)
     except (yaml.YAMLError, ValidationError) as e:
         raise RegelFout(f"{pad.name}: ongeldig gemeentebeleid ({e})") from None

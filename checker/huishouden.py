@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
+
+from .yamllader import YAML_LADER
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
@@ -402,7 +404,7 @@ def lees_tekst(tekst: str, naam: str = "invoer") -> Any:
             except json.JSONDecodeError as e:
                 if naam.endswith(".json"):
                     raise InvoerFout([("bestand", f"{naam} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
-        return yaml.safe_load(tekst)
+        return yaml.load(tekst, Loader=YAML_LADER)
     except yaml.YAMLError as e:
         plek = getattr(e, "problem_mark", None)
         waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 import numpy as np
 import yaml
+
+from .yamllader import YAML_LADER
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import paden
@@ -184,7 +186,7 @@ def _vormfout(oud: Any, nieuw: Any) -> str | None:
 
 def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
     try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER)
     except yaml.YAMLError as e:
         raise RegelFout(f"{pad}: geen geldige YAML ({e})") from None
     if not isinstance(data, dict) or not isinstance(data.get("parameters"), list):

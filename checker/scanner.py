@@ -19,6 +19,7 @@ SCHEMA = 1
 BRONNEN = ("loon", "winst")
 RUIS = 0.005          # euro: differences below half a cent are float noise, not cliffs
 SPRONG_MARGE = 10.0   # contract: a rise of more than the step plus € 10 is a cliff for whoever earns less
+KLEIN = 1.0           # euro per month: a fall this small comes from rounding monthly toeslagen to whole euros
 DRUK_GRENS = 0.8      # contract: ranges where more than 80% of extra gross income is lost
 
 
@@ -65,18 +66,28 @@ def _per_maand(res: Resultaat) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     return netto, regelingen
 
 
-def _veranderd(regelingen: dict[str, np.ndarray], i: int) -> list[str]:
-    return [k for k, v in regelingen.items() if abs(v[i + 1] - v[i]) > RUIS]
+class _Veranderingen:
+    """Per step, which regelingen changed and by how much (computed once, as a matrix)."""
+
+    def __init__(self, regelingen: dict[str, np.ndarray]):
+        self.sleutels = list(regelingen)
+        self.delta = np.diff(np.stack([regelingen[k] for k in self.sleutels]), axis=1)  # (K, n - 1)
+        self.veranderd = np.abs(self.delta) > RUIS
+
+    def bij(self, i: int) -> list[str]:
+        return [self.sleutels[k] for k in np.flatnonzero(self.veranderd[:, i])]
+
+    def in_bereik(self, i: int, j: int) -> list[str]:
+        return [self.sleutels[k] for k in np.flatnonzero(self.veranderd[:, i:j + 1].any(axis=1))]
 
 
-def _uitleg_sprong(naam: str, van: float, tot: float, verschil: float, regelingen: dict[str, np.ndarray],
-                   i: int, stap: float) -> str:
+def _uitleg_sprong(naam: str, van: float, tot: float, verschil: float, v: _Veranderingen, i: int,
+                   stap: float) -> str:
     from .opmaak import euro
     delen = []
-    for k in _veranderd(regelingen, i):
-        d = regelingen[k][i + 1] - regelingen[k][i]
-        richting = "stijgt" if d > 0 else "daalt"
-        delen.append(f"{REGELING_NAMEN[k]} {richting} met {euro(abs(d), centen=True)}")
+    for k in np.flatnonzero(v.veranderd[:, i]):
+        d = v.delta[k, i]
+        delen.append(f"{REGELING_NAMEN[v.sleutels[k]]} {'stijgt' if d > 0 else 'daalt'} met {euro(abs(d), centen=True)}")
     oorzaak = "; ".join(delen) if delen else "geen regeling verandert (afronding)"
     if verschil < 0:
         return (f"Verdient {naam} {euro(stap)} per maand meer (van {euro(van)} naar {euro(tot)}), dan daalt het "
@@ -85,7 +96,10 @@ def _uitleg_sprong(naam: str, van: float, tot: float, verschil: float, regelinge
             f"huishoudinkomen met {euro(verschil, centen=True)} per maand: {oorzaak}.")
 
 
-def sprongen(bruto: np.ndarray, netto: np.ndarray, regelingen: dict[str, np.ndarray], naam: str) -> list[dict]:
+def sprongen(bruto: np.ndarray, netto: np.ndarray, v: _Veranderingen, naam: str) -> list[dict]:
+    """Contract section 7: every step where net income falls while gross rises, and every step where it rises
+    by more than the step plus € 10. ``klein`` marks a fall of at most € 1 per month: the rounding of monthly
+    toeslagen to whole euros, not a rule that stops."""
     uit = []
     d_netto = np.diff(netto)
     d_bruto = np.diff(bruto)
@@ -95,33 +109,31 @@ def sprongen(bruto: np.ndarray, netto: np.ndarray, regelingen: dict[str, np.ndar
         uit.append({
             "van": round(float(bruto[i]), 2), "tot": round(float(bruto[i + 1]), 2),
             "verschil": round(verschil, 2),
-            "regelingen": _veranderd(regelingen, i),
-            "uitleg": _uitleg_sprong(naam, float(bruto[i]), float(bruto[i + 1]), verschil, regelingen, i,
-                                     float(d_bruto[i])),
+            "regelingen": v.bij(i),
+            "uitleg": _uitleg_sprong(naam, float(bruto[i]), float(bruto[i + 1]), verschil, v, i, float(d_bruto[i])),
+            "klein": bool(-KLEIN <= verschil < 0),
         })
     return uit
 
 
-def marginale_druk(bruto: np.ndarray, netto: np.ndarray, regelingen: dict[str, np.ndarray]) -> list[dict]:
+def marginale_druk(bruto: np.ndarray, netto: np.ndarray, v: _Veranderingen) -> list[dict]:
     d_bruto = np.diff(bruto)
-    druk = 1.0 - np.diff(netto) / d_bruto
-    hoog = druk > DRUK_GRENS + 1e-9
+    hoog = (1.0 - np.diff(netto) / d_bruto) > DRUK_GRENS + 1e-9
     uit = []
-    i = 0
-    while i < len(hoog):
-        if not hoog[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(hoog) and hoog[j + 1]:
-            j += 1
+    # runs of consecutive steps above the threshold
+    randen = np.flatnonzero(np.diff(np.concatenate(([0], hoog.astype(int), [0]))))
+    for i, j in zip(randen[::2], randen[1::2] - 1):
         gemiddeld = 1.0 - (netto[j + 1] - netto[i]) / (bruto[j + 1] - bruto[i])
-        oorzaken = sorted({k for s in range(i, j + 1) for k in _veranderd(regelingen, s)},
-                          key=list(regelingen).index)
         uit.append({"van": round(float(bruto[i]), 2), "tot": round(float(bruto[j + 1]), 2),
-                    "druk": round(float(gemiddeld), 3), "regelingen": oorzaken})
-        i = j + 1
+                    "druk": round(float(gemiddeld), 3), "regelingen": v.in_bereik(i, j)})
     return uit
+
+
+def _punten_json(bruto: np.ndarray, netto: np.ndarray, regelingen: dict[str, np.ndarray]) -> list[dict]:
+    sleutels = list(regelingen)
+    kolommen = [np.round(regelingen[k], 2).tolist() for k in sleutels]
+    return [{"bruto": b, "netto_besteedbaar": n, "regelingen": dict(zip(sleutels, rij))}
+            for b, n, rij in zip(np.round(bruto, 2).tolist(), np.round(netto, 2).tolist(), zip(*kolommen))]
 
 
 def scan(bron_huishouden: Any, persoon: str | None = None, bron: str = "loon", van: float = 0.0,
@@ -133,15 +145,14 @@ def scan(bron_huishouden: Any, persoon: str | None = None, bron: str = "loon", v
     bruto = punten(float(van), float(tot), float(stap))
     res = bereken_scan(h, persoon, bron, bruto, parameters.laad(h.jaar))
     netto, regelingen = _per_maand(res)
+    veranderingen = _Veranderingen(regelingen)
     huidig_p = next(p for p in h.personen if p.id == persoon)
     huidig = float(np.mean(getattr(huidig_p.inkomen, bron)))
     return {
         "schema": SCHEMA, "naam": h.naam, "jaar": h.jaar, "persoon": persoon, "bron": bron,
         "huidig": round(huidig, 2),
-        "punten": [{"bruto": round(float(b), 2), "netto_besteedbaar": round(float(netto[i]), 2),
-                    "regelingen": {k: round(float(v[i]), 2) for k, v in regelingen.items()}}
-                   for i, b in enumerate(bruto)],
-        "sprongen": sprongen(bruto, netto, regelingen, persoon.capitalize()),
-        "marginale_druk": marginale_druk(bruto, netto, regelingen),
+        "punten": _punten_json(bruto, netto, regelingen),
+        "sprongen": sprongen(bruto, netto, veranderingen, persoon.capitalize()),
+        "marginale_druk": marginale_druk(bruto, netto, veranderingen),
         "compleet": bool(res.netto.compleet),
     }

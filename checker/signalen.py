@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+
+from .yamllader import YAML_LADER
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import opmaak, paden
@@ -90,11 +92,18 @@ def compileer(regels: list[SignaalRegel]) -> dict[str, dict]:
     return definitie
 
 
+@cache
+def instellingen(thema_bestand: str) -> dict[str, Any]:
+    """The 'instellingen' block of a rule file under rules/signalen (settings the facts are built with)."""
+    data = yaml.load((paden.regels() / "signalen" / thema_bestand).read_text(encoding="utf-8"), Loader=YAML_LADER)
+    return dict(data.get("instellingen") or {})
+
+
 def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
     map_ = map_ or paden.regels() / "signalen"
     regels: list[SignaalRegel] = []
     for pad in sorted(map_.glob("*.yaml")):
-        data = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER) or {}
         for i, ruw in enumerate(data.get("regels", [])):
             try:
                 regels.append(SignaalRegel.model_validate(ruw))
@@ -123,7 +132,7 @@ def aanvraag_uiterlijk(jaar: int, maand: int) -> date:
 
 @cache
 def publieke_schuldeisers() -> tuple[str, ...]:
-    data = yaml.safe_load((paden.regels() / "schuldeisers.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((paden.regels() / "schuldeisers.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
     return tuple(str(x).lower() for x in data["publiek"])
 
 
@@ -213,11 +222,48 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> No
         feit["voorschot_per_maand"] = float(ontvangt.max())
 
 
+def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
+    """For each aanvrager/partner with loon or winst: the household recomputed with more of that income."""
+    import numpy as np
+    from .scanner import _per_maand, bereken_scan
+    inst = instellingen("armoedeval.yaml")
+    uit = []
+    for p in (h.aanvrager, h.partner):
+        if p is None:
+            continue
+        bron = max(("loon", "winst"), key=lambda b: sum(getattr(p.inkomen, b)))
+        huidig = float(np.mean(getattr(p.inkomen, bron)))
+        if huidig <= 0:
+            continue
+        bedragen = huidig + np.arange(0.0, float(inst["bereik"]) + 1e-9, float(inst["stap"]))
+        sres = bereken_scan(h, p.id, bron, bedragen, res.parameters)
+        netto, regelingen = _per_maand(sres)
+        d = np.diff(netto)
+        k = int(np.argmin(d))
+        veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > 0.5]
+        druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
+        from .scanner import _Veranderingen, _uitleg_sprong
+        v = _Veranderingen(regelingen)
+        uit.append({
+            "t": "armoedeval", "persoon": p.id.capitalize(), "bron": bron, "huidig": huidig,
+            "tot": float(bedragen[-1]), "verlies": float(max(0.0, -d[k])),
+            "verlies_van": float(bedragen[k]), "verlies_tot": float(bedragen[k + 1]),
+            "druk": float(druk), "houdt_over": float(100.0 * (1.0 - druk)),
+            "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
+            "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
+            "uitleg_sprong": _uitleg_sprong(p.id.capitalize(), float(bedragen[k]), float(bedragen[k + 1]),
+                                            float(d[k]), v, k, float(inst["stap"])),
+        })
+    return uit
+
+
 def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None) -> list[dict[str, Any]]:
     peil = peildatum or h.peildatum or date.today()
     uiterlijk = aanvraag_uiterlijk(h.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
     uit: list[dict[str, Any]] = [huishoudfeit(h, peil)]
     uit += gebeurtenisfeiten(h, res, i, int(res.parameters.waarde("algemeen.awir_wijziging_doorgeven_dagen")))
+    if res.invoer.n == 1:
+        uit += armoedevalfeiten(h, res)
     ontvangst = type(h.ontvangt).model_fields
     for sleutel, u in res.regelingen.items():
         if not u.berekend:
