@@ -46,6 +46,39 @@ def netto_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
     }
 
 
+def voorschotten_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
+    """Per regeling with a voorschot in ``ontvangt``: received against computed, and the estimate after the year."""
+    uit = {}
+    for k, ontvangt in res.invoer.ontvangt.items():
+        recht = res.regelingen[k]
+        if not recht.berekend:
+            continue
+        ontvangen = float(ontvangt[i].sum())
+        jaar = float(recht.jaarbedrag[i])
+        uit[k] = {"ontvangt_jaar": _geld(ontvangen), "recht_jaar": _geld(jaar),
+                  "terugvordering": _geld(max(0.0, ontvangen - jaar)), "nabetaling": _geld(max(0.0, jaar - ontvangen)),
+                  "maanden_ontvangen_zonder_recht": int(((ontvangt[i] > 0) & (recht.maandbedragen[i] <= 0)).sum())}
+    return uit
+
+
+def tijdlijn_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -> list[dict[str, Any]]:
+    """Month by month: rights, voorschotten received, events, and the deadlines of the signals."""
+    maanden = []
+    for m in range(12):
+        sleutel = f"{h.jaar}-{m + 1:02d}"
+        maanden.append({
+            "maand": sleutel,
+            "regelingen": {k: _geld(u.maandbedragen[i, m]) for k, u in res.regelingen.items()
+                           if u.berekend and abs(u.maandbedragen[i, m]) >= 0.005},
+            "ontvangt": {k: _geld(v[i, m]) for k, v in res.invoer.ontvangt.items() if v[i, m] > 0},
+            "gebeurtenissen": [{"datum": g.datum.isoformat(), "soort": g.soort, **({"persoon": g.persoon} if g.persoon else {})}
+                               for g in h.gebeurtenissen if g.datum.month == m + 1],
+            "termijnen": [{"datum": s["datum"], "code": s["code"], "instantie": s["instantie"]}
+                          for s in sigs if s.get("datum", "").startswith(sleutel)],
+        })
+    return maanden
+
+
 def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -54,6 +87,8 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
         "regelingen": {k: regeling_json(res, k, i) for k in res.regelingen},
         "netto_besteedbaar_inkomen": netto_json(res, i),
         "signalen": sigs,
+        "voorschotten": voorschotten_json(res, i),
+        "tijdlijn": tijdlijn_json(h, res, sigs, i),
     }
 
 

@@ -95,8 +95,11 @@ def _netto(uit: dict[str, Any]) -> Panel:
     tekst = f"{opmaak.euro(n['jaarbedrag'])} per jaar, gemiddeld {opmaak.euro(n['jaarbedrag'] / 12)} per maand"
     delen = ", ".join(f"{k.replace('_', ' ')} {opmaak.euro(v)}" for k, v in n.get("onderdelen", {}).items())
     body = Text(tekst + (f"\nOpgebouwd uit: {delen}" if delen else ""))
-    for u in n.get("uitleg", []):
-        body.append(f"\n⚠ {u}", style="yellow")
+    for nr, u in enumerate(n.get("uitleg", [])):
+        if nr == 0:
+            body.append(f"\n{u}", style="dim")
+        else:
+            body.append(f"\n⚠ {u}", style="yellow")
     return Panel(body, title=kop, box=box.ROUNDED)
 
 
@@ -123,12 +126,64 @@ def _signalen(uit: dict[str, Any]) -> Panel:
     return Panel(Group(*delen), title=f"Signalen ({len(sigs)}), belangrijkste eerst", box=box.ROUNDED)
 
 
+def _wie_doet_wat(uit: dict[str, Any]) -> Table | None:
+    sigs = uit["signalen"]
+    if not sigs:
+        return None
+    t = Table(title="Wie doet wat", box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("Instantie", style="bold")
+    t.add_column("Wat", overflow="fold")
+    t.add_column("Uiterlijk")
+    per: dict[str, list[dict]] = {}
+    for s in sigs:
+        per.setdefault(s["instantie"], []).append(s)
+    for instantie, lijst in per.items():
+        for n, s in enumerate(lijst):
+            t.add_row(instantie if n == 0 else "", Text(s["titel"], style=ERNST_STIJL[s["ernst"]]),
+                      opmaak.datum(date.fromisoformat(s["datum"])) if s.get("datum") else "")
+    return t
+
+
+def _tijdlijn(uit: dict[str, Any]) -> Table:
+    t = Table(title="Tijdlijn per maand", box=box.SIMPLE_HEAD, expand=True)
+    t.add_column("")
+    for m in opmaak.MAANDKORT:
+        t.add_column(m, justify="right")
+    sleutels = [k for k in uit["regelingen"] if k != "inkomstenbelasting"
+                and any(k in m["regelingen"] for m in uit["tijdlijn"])]
+    for k in sleutels:
+        t.add_row(REGELING_NAMEN[k], *[f"{m['regelingen'].get(k, 0):.0f}" for m in uit["tijdlijn"]])
+    for k in uit.get("voorschotten", {}):
+        if any(k in m["ontvangt"] for m in uit["tijdlijn"]):
+            t.add_row(Text(f"ontvangt {REGELING_NAMEN[k]}", style="dim"),
+                      *[f"{m['ontvangt'].get(k, 0):.0f}" for m in uit["tijdlijn"]])
+    markering = ["●" if (m["gebeurtenissen"] or m["termijnen"]) else "" for m in uit["tijdlijn"]]
+    if any(markering):
+        t.add_row(Text("gebeurtenis / termijn", style="bold"), *markering)
+    return t
+
+
+def _checklist(uit: dict[str, Any]) -> Panel | None:
+    sigs = [s for s in uit["signalen"] if s["ernst"] in ("hoog", "midden")]
+    if not sigs:
+        return None
+    regels = []
+    for s in sigs:
+        eerste = s["actie"].split(". ")[0].rstrip(".") + "."
+        wanneer = f" (vóór {opmaak.datum(date.fromisoformat(s['datum']))})" if s.get("datum") else ""
+        regels.append(f"☐ {eerste} — {s['instantie']}{wanneer}")
+    return Panel("\n".join(regels), title="Checklist om mee te geven", box=box.DOUBLE)
+
+
 def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     console.print(_huishouden(h))
     console.print(_regelingen(uit))
     console.print(_netto(uit))
     console.print(_signalen(uit))
+    for deel in (_wie_doet_wat(uit), _tijdlijn(uit), _checklist(uit)):
+        if deel is not None:
+            console.print(deel)
     console.rule("Toelichting per regeling")
     for p in _toelichting(uit):
         console.print(p)
