@@ -1,0 +1,25 @@
+"""The timeline and voorschot comparison in the check output (extensions of contract section 3)."""
+from checker import check
+
+from .helpers import huishouden as hh
+
+
+def test_timeline_has_twelve_months_with_events_and_deadlines():
+    h = hh(1500, wonen={"soort": "huur", "kale_huur": [650] * 6 + [575.03] * 6, "corporatie": True},
+           ontvangt={"huurtoeslag": 200},
+           gebeurtenissen=[{"datum": "2026-07-01", "soort": "huurwijziging", "bedrag": 575.03}])
+    uit = check(h)
+    t = uit["tijdlijn"]
+    assert [m["maand"] for m in t] == [f"2026-{m:02d}" for m in range(1, 13)]
+    assert t[6]["gebeurtenissen"] == [{"datum": "2026-07-01", "soort": "huurwijziging"}]
+    # the duty to report the new rent: 4 weeks after 1 July (Awir art. 17; Dienst Toeslagen practice)
+    assert {"datum": "2026-07-29", "code": "HUUR_WIJZIGING_DOORGEVEN", "instantie": "Dienst Toeslagen"} in t[6]["termijnen"]
+    assert all(m["ontvangt"] == {"huurtoeslag": 200.0} for m in t)
+
+
+def test_voorschot_compared_with_entitlement():
+    # 2026 single, TI 36.000: zorgtoeslag € 690 per year (2119 − (568,55 + 0,1373 × 6.264) = 690,40);
+    # voorschot 12 × 100 = 1.200 → terugvordering 510, no nabetaling.
+    v = check(hh(3000, ontvangt_zt=100))["voorschotten"]["zorgtoeslag"]
+    assert v == {"ontvangt_jaar": 1200.0, "recht_jaar": 690.0, "terugvordering": 510.0, "nabetaling": 0.0,
+                 "maanden_ontvangen_zonder_recht": 0}
