@@ -76,6 +76,9 @@ def _parser() -> _Parser:
     h.add_argument("huishoudens", nargs="*", metavar="BESTAND_OF_PERSONA",
                    help="huishoudens; zonder: alle ingebouwde persona's")
     h.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
+    h.add_argument("--populatie", type=int, metavar="N",
+                   help="draai de hervorming ook op een synthetische populatie van N huishoudens")
+    h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
     return p
 
 
@@ -131,12 +134,16 @@ def _scan(args) -> int:
 
 def _hervorming(args) -> int:
     from . import rapport
-    from .hervormingen import hervorming
+    from .hervormingen import hervorming, populatie_run
     uit = hervorming(args.hervorming, *args.huishoudens)
+    if args.populatie is not None:
+        uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed)["populatie"]
     if args.json:
         _druk_json(uit)
     else:
         rapport.toon_hervorming(uit)
+        if "populatie" in uit:
+            rapport.toon_populatie(uit["populatie"])
     return 0
 
 

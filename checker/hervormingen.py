@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from . import huishouden, parameters, signalen
 from .api import uitkomst_json
 from .berekening import bereken
@@ -95,3 +97,86 @@ def hervorming(bron: Any, *huishoudens: Any) -> dict[str, Any]:
     namen = h_lijst or huishouden.persona_namen()
     uit = [vergelijk(_met_jaar(huishouden.laad(x), jaar), basis_p, hervorm_p, gewijzigd) for x in namen]
     return {"schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar, "huishoudens": uit}
+
+
+# --- population -----------------------------------------------------------------------------------
+def _netto_jaar(res) -> np.ndarray:
+    return res.netto.maandbedragen.sum(axis=1)
+
+
+def _op_klif(inv, params, netto_jaar: np.ndarray, stap: float) -> np.ndarray:
+    """(N,) bool: earning ``stap`` more loon per month (aanvrager) lowers the household's net income."""
+    from .berekening import bereken
+    meer = inv.met_inkomen("aanvrager", "loon", inv.inkomen_aanvrager["loon"] + stap)
+    return _netto_jaar(bereken(meer, params)) < netto_jaar - 0.01
+
+
+def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0) -> dict[str, Any]:
+    """Baseline against reform on a synthetic population of n households, streamed in chunks."""
+    import time
+
+    from . import populatie
+    from .berekening import REGELINGEN, bereken
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1 or n > 20_000_000:
+        raise InvoerFout([("--populatie", f"moet een geheel getal van 1 tot 20.000.000 zijn, niet {n!r}")])
+    ref = lees_hervorming(bron)
+    jaar = ref["jaar"]
+    basis_p, hervorm_p = parameters.laad(jaar), parameters.laad(jaar, ref["wijzigingen"])
+    gewijzigd = {pid.split(".")[0] for pid in ref["wijzigingen"]}
+    totaal = {k: [0.0, 0.0] for k in REGELINGEN}
+    netto = [0.0, 0.0]
+    tellers = {"winnaars": 0, "verliezers": 0, "gelijk": 0, "tegen_de_richting": 0, "klif_basis": 0,
+               "klif_hervorming": 0}
+    grenzen = None
+    decielen = [{"deciel": d + 1, "huishoudens": 0, "verschil": 0.0, "winnaars": 0, "verliezers": 0} for d in range(10)]
+    begin = time.perf_counter()
+    for inv in populatie.in_stukken(n, jaar, seed, stuk):
+        rb, rh = bereken(inv, basis_p), bereken(inv, hervorm_p)
+        nb, nh = _netto_jaar(rb), _netto_jaar(rh)
+        for k in REGELINGEN:
+            totaal[k][0] += float(rb.regelingen[k].jaarbedrag.sum())
+            totaal[k][1] += float(rh.regelingen[k].jaarbedrag.sum())
+        netto[0] += float(nb.sum())
+        netto[1] += float(nh.sum())
+        verschil = nh - nb
+        tellers["winnaars"] += int((verschil > 1).sum())
+        tellers["verliezers"] += int((verschil < -1).sum())
+        tellers["gelijk"] += int((np.abs(verschil) <= 1).sum())
+        direct = sum(rh.regelingen[k].jaarbedrag - rb.regelingen[k].jaarbedrag for k in gewijzigd if k in REGELINGEN) \
+            if gewijzigd & set(REGELINGEN) else np.zeros(inv.n)
+        tellers["tegen_de_richting"] += int((((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))).sum())
+        tellers["klif_basis"] += int(_op_klif(inv, basis_p, nb, klif_stap).sum())
+        tellers["klif_hervorming"] += int(_op_klif(inv, hervorm_p, nh, klif_stap).sum())
+        bruto = (sum(inv.inkomen_aanvrager.values()) + sum(inv.inkomen_partner.values())).sum(axis=1)
+        if grenzen is None:  # decile bounds from the first chunk (a large random sample of the population)
+            grenzen = np.quantile(bruto, np.linspace(0.1, 0.9, 9))
+        deciel = np.searchsorted(grenzen, bruto, side="right")
+        for d in range(10):
+            m = deciel == d
+            decielen[d]["huishoudens"] += int(m.sum())
+            decielen[d]["verschil"] += float(verschil[m].sum())
+            decielen[d]["winnaars"] += int((verschil[m] > 1).sum())
+            decielen[d]["verliezers"] += int((verschil[m] < -1).sum())
+    duur = time.perf_counter() - begin
+    for d in decielen:
+        d["gemiddeld_verschil"] = round(d.pop("verschil") / max(1, d["huishoudens"]), 2)
+    return {
+        "schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar,
+        "populatie": {
+            "huishoudens": n, "seed": seed,
+            "toelichting": "Synthetische populatie (rules/populatie.yaml): verdelingen deels illustratief; bedragen "
+                           "zijn totalen over deze huishoudens, geen raming voor Nederland.",
+            "regelingen": {k: {"basis": round(b, 2), "hervorming": round(h, 2), "verschil": round(h - b, 2)}
+                           for k, (b, h) in totaal.items()},
+            "netto_besteedbaar_inkomen": {"basis": round(netto[0], 2), "hervorming": round(netto[1], 2),
+                                          "verschil": round(netto[1] - netto[0], 2)},
+            "winnaars": tellers["winnaars"], "verliezers": tellers["verliezers"], "gelijk": tellers["gelijk"],
+            "tegen_de_richting": tellers["tegen_de_richting"],
+            "op_een_klif": {"basis": round(tellers["klif_basis"] / n, 4),
+                            "hervorming": round(tellers["klif_hervorming"] / n, 4),
+                            "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
+                                           "aanvrager het netto besteedbare inkomen verlaagt"},
+            "per_deciel": decielen,
+            "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
+        },
+    }

@@ -247,3 +247,30 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
         console.print(Text("Let op: bij " + ", ".join(tegen) + " gaat het inkomen de andere kant op dan de regeling "
                            "die verandert (bijvoorbeeld een hogere toeslag die kwijtschelding laat vervallen).",
                            style="bold red"))
+
+
+def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
+    console = console or _console()
+    t = Table(title=f"Synthetische populatie: {pop['huishoudens']:,} huishoudens (seed {pop['seed']})".replace(",", "."),
+              box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("regeling", "basis", "hervorming", "verschil"):
+        t.add_column(kolom, justify="right" if kolom != "regeling" else "left")
+    for k, r in pop["regelingen"].items():
+        if r["basis"] or r["hervorming"]:
+            t.add_row(REGELING_NAMEN[k], opmaak.euro(r["basis"]), opmaak.euro(r["hervorming"]), opmaak.euro(r["verschil"]))
+    n = pop["netto_besteedbaar_inkomen"]
+    t.add_row(Text("netto besteedbaar inkomen", style="bold"), opmaak.euro(n["basis"]), opmaak.euro(n["hervorming"]),
+              opmaak.euro(n["verschil"]))
+    console.print(t)
+    console.print(f"Winnaars {pop['winnaars']}, verliezers {pop['verliezers']}, gelijk {pop['gelijk']}; "
+                  f"tegen de richting in: {pop['tegen_de_richting']}. Op een klif: {opmaak.procent(pop['op_een_klif']['basis'])} "
+                  f"→ {opmaak.procent(pop['op_een_klif']['hervorming'])} ({pop['op_een_klif']['toelichting']}).")
+    d = Table(title="Effect per inkomensdeciel (bruto huishoudinkomen)", box=box.SIMPLE_HEAD)
+    for kolom in ("deciel", "huishoudens", "gemiddeld verschil per jaar", "winnaars", "verliezers"):
+        d.add_column(kolom, justify="right")
+    for r in pop["per_deciel"]:
+        d.add_row(str(r["deciel"]), str(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
+                  str(r["winnaars"]), str(r["verliezers"]))
+    console.print(d)
+    console.print(Text(pop["toelichting"] + f" Doorlooptijd {pop['doorlooptijd_s']} s "
+                       f"({pop['huishoudens_per_seconde']} huishoudens per seconde).", style="dim"))

@@ -1,0 +1,122 @@
+"""A synthetic Dutch population, built directly as arrays (no per-household validation), for reform runs.
+
+The distributions live in rules/populatie.yaml with their (mostly illustrative) sources. A population is
+generated in chunks from a seed, so a national-size run streams with bounded memory and the same seed
+always gives the same households.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import numpy as np
+import yaml
+
+from . import paden
+from .invoer import INKOMENSBRONNEN, VOORAF, Invoer
+from .yamllader import YAML_LADER
+
+TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
+MAX_KINDEREN = 3
+
+
+@cache
+def verdelingen() -> dict:
+    return yaml.load((paden.regels() / "populatie.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
+
+
+def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
+    """n households of ``jaar``; deterministic for a given seed."""
+    v = verdelingen()
+    rng = np.random.default_rng(seed)
+    typen = rng.choice(len(TYPEN), size=n, p=[v["huishoudtypen"][t] for t in TYPEN])
+    met_partner = np.isin(typen, (1, 2))
+    met_kinderen = np.isin(typen, (2, 3))
+    aow = rng.random(n) < v["aandeel_aow"]
+    aow &= ~met_kinderen
+
+    # ages (year of birth) of aanvrager and partner
+    leeftijd_a = np.where(aow, rng.integers(67, 90, n), rng.integers(20, 67, n))
+    leeftijd_p = np.clip(leeftijd_a + rng.integers(-4, 5, n), 18, 95)
+    geboren_a = np.stack([jaar - leeftijd_a - 1, rng.integers(1, 13, n)], axis=1)
+    geboren_p = np.stack([jaar - leeftijd_p - 1, rng.integers(1, 13, n)], axis=1)
+
+    def werkinkomen(actief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        werkt = actief & (rng.random(n) >= v["aandeel_zonder_werk"])
+        bedrag = rng.lognormal(np.log(v["loon"]["mediaan"]), v["loon"]["sigma"], n)
+        zzp = werkt & (rng.random(n) < v["aandeel_zzp"])
+        loon = np.where(werkt & ~zzp, bedrag, 0.0)
+        winst = np.where(zzp, bedrag * 0.9, 0.0)
+        return np.round(loon, 0), np.round(winst, 0)
+
+    def inkomen(actief_werk: np.ndarray, op_aow: np.ndarray, aow_bedrag: float) -> dict[str, np.ndarray]:
+        loon, winst = werkinkomen(actief_werk)
+        pensioen = np.where(op_aow, rng.lognormal(np.log(v["aow_pensioen"]["pensioen_mediaan"]), 0.8, n), 0.0)
+        uit = {b: np.zeros((n, 12)) for b in INKOMENSBRONNEN}
+        uit["loon"][:] = loon[:, None]
+        uit["winst"][:] = winst[:, None]
+        uit["aow"][:] = np.where(op_aow, aow_bedrag, 0.0)[:, None]
+        uit["pensioen"][:] = np.round(pensioen, 0)[:, None]
+        return uit
+
+    aow_alleen, aow_partner = v["aow_pensioen"]["aow_alleenstaand"], v["aow_pensioen"]["aow_per_partner"]
+    ink_a = inkomen(~aow, aow, 0.0)
+    ink_a["aow"][:] = np.where(aow, np.where(met_partner, aow_partner, aow_alleen), 0.0)[:, None]
+    ink_p = inkomen(met_partner & ~aow, met_partner & aow, aow_partner)
+    for b in ink_p:
+        ink_p[b] *= met_partner[:, None]
+
+    # children
+    p_kind = np.asarray(v["kinderen_per_gezin"])
+    aantal = np.where(met_kinderen, rng.choice(np.arange(1, MAX_KINDEREN + 1), size=n, p=p_kind / p_kind.sum()), 0)
+    aanwezig = np.arange(MAX_KINDEREN)[None, :] < aantal[:, None]
+    kind_leeftijd = rng.integers(0, 18, (n, MAX_KINDEREN))
+    kind_geboren = np.stack([jaar - kind_leeftijd - 1, rng.integers(1, 13, (n, MAX_KINDEREN))], axis=2)
+    werk_a = (ink_a["loon"][:, 0] + ink_a["winst"][:, 0]) > 0
+    werk_p = (ink_p["loon"][:, 0] + ink_p["winst"][:, 0]) > 0
+    alle_ouders_werken = werk_a & (werk_p | ~met_partner)
+    opvang = (aanwezig & (kind_leeftijd < 12) & alle_ouders_werken[:, None]
+              & (rng.random((n, MAX_KINDEREN)) < v["kinderopvang"]["aandeel_met_opvang"]))
+    opvang_soort = np.where(opvang, np.where(kind_leeftijd < 4, 1, 2), 0)
+
+    # housing and wealth
+    huur = rng.random(n) < v["wonen"]["aandeel_huur"]
+    kale_huur = np.where(huur, np.round(rng.lognormal(np.log(v["wonen"]["kale_huur_mediaan"]),
+                                                      v["wonen"]["kale_huur_sigma"], n), 2), 0.0)
+    vermogen = np.where(rng.random(n) < v["vermogen"]["aandeel_nihil"], 0.0,
+                        np.round(rng.lognormal(np.log(v["vermogen"]["mediaan"]), v["vermogen"]["sigma"], n), 0))
+
+    activiteit_a = np.zeros((n, VOORAF + 12), dtype=bool)
+    activiteit_a[:] = werk_a[:, None]
+    activiteit_p = np.zeros((n, VOORAF + 12), dtype=bool)
+    activiteit_p[:] = (werk_p & met_partner)[:, None]
+    leeg2 = np.zeros((n, 2))
+    return Invoer(
+        jaar=jaar, inkomen_aanvrager=ink_a, inkomen_partner=ink_p,
+        heeft_partner=np.repeat(met_partner[:, None], 12, axis=1),
+        verzekerd_aanvrager=np.ones(n, dtype=bool), verzekerd_partner=met_partner.copy(),
+        geboren_aanvrager=geboren_a, geboren_partner=geboren_p,
+        activiteit_aanvrager=activiteit_a, activiteit_partner=activiteit_p,
+        werk_aanvrager=activiteit_a.copy(), werk_partner=activiteit_p.copy(),
+        activiteit_vooraf_bekend=np.ones((n, 2), dtype=bool), wlz_partner=np.zeros(n, dtype=bool),
+        kan_niet_zorgen=np.zeros((n, 2), dtype=bool),
+        urencriterium=np.ones((n, 2), dtype=bool), urencriterium_bekend=np.ones((n, 2), dtype=bool),
+        wia_fase=np.zeros((n, 2), dtype=int), wia_klasse=np.zeros((n, 2), dtype=int), wia_maandloon=leeg2,
+        wia_restverdiencapaciteit=leeg2.copy(), wia_einde_loongerelateerd=np.full((n, 2), 12),
+        bewoner_aanwezig=aanwezig, bewoner_is_kind=aanwezig.copy(), bewoner_geboren=kind_geboren,
+        bewoner_inkomen=np.zeros((n, MAX_KINDEREN, 12)), opvang_soort=opvang_soort,
+        opvang_uren=np.where(opvang, v["kinderopvang"]["uren_per_maand"], 0.0)[:, :, None] * np.ones(12),
+        opvang_uurprijs=np.where(opvang, v["kinderopvang"]["uurprijs"], 0.0),
+        huurwoning=huur, kale_huur=np.repeat(kale_huur[:, None], 12, axis=1), servicekosten=np.zeros((n, 12)),
+        vermogen=vermogen, gemeente=np.full(n, "standaard", dtype=object),
+        gemeentelijke_belastingen=np.full(n, 450.0),
+        ontvangt={k: np.zeros((n, 12)) for k in ("kinderopvangtoeslag", "zorgtoeslag", "huurtoeslag",
+                                                  "kindgebonden_budget")},
+        heeft_wia_zonder_uitkering=np.zeros(n, dtype=bool),
+    )
+
+
+def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterator[Invoer]:
+    """The population of n households in chunks of at most ``stuk`` (each chunk from its own seed)."""
+    for k, start in enumerate(range(0, n, stuk)):
+        yield genereer(min(stuk, n - start), jaar, seed=seed * 1_000_003 + k)

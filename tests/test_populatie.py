@@ -1,0 +1,49 @@
+"""Population runs: deterministic, an empty reform changes nothing, reform arithmetic on the whole population."""
+import numpy as np
+import pytest
+
+from checker import InvoerFout, parameters, populatie
+from checker.berekening import bereken
+from checker.hervormingen import populatie_run
+
+LEEG = {"schema": 1, "naam": "niets", "jaar": 2026, "wijzigingen": {}}
+PLUS_100 = {"schema": 1, "naam": "+100", "jaar": 2026, "wijzigingen": {"zorgtoeslag.standaardpremie": 2219}}
+
+
+def test_same_seed_same_population():
+    a, b = populatie.genereer(500, 2026, seed=7), populatie.genereer(500, 2026, seed=7)
+    assert np.array_equal(a.inkomen_aanvrager["loon"], b.inkomen_aanvrager["loon"])
+    assert np.array_equal(a.vermogen, b.vermogen)
+
+
+def test_population_values_are_plausible():
+    inv = populatie.genereer(2000, 2026, seed=1)
+    assert inv.n == 2000
+    assert (inv.vermogen >= 0).all() and (inv.kale_huur >= 0).all()
+    assert 0.3 < (~inv.heeft_partner[:, 0]).mean() < 0.6      # singles and single parents, about 46%
+    res = bereken(inv, parameters.laad(2026))
+    for u in res.regelingen.values():
+        assert (u.jaarbedrag >= 0).all() and u.maandbedragen.shape == (2000, 12)
+
+
+def test_empty_reform_changes_nothing():
+    pop = populatie_run(LEEG, 3000, seed=3, stuk=1000)["populatie"]
+    assert all(r["verschil"] == 0 for r in pop["regelingen"].values())
+    assert pop["netto_besteedbaar_inkomen"]["verschil"] == 0
+    assert pop["winnaars"] == pop["verliezers"] == 0 and pop["gelijk"] == 3000
+
+
+def test_plus_100_standaardpremie_on_the_population():
+    # Wzt art. 2 lid 1: +100 per verzekerde raises each zorgtoeslag by at most 100 (single) or 200 (partners)
+    # and lowers none; no other regeling changes except through the zorgtoeslag.
+    pop = populatie_run(PLUS_100, 3000, seed=4, stuk=1000)["populatie"]
+    zt = pop["regelingen"]["zorgtoeslag"]["verschil"]
+    assert 0 < zt <= 200 * 3000
+    assert pop["verliezers"] == 0
+    assert all(r["verschil"] == 0 for k, r in pop["regelingen"].items() if k not in ("zorgtoeslag", "kwijtschelding"))
+    assert sum(d["huishoudens"] for d in pop["per_deciel"]) == 3000
+
+
+def test_bad_population_size_is_bad_input():
+    with pytest.raises(InvoerFout, match="--populatie"):
+        populatie_run(LEEG, 0)
