@@ -92,11 +92,35 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
     }
 
 
+def _verschuif(datum: str, jaren: int) -> str:
+    from datetime import date
+    d = date.fromisoformat(datum)
+    try:
+        return d.replace(year=d.year + jaren).isoformat()
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + jaren, day=28).isoformat()
+
+
 def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
+    """The household computed for another berekeningsjaar (``--jaar``): the dates that belong to the year
+    (gebeurtenissen, activiteiten, peildatum, end of the loongerelateerde WGA) move along; birth dates stay,
+    so ages follow the chosen year."""
     if jaar is None or jaar == h.jaar:
         return h
+    delta = jaar - h.jaar
     ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
     ruw["jaar"] = jaar
+    if "peildatum" in ruw:
+        ruw["peildatum"] = _verschuif(ruw["peildatum"], delta)
+    for g in ruw.get("gebeurtenissen", []):
+        g["datum"] = _verschuif(g["datum"], delta)
+    for p in ruw.get("personen", []):
+        for a in p.get("activiteiten", []):
+            for veld in ("van", "tot"):
+                if veld in a:
+                    a[veld] = _verschuif(a[veld], delta)
+        if "einde_loongerelateerd" in p.get("wia", {}):
+            p["wia"]["einde_loongerelateerd"] = _verschuif(p["wia"]["einde_loongerelateerd"], delta)
     return huishouden.valideer(ruw)
 
 

@@ -212,12 +212,9 @@ def kwijtschelding_bedrag(aanslag: np.ndarray, vermogen_in: np.ndarray, bc: np.n
 
 
 def over_twaalf_maanden(jaarbedrag: np.ndarray) -> np.ndarray:
-    """(N, 12) the annual kwijtschelding spread over the months for the netto overview: whole cents, the rest of
-    the rounding in December, so the months add up to the annual amount."""
-    maand = np.round(jaarbedrag / 12.0, 2)
-    uit = np.repeat(maand[:, None], 12, axis=1)
-    uit[:, -1] = np.round(jaarbedrag - 11 * maand, 2)
-    return uit
+    """(N, 12) the annual kwijtschelding spread evenly over the months for the netto overview (unrounded, so the
+    months add up to the annual amount and none is negative; the JSON rounds to cents)."""
+    return np.repeat(jaarbedrag[:, None] / 12.0, 12, axis=1)
 
 
 def is_ondernemer(inv: Invoer) -> np.ndarray:
