@@ -87,6 +87,7 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
         "regelingen": {k: regeling_json(res, k, i) for k in res.regelingen},
         "netto_besteedbaar_inkomen": netto_json(res, i),
         "signalen": sigs,
+        "waarschuwingen": huishouden.tegenstrijdigheden(h),
         "voorschotten": voorschotten_json(res, i),
         "tijdlijn": tijdlijn_json(h, res, sigs, i),
     }

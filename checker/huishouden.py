@@ -440,3 +440,46 @@ def laad(bron: Any) -> Huishouden:
             raise InvoerFout([("bestand", f"{pad} kan niet gelezen worden ({e.strerror})")]) from None
         return valideer(lees_tekst(tekst, pad.name))
     raise InvoerFout([("", f"verwacht een pad, een personanaam of een dict, kreeg {type(bron).__name__}")])
+
+
+# --- events against the monthly amounts (contract: "where they do not agree, the checker says so") --------
+def _vanaf_maand(d: date) -> int:
+    """Month index from which a change on ``d`` counts: the month itself when on the 1st, else the next
+    (Awir art. 5)."""
+    return d.month - 1 if d.day == 1 else d.month
+
+
+def tegenstrijdigheden(h: Huishouden) -> list[str]:
+    """Dutch warnings where a gebeurtenis and the monthly amounts or persons of the household disagree,
+    and for events the calculation does not yet follow month by month."""
+    from .opmaak import datum, euro
+    uit: list[str] = []
+    personen = {p.id: p for p in h.personen}
+    for nr, g in enumerate(h.gebeurtenissen):
+        pad = f"gebeurtenissen[{nr}]"
+        m = _vanaf_maand(g.datum)
+        if g.soort == "huurwijziging":
+            if h.wonen is None or h.wonen.soort != "huur":
+                uit.append(f"{pad}: een huurwijziging op {datum(g.datum)}, maar het huishouden woont niet in een huurwoning.")
+            elif m < 12 and any(abs(x - g.bedrag) > 0.005 for x in h.wonen.kale_huur[m:]):
+                uit.append(f"{pad}: de huur wordt per {datum(g.datum)} {euro(g.bedrag, centen=True)}, maar wonen.kale_huur "
+                           f"noemt vanaf die maand {euro(h.wonen.kale_huur[m], centen=True)}; samenloop rekent met "
+                           "wonen.kale_huur. Pas de bedragen per maand aan.")
+        elif g.soort in ("stopt_met_werken", "start_met_werken"):
+            p = personen.get(g.persoon or "")
+            if p is None:
+                uit.append(f"{pad}: geef aan wie {'stopt' if g.soort == 'stopt_met_werken' else 'start'} met werken (persoon).")
+                continue
+            werk = [a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]
+            if g.soort == "stopt_met_werken" and m < 12 and any(x > 0 for x in werk[m:]):
+                uit.append(f"{pad}: {p.id} stopt op {datum(g.datum)} met werken, maar heeft daarna nog loon of winst; "
+                           "samenloop rekent met de bedragen per maand.")
+            if g.soort == "start_met_werken" and m < 12 and not any(x > 0 for x in werk[m:]) and not p.activiteiten:
+                uit.append(f"{pad}: {p.id} start op {datum(g.datum)} met werken, maar heeft daarna geen loon of winst.")
+        elif g.soort == "geboorte":
+            if not any(p.rol == "kind" and p.geboortedatum == g.datum for p in h.personen):
+                uit.append(f"{pad}: een geboorte op {datum(g.datum)}, maar geen kind met die geboortedatum in personen.")
+        else:
+            uit.append(f"{pad}: '{g.soort}' op {datum(g.datum)} wordt nog niet per maand verwerkt; samenloop rekent het hele "
+                       "jaar met de huishoudsamenstelling en woning zoals opgegeven.")
+    return uit

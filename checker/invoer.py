@@ -64,6 +64,8 @@ class Invoer:
     vermogen: np.ndarray                       # (N,) rendementsgrondslag on 1 January
     gemeente: np.ndarray                       # (N,) str: id of the municipal policy (rules/gemeenten)
     gemeentelijke_belastingen: np.ndarray      # (N,) this year's aanslag that kwijtschelding could cover
+    peildatum_maand: np.ndarray                # (N,) int: month index of the peildatum ("today"; -1 before the
+                                               #   year, 12 after it): an aanvraag made now starts there
     ontvangt: dict[str, np.ndarray]            # regeling -> (N, 12) voorschot received
     heeft_wia_zonder_uitkering: np.ndarray     # (N,) bool: WIA situation given but no inkomen.wga
     # set by the orchestrator once the income tax is computed: (N, 2) verzamelinkomen of aanvrager/partner
@@ -133,6 +135,11 @@ def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, np.n
     return uit, werk, True
 
 
+def _peildatum_maand(h: Huishouden) -> int:
+    peil = h.peildatum or date.today()
+    return min(12, max(-1, (peil.year - h.jaar) * 12 + peil.month - 1))
+
+
 def _bewoners(h: Huishouden) -> list[Persoon]:
     return [p for p in h.personen if p.rol in ("kind", "medebewoner")]
 
@@ -195,6 +202,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
             kaal=np.asarray(w.kale_huur if w else (0.0,) * 12, dtype=float),
             service=np.asarray(w.servicekosten if w else (0.0,) * 12, dtype=float),
             vermogen=h.vermogen, gemeente=h.gemeente, belastingen=h.gemeentelijke_belastingen,
+            peil=_peildatum_maand(h),
             ontvangt={k: np.asarray(getattr(h.ontvangt, k), dtype=float) for k in type(h.ontvangt).model_fields},
             wia=any(x.wia is not None and not any(x.inkomen.wga) for x in (a, p) if x is not None),
         ))
@@ -221,7 +229,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         opvang_uurprijs=opvang_uurprijs,
         huurwoning=rij("huur", bool), kale_huur=rij("kaal", float), servicekosten=rij("service", float),
         vermogen=rij("vermogen", float), gemeente=rij("gemeente", object),
-        gemeentelijke_belastingen=rij("belastingen", float), ontvangt=stapel("ontvangt"),
+        gemeentelijke_belastingen=rij("belastingen", float), peildatum_maand=rij("peil", int),
+        ontvangt=stapel("ontvangt"),
         heeft_wia_zonder_uitkering=rij("wia", bool),
     )
 

@@ -109,7 +109,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
         opvang_uurprijs=np.where(opvang, v["kinderopvang"]["uurprijs"], 0.0),
         huurwoning=huur, kale_huur=np.repeat(kale_huur[:, None], 12, axis=1), servicekosten=np.zeros((n, 12)),
         vermogen=vermogen, gemeente=np.full(n, "standaard", dtype=object),
-        gemeentelijke_belastingen=np.full(n, 450.0),
+        gemeentelijke_belastingen=np.full(n, 450.0), peildatum_maand=np.zeros(n, dtype=int),
         ontvangt={k: np.zeros((n, 12)) for k in ("kinderopvangtoeslag", "zorgtoeslag", "huurtoeslag",
                                                   "kindgebonden_budget")},
         heeft_wia_zonder_uitkering=np.zeros(n, dtype=bool),

@@ -178,6 +178,9 @@ def _checklist(uit: dict[str, Any]) -> Panel | None:
 def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     console.print(_huishouden(h))
+    if uit.get("waarschuwingen"):
+        console.print(Panel("\n".join(f"⚠ {w}" for w in uit["waarschuwingen"]), title="Let op: de invoer",
+                            box=box.ROUNDED, style="yellow"))
     console.print(_regelingen(uit))
     console.print(_netto(uit))
     console.print(_signalen(uit))

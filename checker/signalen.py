@@ -215,11 +215,9 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> No
     if feit["regeling"] == "smi" and 0 <= int(feit.get("eerste_maand_mogelijk", -1)) <= 11:
         feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
         feit["smi_bedrag_mogelijk"] = float(feit["bedrag_per_maand_mogelijk"]) * int(feit["maanden_mogelijk"])
-    if feit["regeling"] == "kinderopvangtoeslag" and "uitloop_einde_maand" in feit:
-        m = int(feit["uitloop_einde_maand"])
-        ontvangt = res.invoer.ontvangt["kinderopvangtoeslag"][i]
-        feit["ontvangen_na_uitloop"] = float(ontvangt[m + 1:].sum()) if 0 <= m <= 11 else 0.0
-        feit["voorschot_per_maand"] = float(ontvangt.max())
+    if feit["regeling"] == "kinderopvangtoeslag":
+        feit["voorschot_per_maand"] = float(res.invoer.ontvangt["kinderopvangtoeslag"][i].max())
+        feit["recht_na_uitloop"] = int(feit.get("laatste_maand_met_recht", -1)) > int(feit.get("uitloop_einde_maand", -1))
 
 
 def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:

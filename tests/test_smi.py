@@ -28,7 +28,7 @@ def kot(recht, n: int = 1) -> dict:
 
 def gezin(uren=250.0, uurprijs=12.0, soort="dagopvang", kind_geboren="2022-03-01", partner_kan_niet=True, jaar=2026,
           gemeente="standaard", loon=2500.0):
-    h = hh(loon, 0, jaar, gemeente=gemeente)
+    h = hh(loon, 0, jaar, gemeente=gemeente, peildatum=f"{jaar}-01-01")  # an aanvraag at the start of the year
     h["personen"][1]["kan_niet_voor_kind_zorgen"] = partner_kan_niet
     h["personen"].append({"id": "k", "rol": "kind", "geboortedatum": kind_geboren,
                           "kinderopvang": {"soort": soort, "uren_per_maand": uren, "uurprijs": uurprijs}})
@@ -151,3 +151,13 @@ def test_end_to_end_with_the_kinderopvangtoeslag_module_if_it_exists():
     # the partner has no rechtgevende activiteit (no loon, no activiteiten) and no Wlz: no KOT, so SMI is possible
     assert not k.recht[0]
     assert u.recht[0] and u.feiten["maanden_mogelijk"][0] == 6
+
+
+def test_no_smi_for_months_before_the_aanvraag():
+    # Without retroactivity (standaard: 0 months) an aanvraag at the peildatum 15 June covers June onwards;
+    # with 6 months of possible SMI from January, only June is left (6th month), January-May are lost.
+    h = gezin()
+    h["peildatum"] = "2026-06-15"
+    u = bereken(h, kot(False))
+    assert u.feiten["maanden_gemist"][0] == 5
+    assert u.maandbedragen[0].tolist()[:5] == [0.0] * 5 and u.maandbedragen[0][5] > 0

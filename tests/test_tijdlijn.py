@@ -23,3 +23,17 @@ def test_voorschot_compared_with_entitlement():
     v = check(hh(3000, ontvangt_zt=100))["voorschotten"]["zorgtoeslag"]
     assert v == {"ontvangt_jaar": 1200.0, "recht_jaar": 690.0, "terugvordering": 510.0, "nabetaling": 0.0,
                  "maanden_ontvangen_zonder_recht": 0}
+
+
+def test_events_that_disagree_with_the_amounts_are_flagged():
+    h = hh(2000, gebeurtenissen=[{"datum": "2026-04-30", "soort": "stopt_met_werken", "persoon": "a"},
+                                 {"datum": "2026-05-01", "soort": "samenwonen"}])
+    w = check(h)["waarschuwingen"]
+    assert any("gebeurtenissen[0]" in x and "loon of winst" in x for x in w)     # loon continues after 30 April
+    assert any("gebeurtenissen[1]" in x and "nog niet per maand" in x for x in w)
+
+
+def test_events_that_agree_give_no_warning():
+    h = hh(2000, gebeurtenissen=[{"datum": "2026-04-30", "soort": "stopt_met_werken", "persoon": "a"}])
+    h["personen"][0]["inkomen"] = {"loon": [2000] * 4 + [0] * 8}
+    assert check(h)["waarschuwingen"] == []

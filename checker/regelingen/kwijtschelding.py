@@ -343,9 +343,12 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, huurtoeslag, woon
     if bijstand[i].any():
         delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)}")
     if inv.huurwoning[i]:
-        delen.append(f"− woonlasten boven de minimum-normhuur {e(woon[i].mean(), centen=True)} (huur min huurtoeslag "
-                     f"{e(huurtoeslag[i].mean(), centen=True)}, tot {e(p('kwijtschelding.maximale_huurgrens'), centen=True)}, "
-                     f"boven {e(p('kwijtschelding.minimum_normhuur'), centen=True)})")
+        huur = inv.kale_huur[i].mean()
+        delen.append(f"− woonlasten boven de minimum-normhuur {e(woon[i].mean(), centen=True)} (huur "
+                     f"{e(huur, centen=True)} min huurtoeslag {e(huurtoeslag[i].mean(), centen=True)} = "
+                     f"{e(huur - huurtoeslag[i].mean(), centen=True)}, ten hoogste tot "
+                     f"{e(p('kwijtschelding.maximale_huurgrens'), centen=True)}, boven "
+                     f"{e(p('kwijtschelding.minimum_normhuur'), centen=True)})")
     if zorg[i].any():
         delen.append(f"− zorgpremie boven normpremie en zorgtoeslag {e(zorg[i].mean(), centen=True)}")
     if opvang[i].any():

@@ -99,7 +99,12 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     kot_bekend = kot is not None
     zonder_kot = ~kot if kot_bekend else np.zeros((inv.n, 12), dtype=bool)
     voorwaarden = niemand & in_opvang.any(axis=1)                                       # all but the KOT test
-    mogelijk = voorwaarden & zonder_kot
+    terug = beleid.getal("terugwerkende_kracht_maanden")
+    # An aanvraag made at the peildatum covers that month and the months of retroactivity the policy allows.
+    vanaf = inv.peildatum_maand - np.round(terug).astype(int)
+    na_aanvraag = np.arange(12)[None, :] >= vanaf[:, None]
+    mogelijk_ooit = voorwaarden & zonder_kot
+    mogelijk = mogelijk_ooit & na_aanvraag
     binnen = binnen_maximale_duur(mogelijk, beleid.getal("maximale_duur_maanden"))
 
     begrensd = beleid.vlag("kosten_begrensd_als_kinderopvangtoeslag")
@@ -112,11 +117,11 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     recht = jaarbedrag > 0
     aantal = binnen.sum(axis=1)
     gemiddeld = np.where(aantal > 0, jaarbedrag / np.maximum(aantal, 1), 0.0)
-    terug = beleid.getal("terugwerkende_kracht_maanden")
+    gemist = mogelijk_ooit & ~na_aanvraag
     eerste = np.where(binnen.any(axis=1), np.argmax(binnen, axis=1), -1)
 
     a = dict(inv=inv, beleid=beleid, kan_niet=kan_niet, niemand=niemand, in_opvang=in_opvang, kot=kot, voorwaarden=voorwaarden,
-             mogelijk=mogelijk, binnen=binnen, begrensd=begrensd, maxima=maxima, kosten=kosten, eigen=eigen,
+             mogelijk=mogelijk, gemist=gemist, binnen=binnen, begrensd=begrensd, maxima=maxima, kosten=kosten, eigen=eigen,
              per_maand=per_maand, jaarbedrag=jaarbedrag, terug=terug)
 
     def bronnen(i: int) -> list[str]:
@@ -136,8 +141,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
                         "bron_terugwerkende_kracht": "gemeentelijke beleidsregels SMI (ingangsdatum = datum aanvraag)"},
         feiten={
             "maanden_mogelijk": aantal,
+            "maanden_gemist": gemist.sum(axis=1),
+            "bedrag_gemist": np.where(gemist, per_maand, 0.0).sum(axis=1),
             "bedrag_per_maand_mogelijk": gemiddeld,
-            "terugwerkende_kracht_maanden": terug,
+            "terugwerkende_kracht_maanden": np.round(terug).astype(int),
             "eerste_maand_mogelijk": eerste,
             "maanden_boven_maximale_duur": (mogelijk & ~binnen).sum(axis=1),
             "maanden_geen_ouder_beschikbaar_met_opvang": voorwaarden.sum(axis=1),
@@ -151,8 +158,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
 
 # --- explanation ---------------------------------------------------------------------------------------------
-def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, mogelijk, binnen, begrensd, maxima, kosten,
-            eigen, per_maand, jaarbedrag, terug) -> list[str]:
+def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, mogelijk, gemist, binnen, begrensd, maxima,
+            kosten, eigen, per_maand, jaarbedrag, terug) -> list[str]:
     e, pct, mnd = opmaak.euro, opmaak.procent, opmaak.maanden
     bron = ("SMI-beleid: standaard van samenloop" if beleid.ids[i] == "standaard" else f"SMI-beleid {beleid.naam(i)}")
     r = []
@@ -175,8 +182,12 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
     met_kot = np.flatnonzero(voorwaarden[i] & kot[i])
     if met_kot.size:
         r.append(f"In {mnd(met_kot)} is er recht op kinderopvangtoeslag; dan geen SMI (Wet kinderopvang art. 1.5-1.6; {bron}).")
+    if gemist[i].any():
+        r.append(f"In {mnd(np.flatnonzero(gemist[i]))} was SMI mogelijk geweest, maar een aanvraag die nu wordt gedaan "
+                 f"(peildatum) werkt niet zo ver terug: die maanden zijn verloren ({bron}).")
     if not mogelijk[i].any():
-        r.append(f"Geen maand zonder recht op kinderopvangtoeslag waarin een ouder niet kan zorgen: geen SMI ({bron}).")
+        r.append(f"Geen maand vanaf de peildatum zonder recht op kinderopvangtoeslag waarin een ouder niet kan zorgen: "
+                 f"geen SMI ({bron}).")
         return r
     m = int(np.argmax(binnen[i]))
     for b in np.flatnonzero(in_opvang[i, :, m]):
