@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kindgebonden_budget, kinderbijslag
 from checker.regelingen._uitkomst import Uitkomst
+from .helpers import assert_samen_gelijk_aan_los
 
 
 def twaalf(totaal: int) -> list[int]:
@@ -270,9 +271,4 @@ def test_never_negative_never_rising_with_income(jaar, ti, partner, kinderen, ex
                                      min_size=2, max_size=6))
 def test_many_households_at_once_equal_one_by_one(jaar, gezinnen):
     huizen = [huis(jaar, kinderen_van(jaar, k), ti=ti, partner_ti=p) for ti, p, k in gezinnen]
-    samen = bereken(*huizen)
-    for i, h in enumerate(huizen):
-        los = bereken(h)
-        assert samen.jaarbedrag[i] == los.jaarbedrag[0]
-        assert np.array_equal(samen.maandbedragen[i], los.maandbedragen[0])
-        assert samen.uitleg(i) == los.uitleg(0)
+    assert_samen_gelijk_aan_los(bereken(*huizen), [bereken(h) for h in huizen])
