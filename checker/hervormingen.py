@@ -46,12 +46,35 @@ def lees_hervorming(bron: Any) -> dict[str, Any]:
     wijzigingen = data.get("wijzigingen", {})
     if not isinstance(wijzigingen, dict):
         problemen.append(("wijzigingen", "verwacht parameter-id: nieuwe waarde"))
-    onbekend = set(data) - {"schema", "naam", "jaar", "wijzigingen", "omschrijving"}
+    onbekend = set(data) - {"schema", "naam", "jaar", "wijzigingen", "gemeenten", "signalen_uit", "omschrijving"}
     problemen += [(k, "onbekend veld") for k in sorted(onbekend)]
+    uit = data.get("signalen_uit", [])
+    if not isinstance(uit, list) or not all(isinstance(x, str) for x in uit):
+        problemen.append(("signalen_uit", "verwacht een lijst van signaalcodes of regelnamen"))
+    else:
+        bekend = {r.code for r in signalen.lees_regels()} | {r.naam for r in signalen.lees_regels()}
+        problemen += [(f"signalen_uit[{i}]", f"onbekende signaalcode of regel '{x}'") for i, x in enumerate(uit)
+                      if x not in bekend]
     if problemen:
         raise InvoerFout(problemen)
-    parameters.laad(jaar, wijzigingen)  # unknown ids and wrong shapes → InvoerFout naming the id
-    return {"naam": data["naam"], "jaar": jaar, "wijzigingen": dict(wijzigingen)}
+    # unknown ids, keys and wrong shapes → InvoerFout naming the id or path
+    parameters.laad(jaar, wijzigingen).met_gemeentebeleid(data.get("gemeenten"))
+    return {"naam": data["naam"], "jaar": jaar, "wijzigingen": dict(wijzigingen),
+            "gemeenten": data.get("gemeenten") or {}, "signalen_uit": set(uit)}
+
+
+def parameters_voor(ref: dict[str, Any]) -> tuple[parameters.Parameters, parameters.Parameters]:
+    """Baseline and reform parameters of a (read) reform."""
+    jaar = ref["jaar"]
+    return parameters.laad(jaar), parameters.laad(jaar, ref["wijzigingen"]).met_gemeentebeleid(ref["gemeenten"])
+
+
+def gewijzigde_regelingen(ref: dict[str, Any]) -> set[str]:
+    """The regelingen a reform touches directly (its direction is theirs)."""
+    uit = {pid.split(".")[0] for pid in ref["wijzigingen"]}
+    for onderdelen in ref["gemeenten"].values():
+        uit |= set(onderdelen)
+    return uit
 
 
 def _samenvatting(uit: dict[str, Any]) -> dict[str, Any]:
@@ -63,11 +86,13 @@ def _signaalsleutels(uit: dict[str, Any]) -> dict[str, dict]:
     return {f"{s['code']}|{','.join(s['regelingen'])}|{s.get('regel', '')}": s for s in uit["signalen"]}
 
 
-def vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, gewijzigd: set[str]) -> dict[str, Any]:
+def vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, gewijzigd: set[str],
+              signalen_uit: set[str] | None = None) -> dict[str, Any]:
     uitkomsten = []
-    for p in (basis_p, hervorm_p):
+    for p, uit in ((basis_p, set()), (hervorm_p, signalen_uit or set())):
         res = bereken(uit_huishoudens([h]), p)
-        uitkomsten.append(uitkomst_json(h, res, signalen.bepaal(h, res)))
+        sigs = [s for s in signalen.bepaal(h, res) if s["code"] not in uit and s["regel"] not in uit]
+        uitkomsten.append(uitkomst_json(h, res, sigs))
     b, r = (_samenvatting(u) for u in uitkomsten)
     verschil = {"netto_besteedbaar_inkomen": round(r["netto_besteedbaar_inkomen"] - b["netto_besteedbaar_inkomen"], 2),
                 "regelingen": {k: round(r["regelingen"][k] - b["regelingen"][k], 2) for k in b["regelingen"]}}
@@ -90,12 +115,12 @@ def hervorming(bron: Any, *huishoudens: Any) -> dict[str, Any]:
     h_lijst = list(huishoudens[0]) if len(huishoudens) == 1 and isinstance(huishoudens[0], (list, tuple)) else list(huishoudens)
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
-    basis_p = parameters.laad(jaar)
-    hervorm_p = parameters.laad(jaar, ref["wijzigingen"])
-    gewijzigd = {pid.split(".")[0] for pid in ref["wijzigingen"]}
+    basis_p, hervorm_p = parameters_voor(ref)
+    gewijzigd = gewijzigde_regelingen(ref)
     from .api import _met_jaar
     namen = h_lijst or huishouden.persona_namen()
-    uit = [vergelijk(_met_jaar(huishouden.laad(x), jaar), basis_p, hervorm_p, gewijzigd) for x in namen]
+    uit = [vergelijk(_met_jaar(huishouden.laad(x), jaar), basis_p, hervorm_p, gewijzigd, ref["signalen_uit"])
+           for x in namen]
     return {"schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar, "huishoudens": uit}
 
 
@@ -121,8 +146,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
         raise InvoerFout([("--populatie", f"moet een geheel getal van 1 tot 20.000.000 zijn, niet {n!r}")])
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
-    basis_p, hervorm_p = parameters.laad(jaar), parameters.laad(jaar, ref["wijzigingen"])
-    gewijzigd = {pid.split(".")[0] for pid in ref["wijzigingen"]}
+    basis_p, hervorm_p = parameters_voor(ref)
+    gewijzigd = gewijzigde_regelingen(ref)
     totaal = {k: [0.0, 0.0] for k in REGELINGEN}
     netto = [0.0, 0.0]
     tellers = {"winnaars": 0, "verliezers": 0, "gelijk": 0, "tegen_de_richting": 0, "klif_basis": 0,

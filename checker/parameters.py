@@ -76,9 +76,12 @@ def ondersteunde_jaren() -> list[int]:
 class Parameters:
     """All parameter records of one berekeningsjaar, possibly with reform overrides applied."""
 
-    def __init__(self, jaar: int, records: dict[str, list[Parameter]]):
+    def __init__(self, jaar: int, records: dict[str, list[Parameter]],
+                 gemeente_wijzigingen: dict[str, dict[str, dict[str, Any]]] | None = None):
         self.jaar = jaar
         self._records = records
+        # reform overrides of municipal policy: gemeente id (or "alle") -> onderdeel -> sleutel -> value
+        self.gemeente_wijzigingen = gemeente_wijzigingen or {}
 
     # -- reading -------------------------------------------------------------------------------
     def __contains__(self, pid: str) -> bool:
@@ -135,7 +138,40 @@ class Parameters:
                           for r in nieuw[pid]]
         if problemen:
             raise InvoerFout(problemen)
-        return Parameters(self.jaar, nieuw)
+        return Parameters(self.jaar, nieuw, self.gemeente_wijzigingen)
+
+    def met_gemeentebeleid(self, wijzigingen: dict[str, Any] | None) -> "Parameters":
+        """A copy with municipal policy overridden: {gemeente id or "alle": {onderdeel: {sleutel: waarde}}}.
+        A key or value shape that does not exist in the policy files is bad input naming its path."""
+        if not wijzigingen:
+            return self
+        from . import gemeenten
+        problemen = []
+        if not isinstance(wijzigingen, dict):
+            raise InvoerFout([("gemeenten", "verwacht gemeente: {onderdeel: {sleutel: waarde}}")])
+        bekend = set(gemeenten.bekende_gemeenten()) | {"alle"}
+        standaard = gemeenten.laad("standaard")
+        for g, onderdelen in wijzigingen.items():
+            if g not in bekend:
+                problemen.append((f"gemeenten.{g}", f"onbekende gemeente; kies uit {', '.join(sorted(bekend))}"))
+                continue
+            if not isinstance(onderdelen, dict):
+                problemen.append((f"gemeenten.{g}", "verwacht onderdeel: {sleutel: waarde}"))
+                continue
+            for onderdeel, waarden in onderdelen.items():
+                basis = getattr(standaard, onderdeel, None) if onderdeel in ("kwijtschelding", "smi") else None
+                if basis is None or not isinstance(waarden, dict):
+                    problemen.append((f"gemeenten.{g}.{onderdeel}", "onbekend onderdeel (kwijtschelding of smi)"))
+                    continue
+                for sleutel, waarde in waarden.items():
+                    pad = f"gemeenten.{g}.{onderdeel}.{sleutel}"
+                    if sleutel not in basis:
+                        problemen.append((pad, f"onbekende sleutel; kies uit {', '.join(sorted(basis))}"))
+                    elif (fout := _vormfout(basis[sleutel].waarde, waarde)):
+                        problemen.append((pad, fout))
+        if problemen:
+            raise InvoerFout(problemen)
+        return Parameters(self.jaar, self._records, wijzigingen)
 
 
 class ParameterLezer:

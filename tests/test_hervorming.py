@@ -83,3 +83,43 @@ def test_cli_hervorming_json(tmp_path):
     slecht.write_text("schema: 1\nnaam: x\njaar: 2026\nwijzigingen:\n  foo.bar: 1\n", encoding="utf-8")
     uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", str(slecht)], capture_output=True, text=True)
     assert uit.returncode == 2 and "foo.bar" in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_gemeente_policy_reform_kwijtschelding_at_100_percent():
+    # Pim (personas/pim.yaml): at the standaard 90% norm no kwijtschelding; Zuidplas (100%) gives the full 800
+    # (tests/test_casussen.py). A reform setting every gemeente to 100% gives Pim the full aanslag.
+    ref = {"schema": 1, "naam": "100%", "jaar": 2026, "wijzigingen": {},
+           "gemeenten": {"alle": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1.0}}}}
+    h = hervorming(ref, "pim")["huishoudens"][0]
+    assert h["basis"]["regelingen"]["kwijtschelding"] == 0
+    assert h["hervorming"]["regelingen"]["kwijtschelding"] == 800
+    assert "KWIJTSCHELDING_MOGELIJK" in h["signalen_nieuw"]
+
+
+def test_reform_of_the_standaard_does_not_override_a_gemeente_own_choice():
+    # Zuidplas sets 100% itself (gmb-2025-562613 art. 2); a reform of the national standaard to 95% leaves it.
+    from checker import huishouden, invoer, parameters
+    from checker.regelingen._gemeentebeleid import Beleid
+    h = huishouden.laad("pim").model_dump(by_alias=True, mode="json", exclude_none=True)
+    inv = invoer.uit_huishoudens([huishouden.valideer({**h, "gemeente": "zuidplas"}),
+                                  huishouden.valideer({**h, "gemeente": "standaard"})])
+    p = parameters.laad(2026).met_gemeentebeleid({"standaard": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 0.95}}})
+    assert Beleid(inv, "kwijtschelding", p.gemeente_wijzigingen).getal("norm_percentage_bijstandsnorm").tolist() == [1.0, 0.95]
+
+
+def test_signal_rules_can_be_switched_off():
+    ref = {**PLUS_100, "wijzigingen": {}, "signalen_uit": ["NIET_GEBRUIK"]}
+    h = hervorming(ref, hh(1500))["huishoudens"][0]
+    assert h["signalen_vervallen"] == ["NIET_GEBRUIK"] and h["verschil"]["netto_besteedbaar_inkomen"] == 0
+
+
+@pytest.mark.parametrize("ref,veld", [
+    ({**PLUS_100, "gemeenten": {"nergens": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1}}}}, "gemeenten.nergens"),
+    ({**PLUS_100, "gemeenten": {"alle": {"kwijtschelding": {"bestaat_niet": 1}}}}, "gemeenten.alle.kwijtschelding.bestaat_niet"),
+    ({**PLUS_100, "gemeenten": {"alle": {"kwijtschelding": {"norm_percentage_bijstandsnorm": "veel"}}}},
+     "gemeenten.alle.kwijtschelding.norm_percentage_bijstandsnorm"),
+    ({**PLUS_100, "signalen_uit": ["BESTAAT_NIET"]}, "signalen_uit"),
+])
+def test_bad_rule_switches_are_bad_input(ref, veld):
+    with pytest.raises(InvoerFout, match=veld.replace(".", r"\.")):
+        hervorming(ref, hh(1000))

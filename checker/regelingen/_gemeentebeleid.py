@@ -15,18 +15,30 @@ from ..invoer import Invoer
 class Beleid:
     """One part (``kwijtschelding`` or ``smi``) of every household's municipal policy."""
 
-    def __init__(self, inv: Invoer, onderdeel: str):
+    def __init__(self, inv: Invoer, onderdeel: str, wijzigingen: dict | None = None):
         self.onderdeel = onderdeel
         self.ids = np.asarray(inv.gemeente, dtype=object)
         self.gemeenten: dict[str, Gemeentebeleid] = {g: gemeenten.laad(str(g)) for g in set(self.ids.tolist())}
+        self.wijzigingen = wijzigingen or {}   # reform overrides, see Parameters.met_gemeentebeleid
+
+    def _waarde(self, g: str, sleutel: str) -> Beleidswaarde:
+        """A reform's value for this gemeente, or for all, or the gemeente's own choice, or a reform of the
+        national standaard, or the standaard itself (in that order)."""
+        basis = self.gemeenten[g].waarde(self.onderdeel, sleutel)
+        eigen = sleutel in getattr(self.gemeenten[g], self.onderdeel)
+        for wie in (g, "alle") + (() if eigen and g != "standaard" else ("standaard",)):
+            w = self.wijzigingen.get(wie, {}).get(self.onderdeel, {})
+            if sleutel in w:
+                return basis.model_copy(update={"waarde": w[sleutel], "bron": f"hervorming (was: {basis.bron})"})
+        return basis
 
     def record(self, i: int, sleutel: str) -> Beleidswaarde:
-        return self.gemeenten[self.ids[i]].waarde(self.onderdeel, sleutel)
+        return self._waarde(self.ids[i], sleutel)
 
     def per_gemeente(self, sleutel: str):
         """(mask over households, value) for each gemeente present."""
-        for g, beleid in self.gemeenten.items():
-            yield self.ids == g, beleid.waarde(self.onderdeel, sleutel).waarde
+        for g in self.gemeenten:
+            yield self.ids == g, self._waarde(g, sleutel).waarde
 
     def waarden(self, sleutel: str) -> np.ndarray:
         """(N,) object array with the value that applies to each household."""

@@ -233,7 +233,7 @@ def vaste_bedragen(p) -> dict[str, float]:
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     eerder = eerder or {}
     p = parameters.lezer()
-    beleid = Beleid(inv, REGELING)
+    beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
 
     netto, netto_echt = netto_inkomen(inv, eerder)
     bijstand = bijstand_bovenop_inkomen(inv, eerder)

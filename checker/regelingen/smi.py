@@ -90,7 +90,7 @@ def binnen_maximale_duur(mogelijk: np.ndarray, maximale_duur: np.ndarray) -> np.
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     eerder = eerder or {}
     p = parameters.lezer()
-    beleid = Beleid(inv, REGELING)
+    beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
 
     kan_niet = ouder_kan_niet_zorgen(inv)
     niemand = geen_ouder_beschikbaar(inv)
