@@ -79,6 +79,8 @@ def _parser() -> _Parser:
     h.add_argument("--populatie", type=int, metavar="N",
                    help="draai de hervorming ook op een synthetische populatie van N huishoudens")
     h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
+    h.add_argument("--scan", action="store_true",
+                   help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
     return p
 
 
@@ -135,7 +137,7 @@ def _scan(args) -> int:
 def _hervorming(args) -> int:
     from . import rapport
     from .hervormingen import hervorming, populatie_run
-    uit = hervorming(args.hervorming, *args.huishoudens)
+    uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
         uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed)["populatie"]
     if args.json:

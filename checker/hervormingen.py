@@ -110,8 +110,28 @@ def vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, gewijzigd: set[str],
     }
 
 
-def hervorming(bron: Any, *huishoudens: Any) -> dict[str, Any]:
-    """Contract section 6: with no households named, every built-in persona."""
+def scan_vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, tot: float = 6000.0, stap: float = 10.0
+                   ) -> dict[str, Any]:
+    """The cliffs along the aanvrager's income sweep that a reform creates or removes (small rounding
+    falls left out)."""
+    from .scanner import _per_maand, _Veranderingen, bereken_scan, punten, sprongen
+    a = h.aanvrager
+    bron = "winst" if sum(a.inkomen.winst) > sum(a.inkomen.loon) else "loon"
+    bedragen = punten(0.0, tot, stap)
+    uit = []
+    for p in (basis_p, hervorm_p):
+        netto, regelingen = _per_maand(bereken_scan(h, a.id, bron, bedragen, p))
+        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, _Veranderingen(regelingen),
+                                                              a.id.capitalize()) if not s["klein"]})
+    basis, nieuw = uit
+    return {"persoon": a.id, "bron": bron, "van": 0.0, "tot": tot, "stap": stap,
+            "sprongen_nieuw": [nieuw[k] for k in sorted(nieuw.keys() - basis.keys())],
+            "sprongen_vervallen": [basis[k] for k in sorted(basis.keys() - nieuw.keys())]}
+
+
+def hervorming(bron: Any, *huishoudens: Any, met_scan: bool = False) -> dict[str, Any]:
+    """Contract section 6: with no households named, every built-in persona. With ``met_scan`` each
+    household also gets the cliffs along its aanvrager's income sweep that the reform creates or removes."""
     h_lijst = list(huishoudens[0]) if len(huishoudens) == 1 and isinstance(huishoudens[0], (list, tuple)) else list(huishoudens)
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
@@ -119,8 +139,12 @@ def hervorming(bron: Any, *huishoudens: Any) -> dict[str, Any]:
     gewijzigd = gewijzigde_regelingen(ref)
     from .api import _met_jaar
     namen = h_lijst or huishouden.persona_namen()
-    uit = [vergelijk(_met_jaar(huishouden.laad(x), jaar), basis_p, hervorm_p, gewijzigd, ref["signalen_uit"])
-           for x in namen]
+    uit = []
+    for x in namen:
+        h = _met_jaar(huishouden.laad(x), jaar)
+        uit.append(vergelijk(h, basis_p, hervorm_p, gewijzigd, ref["signalen_uit"]))
+        if met_scan:
+            uit[-1]["scan"] = scan_vergelijk(h, basis_p, hervorm_p)
     return {"schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar, "huishoudens": uit}
 
 

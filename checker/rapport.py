@@ -245,6 +245,15 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
                   opmaak.euro(h["hervorming"]["netto_besteedbaar_inkomen"]),
                   Text(opmaak.euro(v["netto_besteedbaar_inkomen"]), style=stijl), veranderd or "—", sig or "—")
     console.print(t)
+    for h in uit["huishoudens"]:
+        sc = h.get("scan")
+        if sc and (sc["sprongen_nieuw"] or sc["sprongen_vervallen"]):
+            console.print(Text(f"{h['naam']} — kliffen langs de {sc['bron']} van {sc['persoon']} "
+                               f"({opmaak.euro(sc['van'])}–{opmaak.euro(sc['tot'])} per maand):", style="bold"))
+            for s in sc["sprongen_nieuw"]:
+                console.print(Text(f"  + nieuw: {s['uitleg']}", style="red"))
+            for s in sc["sprongen_vervallen"]:
+                console.print(Text(f"  − verdwenen: {s['uitleg']}", style="green"))
     tegen = [h["naam"] for h in uit["huishoudens"] if h["tegen_de_richting"]]
     if tegen:
         console.print(Text("Let op: bij " + ", ".join(tegen) + " gaat het inkomen de andere kant op dan de regeling "

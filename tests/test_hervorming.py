@@ -123,3 +123,14 @@ def test_signal_rules_can_be_switched_off():
 def test_bad_rule_switches_are_bad_input(ref, veld):
     with pytest.raises(InvoerFout, match=veld.replace(".", r"\.")):
         hervorming(ref, hh(1000))
+
+
+def test_scan_shows_a_cliff_the_reform_creates():
+    # Raising the Awir minimum from € 24 to € 600 a year (Awir art. 14 lid 5) makes the end of the zorgtoeslag
+    # a drop of about € 50 a month: 10 euro more gross then lowers the household income — a new cliff.
+    ref = {"schema": 1, "naam": "minimum 600", "jaar": 2026, "wijzigingen": {"algemeen.awir_minimum_jaarbedrag": 600}}
+    sc = hervorming(ref, hh(2000), met_scan=True)["huishoudens"][0]["scan"]
+    assert sc["persoon"] == "a" and sc["bron"] == "loon"
+    nieuw = [s for s in sc["sprongen_nieuw"] if "zorgtoeslag" in s["regelingen"]]
+    assert nieuw and nieuw[0]["verschil"] < -30
+    assert sc["sprongen_vervallen"] == []
