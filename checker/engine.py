@@ -128,21 +128,47 @@ class Regelset:
                 self._fouten.setdefault(sid or "?", []).append(f"regel '{regelnaam}': {type(e).__name__}: {e}")
         return actie
 
+    def evalueer_veel(self, groepen: list[list[dict[str, Any]]], per_sessie: int = 3000
+                      ) -> list[list[tuple[str, dict]]]:
+        """Evaluate many independent groups of facts (households) at once: one session per ``per_sessie``
+        groups, all facts asserted in one call (the rules look at single facts, never join across groups).
+        The per-session limit keeps the fact count well below the 32-bit message-identity collisions."""
+        uit: list[list[tuple[str, dict]]] = [[] for _ in groepen]
+        for start in range(0, len(groepen), per_sessie):
+            deel = groepen[start:start + per_sessie]
+            berichten = []
+            for k, feiten in enumerate(deel):
+                for volgnr, feit in enumerate(feiten):
+                    bericht = normaliseer_feit(feit)
+                    bericht["groep"] = start + k
+                    bericht["feit_nr"] = (start + k) * 1000 + volgnr
+                    berichten.append(bericht)
+            for naam, feit in self._evalueer_berichten(berichten):
+                uit[int(feit["groep"])].append((naam, feit))
+        return uit
+
     def evalueer(self, feiten: list[dict[str, Any]]) -> list[tuple[str, dict]]:
+        berichten = []
+        for volgnr, feit in enumerate(feiten):
+            bericht = normaliseer_feit(feit)
+            bericht["feit_nr"] = volgnr  # identical facts would otherwise be 'already observed'
+            berichten.append(bericht)
+        return self._evalueer_berichten(berichten)
+
+    def _evalueer_berichten(self, berichten: list[dict[str, Any]]) -> list[tuple[str, dict]]:
         with _slot:
             sid = f"s{next(_volgnummers)}"
             self._gevuurd[sid] = []
             try:
-                for volgnr, feit in enumerate(feiten):
-                    bericht = normaliseer_feit(feit)
+                for bericht in berichten:
                     bericht["sid"] = sid
-                    bericht["feit_nr"] = volgnr  # identical facts would otherwise be 'already observed'
-                    try:
-                        self._host.assert_fact(self.naam, bericht)
-                    except _durable.MessageNotHandledException:  # cannot happen with the catch-all rule
-                        raise RegelFout(f"regelset {self.naam}: feit {volgnr} werd door geen regel gezien") from None
-                    except _durable.MessageObservedException:
-                        raise RegelFout(f"regelset {self.naam}: feit {volgnr} is al eerder gezien") from None
+                try:
+                    if berichten:
+                        self._host.assert_facts(self.naam, berichten)
+                except _durable.MessageNotHandledException:  # cannot happen with the catch-all rule
+                    raise RegelFout(f"regelset {self.naam}: een feit werd door geen regel gezien") from None
+                except _durable.MessageObservedException:
+                    raise RegelFout(f"regelset {self.naam}: een feit is al eerder gezien") from None
                 try:
                     staat = self._host.get_state(self.naam, sid)
                 except Exception:

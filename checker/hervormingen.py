@@ -160,7 +160,26 @@ def _op_klif(inv, params, netto_jaar: np.ndarray, stap: float) -> np.ndarray:
     return _netto_jaar(bereken(meer, params)) < netto_jaar - 0.01
 
 
-def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0) -> dict[str, Any]:
+def _signaaltelling(inv, rb, rh, steekproef: int, signalen_uit: set[str]) -> tuple[dict, dict, int, float]:
+    """Share of households with each signal code, baseline and reform, on the first ``steekproef`` households."""
+    import time
+
+    from . import populatie
+    begin = time.perf_counter()
+    m = min(steekproef, inv.n)
+    hs = [populatie.als_huishouden(inv, i) for i in range(m)]
+    tellingen = []
+    for res, uit in ((rb, set()), (rh, signalen_uit)):
+        teller: dict[str, int] = {}
+        for sigs in signalen.bepaal_veel(hs, res, list(range(m))):
+            for code in {s["code"] for s in sigs if s["code"] not in uit and s["regel"] not in uit}:
+                teller[code] = teller.get(code, 0) + 1
+        tellingen.append({k: round(v / max(1, m), 4) for k, v in sorted(teller.items())})
+    return tellingen[0], tellingen[1], m, time.perf_counter() - begin
+
+
+def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0,
+                  signalen_steekproef: int = 2_000) -> dict[str, Any]:
     """Baseline against reform on a synthetic population of n households, streamed in chunks."""
     import time
 
@@ -179,8 +198,11 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
     grenzen = None
     decielen = [{"deciel": d + 1, "huishoudens": 0, "verschil": 0.0, "winnaars": 0, "verliezers": 0} for d in range(10)]
     begin = time.perf_counter()
+    sig = None
     for inv in populatie.in_stukken(n, jaar, seed, stuk):
         rb, rh = bereken(inv, basis_p), bereken(inv, hervorm_p)
+        if sig is None and signalen_steekproef > 0:
+            sig = _signaaltelling(inv, rb, rh, signalen_steekproef, ref["signalen_uit"])
         nb, nh = _netto_jaar(rb), _netto_jaar(rh)
         for k in REGELINGEN:
             totaal[k][0] += float(rb.regelingen[k].jaarbedrag.sum())
@@ -226,6 +248,12 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                             "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
                                            "aanvrager het netto besteedbare inkomen verlaagt"},
             "per_deciel": decielen,
+            **({"signalen": {"steekproef": sig[2], "basis": sig[0], "hervorming": sig[1],
+                             "doorlooptijd_s": round(sig[3], 2),
+                             "toelichting": "aandeel huishoudens met dit signaal in een steekproef (de eerste "
+                                            f"{sig[2]} huishoudens); ARMOEDEVAL niet: zie op_een_klif. De synthetische huishoudens "
+                                            "ontvangen geen voorschotten, dus NIET_GEBRUIK telt iedereen met recht."}}
+               if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },
     }

@@ -120,3 +120,35 @@ def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterato
     """The population of n households in chunks of at most ``stuk`` (each chunk from its own seed)."""
     for k, start in enumerate(range(0, n, stuk)):
         yield genereer(min(stuk, n - start), jaar, seed=seed * 1_000_003 + k)
+
+
+def als_huishouden(inv: Invoer, i: int):
+    """Household i of a population as a (validated) household file, for the signal rules."""
+    from . import huishouden
+    from .invoer import OPVANGSOORTEN
+
+    def inkomen(d: dict[str, np.ndarray]) -> dict:
+        return {b: [round(float(x), 2) for x in v[i]] for b, v in d.items() if v[i].any()}
+
+    def persoon(pid: str, rol: str, geboren: np.ndarray, ink: dict) -> dict:
+        return {"id": pid, "rol": rol, "geboortedatum": f"{int(geboren[0])}-{int(geboren[1]):02d}-01",
+                "inkomen": inkomen(ink), "urencriterium": bool(inv.urencriterium[i, 0 if rol == "aanvrager" else 1])}
+
+    personen = [persoon("aanvrager", "aanvrager", inv.geboren_aanvrager[i], inv.inkomen_aanvrager)]
+    if inv.heeft_partner[i].any():
+        personen.append(persoon("partner", "partner", inv.geboren_partner[i], inv.inkomen_partner))
+    for b in np.flatnonzero(inv.bewoner_aanwezig[i]):
+        kind = {"id": f"kind{b + 1}", "rol": "kind" if inv.bewoner_is_kind[i, b] else "medebewoner",
+                "geboortedatum": f"{int(inv.bewoner_geboren[i, b, 0])}-{int(inv.bewoner_geboren[i, b, 1]):02d}-01"}
+        if inv.opvang_soort[i, b] > 0:
+            kind["kinderopvang"] = {"soort": OPVANGSOORTEN[inv.opvang_soort[i, b]],
+                                    "uren_per_maand": [float(x) for x in inv.opvang_uren[i, b]],
+                                    "uurprijs": float(inv.opvang_uurprijs[i, b])}
+        personen.append(kind)
+    wonen = ({"soort": "huur", "kale_huur": [float(x) for x in inv.kale_huur[i]]} if inv.huurwoning[i]
+             else {"soort": "koop"})
+    return huishouden.valideer({
+        "schema": 1, "naam": f"huishouden {i + 1}", "jaar": inv.jaar, "peildatum": f"{inv.jaar}-01-01",
+        "gemeente": str(inv.gemeente[i]), "personen": personen, "wonen": wonen, "vermogen": float(inv.vermogen[i]),
+        "gemeentelijke_belastingen": float(inv.gemeentelijke_belastingen[i]),
+    })

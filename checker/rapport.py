@@ -284,5 +284,14 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
         d.add_row(str(r["deciel"]), str(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
                   str(r["winnaars"]), str(r["verliezers"]))
     console.print(d)
+    if "signalen" in pop:
+        sg = pop["signalen"]
+        t2 = Table(title=f"Signalen in een steekproef van {sg['steekproef']} huishoudens", box=box.SIMPLE_HEAD)
+        for kolom in ("signaal", "basis", "hervorming"):
+            t2.add_column(kolom, justify="left" if kolom == "signaal" else "right")
+        for code in sorted(set(sg["basis"]) | set(sg["hervorming"])):
+            t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0)), opmaak.procent(sg["hervorming"].get(code, 0)))
+        console.print(t2)
+        console.print(Text(sg["toelichting"], style="dim"))
     console.print(Text(pop["toelichting"] + f" Doorlooptijd {pop['doorlooptijd_s']} s "
                        f"({pop['huishoudens_per_seconde']} huishoudens per seconde).", style="dim"))

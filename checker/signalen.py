@@ -332,6 +332,17 @@ def sorteer(signalen: list[dict]) -> list[dict]:
     return sorted(signalen, key=lambda s: (ERNST_VOLGORDE[s["ernst"]], s.get("datum", "9999"), s["code"]))
 
 
+def bepaal_veel(huishoudens: list[Huishouden], res: Resultaat, indices: list[int]) -> list[list[dict[str, Any]]]:
+    """Signals for many households of one batch result at once (no ARMOEDEVAL: that needs a scan per household)."""
+    regelset, regels = standaard_regelset()
+    groepen = [feiten(h, res, i) for h, i in zip(huishoudens, indices)]
+    uit = []
+    for gevuurd in regelset.evalueer_veel(groepen):
+        uniek = {(naam, feit["feit_nr"]): (naam, feit) for naam, feit in gevuurd}
+        uit.append(sorteer([maak_signaal(regels[naam], feit) for naam, feit in uniek.values()]))
+    return uit
+
+
 def bepaal(h: Huishouden, res: Resultaat, i: int = 0, regelset=None) -> list[dict[str, Any]]:
     regelset, regels = regelset or standaard_regelset()
     gevuurd = regelset.evalueer(feiten(h, res, i))

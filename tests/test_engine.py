@@ -99,3 +99,11 @@ def test_threads_get_their_own_results(regelset):
     for d in draden:
         d.join()
     assert fouten == []
+
+
+def test_many_groups_at_once_equal_one_by_one(regelset):
+    groepen = [[{"t": "r", "bedrag": i % 3, "vermogen": 90 + i % 20, "grens": 100}] for i in range(7000)]
+    samen = regelset.evalueer_veel(groepen, per_sessie=2500)
+    for groep, uitkomst in zip(groepen[:300], samen[:300]):
+        assert sorted(n for n, _ in uitkomst) == sorted(n for n, _ in regelset.evalueer(groep))
+    assert all(len(u) == len(regelset.evalueer(g)) for g, u in zip(groepen[-200:], samen[-200:]))

@@ -47,3 +47,26 @@ def test_plus_100_standaardpremie_on_the_population():
 def test_bad_population_size_is_bad_input():
     with pytest.raises(InvoerFout, match="--populatie"):
         populatie_run(LEEG, 0)
+
+
+def test_population_signals_on_a_sample():
+    from checker.signalen import lees_regels
+    codes = {r.code for r in lees_regels()}
+    leeg = populatie_run(LEEG, 600, seed=5, stuk=600, signalen_steekproef=300)["populatie"]["signalen"]
+    assert leeg["steekproef"] == 300 and leeg["basis"] == leeg["hervorming"]
+    assert set(leeg["basis"]) <= codes and all(0 <= v <= 1 for v in leeg["basis"].values())
+    uit = {**LEEG, "signalen_uit": ["NIET_GEBRUIK"]}
+    sig = populatie_run(uit, 600, seed=5, stuk=600, signalen_steekproef=300)["populatie"]["signalen"]
+    assert "NIET_GEBRUIK" not in sig["hervorming"] and sig["basis"] == leeg["basis"]
+
+
+def test_a_population_household_as_a_household_file_gives_the_same_amounts():
+    # the sample for the signals is rebuilt as household files; they must compute to the same amounts
+    from checker import invoer as inv_mod
+    inv = populatie.genereer(40, 2026, seed=11)
+    res = bereken(inv, parameters.laad(2026))
+    for i in range(40):
+        h = populatie.als_huishouden(inv, i)
+        los = bereken(inv_mod.uit_huishoudens([h]), parameters.laad(2026))
+        for k, u in res.regelingen.items():
+            assert abs(u.jaarbedrag[i] - los.regelingen[k].jaarbedrag[0]) < 0.01, (i, k)
