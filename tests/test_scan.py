@@ -1,5 +1,6 @@
 """Scan (contract section 7): points, cliffs with their cause, marginal pressure, bad input."""
 import json
+import math
 import subprocess
 import sys
 
@@ -78,3 +79,34 @@ def test_cli_scan_bad_person_exit_2():
     uit = subprocess.run([sys.executable, "-m", "checker", "scan", "ronald-marijke", "--persoon", "lars"],
                          capture_output=True, text=True)
     assert uit.returncode == 2 and "--persoon" in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_wga_cliff_at_half_the_restverdiencapaciteit():
+    # Ronald (personas/ronald-marijke.yaml): maandloon 3.100, RVC 1.550 → inkomenseis 775 per month (Wet WIA art. 60).
+    # Below it the vervolguitkering 35% × WML × 1,08 (January-June 2.294,40, July-December 2.337,00), from 775 on
+    # the loonaanvulling 0,7 × (3.100 − 1.550) = 1.085 (art. 61 lid 4). On average per month the WGA rises by
+    # 1.085 − (6 × 867,28 + 6 × 883,39) / 12 when the winst goes from 770 to 775.
+    vervolg = (6 * round(0.35 * 2294.40 * 1.08, 2) + 6 * round(0.35 * 2337.00 * 1.08, 2)) / 12
+    uit = scan("ronald-marijke", persoon="ronald", bron="winst", van=760, tot=790, stap=5)
+    [s] = [s for s in uit["sprongen"] if "wga" in s["regelingen"]]
+    assert (s["van"], s["tot"]) == (770, 775) and s["verschil"] > 5 + 10
+    wga = {p["bruto"]: p["regelingen"]["wga"] for p in uit["punten"]}
+    assert wga[775] - wga[770] == pytest.approx(0.7 * (3100 - 1550) - vervolg, abs=0.01)
+    assert "wga" in s["uitleg"].lower() or "WGA" in s["uitleg"]
+
+
+def test_kinderopvangtoeslag_table_step_is_an_armoedeval():
+    # Single parent, one child in dagopvang 230 hours at the 2026 maximum € 11,23 (Besluit kinderopvangtoeslag
+    # 2026). The first-child percentage falls from 96% to 95,5% when the toetsingsinkomen passes € 56.412
+    # (bijlage I 2026): loon 4.701 × 12 = 56.412 still gives 96%, 4.702 × 12 = 56.424 gives 95,5%. The
+    # toeslag per month (rounded down to whole euros) falls from 2.479 to 2.466: € 13 for € 1 more gross.
+    kosten = 230 * 11.23
+    daling = math.floor(kosten * 0.96) - math.floor(kosten * 0.955)
+    h = hh(4700)
+    h["personen"].append({"id": "k", "rol": "kind", "geboortedatum": "2024-02-01",
+                          "kinderopvang": {"soort": "dagopvang", "uren_per_maand": 230, "uurprijs": 11.23}})
+    uit = scan(h, van=4698, tot=4705, stap=1)
+    [s] = [s for s in uit["sprongen"] if "kinderopvangtoeslag" in s["regelingen"]]
+    assert (s["van"], s["tot"]) == (4701, 4702) and s["verschil"] < 0
+    kot = {p["bruto"]: p["regelingen"]["kinderopvangtoeslag"] for p in uit["punten"]}
+    assert kot[4701] - kot[4702] == pytest.approx(daling) == 13
