@@ -81,6 +81,8 @@ def _parser() -> _Parser:
     h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
     h.add_argument("--scan", action="store_true",
                    help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
+    w = sub.add_parser("web", help="open de webpagina voor de baliemedewerker (alleen op deze computer, 127.0.0.1)")
+    w.add_argument("--poort", type=int, default=8000, help="poort op 127.0.0.1 (standaard 8000)")
     return p
 
 
@@ -149,7 +151,17 @@ def _hervorming(args) -> int:
     return 0
 
 
-OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _hervorming}
+def _web(args) -> int:
+    from .web import HOST, run_argumenten, start
+    run_argumenten(args.poort)  # bad port: a Dutch message and exit 2 before anything starts
+    print(f"samenloop web: open http://{HOST}:{args.poort}/ in de browser. Alleen bereikbaar vanaf deze computer; "
+          "er wordt niets opgeslagen. Stoppen: Ctrl+C.", flush=True)
+    start(args.poort)
+    return 0
+
+
+OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _hervorming,
+              "web": _web}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,11 @@ from .fouten import RegelFout
 
 _volgnummers = itertools.count(1)
 _GEZIEN = "_feit_gezien"  # the silent catch-all rule (see the module docstring)
+
+
+class _AlGezien(RegelFout):
+    """The engine took a new fact for one it had seen: its message identity is a 32-bit hash, so with k facts
+    in one session two distinct facts collide with a chance of about k² / 2³³."""
 _slot = threading.Lock()
 
 
@@ -128,7 +133,7 @@ class Regelset:
                 self._fouten.setdefault(sid or "?", []).append(f"regel '{regelnaam}': {type(e).__name__}: {e}")
         return actie
 
-    def evalueer_veel(self, groepen: list[list[dict[str, Any]]], per_sessie: int = 3000
+    def evalueer_veel(self, groepen: list[list[dict[str, Any]]], per_sessie: int = 500
                       ) -> list[list[tuple[str, dict]]]:
         """Evaluate many independent groups of facts (households) at once: one session per ``per_sessie``
         groups, all facts asserted in one call (the rules look at single facts, never join across groups).
@@ -143,7 +148,14 @@ class Regelset:
                     bericht["groep"] = start + k
                     bericht["feit_nr"] = (start + k) * 1000 + volgnr
                     berichten.append(bericht)
-            for naam, feit in self._evalueer_berichten(berichten):
+            try:
+                gevuurd = self._evalueer_berichten(berichten)
+            except _AlGezien:
+                # a hash collision between two distinct facts in this large session: evaluate each group in a
+                # session of its own (a handful of facts, where a collision is practically impossible)
+                gevuurd = [(naam, {**feit, "groep": start + k})
+                           for k, feiten in enumerate(deel) for naam, feit in self.evalueer(feiten)]
+            for naam, feit in gevuurd:
                 uit[int(feit["groep"])].append((naam, feit))
         return uit
 
@@ -168,7 +180,7 @@ class Regelset:
                 except _durable.MessageNotHandledException:  # cannot happen with the catch-all rule
                     raise RegelFout(f"regelset {self.naam}: een feit werd door geen regel gezien") from None
                 except _durable.MessageObservedException:
-                    raise RegelFout(f"regelset {self.naam}: een feit is al eerder gezien") from None
+                    raise _AlGezien(f"regelset {self.naam}: een feit is al eerder gezien") from None
                 try:
                     staat = self._host.get_state(self.naam, sid)
                 except Exception:

@@ -107,3 +107,21 @@ def test_many_groups_at_once_equal_one_by_one(regelset):
     for groep, uitkomst in zip(groepen[:300], samen[:300]):
         assert sorted(n for n, _ in uitkomst) == sorted(n for n, _ in regelset.evalueer(groep))
     assert all(len(u) == len(regelset.evalueer(g)) for g, u in zip(groepen[-200:], samen[-200:]))
+
+
+def test_a_hash_collision_in_a_large_session_falls_back_to_small_sessions(regelset, monkeypatch):
+    # Simulate the engine's 32-bit message-identity collision on the bulk path: the result must still be right.
+    from checker import engine
+    echt = regelset._evalueer_berichten
+    aanroepen = []
+
+    def botsing(berichten):
+        aanroepen.append(len(berichten))
+        if len(aanroepen) == 1:
+            raise engine._AlGezien("gesimuleerde botsing")
+        return echt(berichten)
+
+    monkeypatch.setattr(regelset, "_evalueer_berichten", botsing)
+    groepen = [[{"t": "r", "bedrag": i % 2, "vermogen": 0, "grens": 1}] for i in range(10)]
+    uit = regelset.evalueer_veel(groepen)
+    assert [len(u) for u in uit] == [i % 2 for i in range(10)]

@@ -1,0 +1,279 @@
+"""The local web page for the baliemedewerker (Flask): enter a household, see the check, print a sheet.
+
+Privacy (design.md): the server binds to 127.0.0.1 only, keeps nothing (no session, no files, no cache; the
+household travels with each request as a hidden field), and loads nothing from the network. Every number on
+the page comes from ``checker.check`` and ``checker.scan``, the same API the command line uses.
+"""
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from typing import Any
+
+from flask import Flask, Request, jsonify, render_template, request
+
+from .. import huishouden, opmaak
+from ..api import check
+from ..fouten import InvoerFout
+from ..scanner import BRONNEN, scan
+from ..signalen import REGELING_NAMEN
+from . import formulier, weergave
+
+HOST = "127.0.0.1"
+STANDAARD_POORT = 8000
+GROOTSTE_VERZOEK = 1_000_000  # bytes: a household file is a few kilobytes
+
+CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+
+
+class _Verzoek(Request):
+    """Uploads stay in memory: werkzeug would spool a large one to a temporary file."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
+
+
+def run_argumenten(poort: Any = STANDAARD_POORT, host: str = HOST) -> dict[str, Any]:
+    """The arguments for ``app.run``: 127.0.0.1 only (household data is personal data, AVG), no reloader, no
+    debugger. Anything else is refused."""
+    problemen = []
+    if host != HOST:
+        problemen.append(("--host", f"samenloop web luistert alleen op {HOST} (deze computer), niet op {host!r}"))
+    if isinstance(poort, bool) or not isinstance(poort, int) or not 1 <= poort <= 65535:
+        problemen.append(("--poort", f"moet een geheel getal van 1 tot en met 65535 zijn, niet {poort!r}"))
+    if problemen:
+        raise InvoerFout(problemen)
+    return {"host": HOST, "port": poort, "debug": False, "use_reloader": False, "use_debugger": False,
+            "threaded": True}
+
+
+def start(poort: int = STANDAARD_POORT) -> None:
+    """Serve the page on http://127.0.0.1:<poort>/ until Ctrl+C (werkzeug's server)."""
+    argumenten = run_argumenten(poort)
+    maak_app().run(**argumenten)
+
+
+# --- reading households ---------------------------------------------------------------------------------------
+def _als_huishouden(doc: Any) -> dict:
+    """Only a household document is accepted over the web: a text would be read by ``check`` as a path or
+    persona name, and a web page must not open files on this computer."""
+    if not isinstance(doc, dict):
+        raise InvoerFout([("", "verwacht een huishouden (schema 1) als verzameling velden (JSON-object)")])
+    return doc
+
+
+def _lees_tekst(tekst: str, naam: str = "invoer") -> dict:
+    return _als_huishouden(formulier.jsonbaar(huishouden.lees_tekst(tekst, naam)))
+
+
+def persona_document(naam: str) -> dict:
+    if naam not in huishouden.persona_namen():
+        raise InvoerFout([("persona", f"onbekende persona '{naam}'")])
+    from .. import paden
+    pad = paden.personas() / f"{naam}.yaml"
+    return _lees_tekst(pad.read_text(encoding="utf-8"), pad.name)
+
+
+def _persona_titels() -> list[tuple[str, str]]:
+    """(name, label) of the built-in personas."""
+    return [(n, f"{huishouden.laad(n).naam} ({n})") for n in huishouden.persona_namen()]
+
+
+def _scan_keuzes(form, h: huishouden.Huishouden) -> tuple[dict[str, Any], list[str]]:
+    """The sweep the page shows: the choices on the result page, else a range around the current income."""
+    keuzes, problemen = weergave.scan_standaard(h), []
+    if form.get("scan_persoon"):
+        keuzes["persoon"] = form["scan_persoon"]
+    if form.get("scan_bron") in BRONNEN:
+        keuzes["bron"] = form["scan_bron"]
+    for veld in ("van", "tot", "stap"):
+        ruw = form.get(f"scan_{veld}", "").strip()
+        if ruw:
+            waarde = formulier.lees_getal(ruw)
+            if isinstance(waarde, str):
+                problemen.append(f"{veld}: moet een getal zijn, niet '{waarde}'")
+            else:
+                keuzes[veld] = waarde
+    return keuzes, problemen
+
+
+# --- the app --------------------------------------------------------------------------------------------------
+def maak_app() -> Flask:
+    app = Flask(__name__)
+    app.request_class = _Verzoek
+    app.config.update(MAX_CONTENT_LENGTH=GROOTSTE_VERZOEK, TRUSTED_HOSTS=[HOST, "localhost"])
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.jinja_env.filters.update(euro=weergave.euro, datum=weergave.datum, getal=formulier.toon_getal,
+                                 regeling=lambda k: REGELING_NAMEN.get(k, k))
+    app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT,
+                                 ERNST_LABELS=weergave.ERNST_LABELS)
+
+    @app.after_request
+    def _koppen(antwoord):
+        antwoord.headers["Content-Security-Policy"] = CSP
+        antwoord.headers["X-Content-Type-Options"] = "nosniff"
+        antwoord.headers["Referrer-Policy"] = "no-referrer"
+        if not request.path.startswith("/static/"):
+            antwoord.headers["Cache-Control"] = "no-store"  # personal data stays out of the browser's cache
+        return antwoord
+
+    def _invoerpagina(doc: dict, problemen: list[tuple[str, str]] = (), tekst: str | None = None,
+                      focus: str | None = None, status: int = 200):
+        waarden = formulier.naar_formulier(doc)
+        per_veld, overzicht = formulier.fouten_per_veld(list(problemen), formulier.alle_paden(waarden))
+        personas = _persona_titels()
+        ids = [p.get("id") for p in waarden["personen"] if p.get("id")]
+        return render_template(
+            "invoer.html", w=waarden, fouten=per_veld, overzicht=overzicht, personas=personas, ids=ids,
+            tekst=tekst if tekst is not None else json.dumps(formulier.jsonbaar(doc), ensure_ascii=False, indent=2),
+            gemeenten=formulier.gemeente_keuzes(), jaar_keuzes=[(j, str(j)) for j in formulier.jaren()],
+            focus=focus, tekst_open=tekst is not None,
+            gekozen_persona=request.args.get("persona", "")), status
+
+    def _resultaat(doc: dict, form) -> Any:
+        try:
+            uit = check(doc)
+        except InvoerFout as e:
+            return _invoerpagina(doc, e.problemen, status=400)
+        h = huishouden.valideer(doc)
+        keuzes, scan_problemen = _scan_keuzes(form, h)
+        scan_fout, sweep, grafiek = None, None, None
+        try:
+            if scan_problemen:
+                raise InvoerFout([("", m) for m in scan_problemen])
+            sweep = scan(doc, **keuzes)
+            grafiek = weergave.grafiek_data_uri(sweep)
+        except InvoerFout as e:
+            scan_fout = "; ".join(f"{p.lstrip('-')}: {m}" if p else m for p, m in e.problemen)
+        rijen, open_ = weergave.regelingen(uit)
+        sprongen, klein = weergave.sprongen(sweep) if sweep else ([], 0)
+        return render_template(
+            "resultaat.html", uit=uit, h=h, regels=weergave.huishouden_regels(h), regelingen=rijen, open_=open_,
+            maanden=weergave.maandtabel(uit), signalen=weergave.signalen(uit), wie=weergave.wie_doet_wat(uit),
+            scan=sweep, keuzes=keuzes, scan_fout=scan_fout, grafiek=grafiek, sprongen=sprongen, klein=klein,
+            personen=[p.id for p in h.personen if p.rol in ("aanvrager", "partner")], bronnen=BRONNEN,
+            tekst=json.dumps(doc, ensure_ascii=False))
+
+    @app.get("/")
+    def invoer():
+        naam = request.args.get("persona")
+        if naam:
+            try:
+                return _invoerpagina(persona_document(naam))
+            except InvoerFout as e:
+                return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=404)
+        return _invoerpagina(formulier.leeg_huishouden())
+
+    @app.post("/bereken")
+    def bereken():
+        actie = request.form.get("actie", "bereken")
+        if actie == "bestand":
+            bestand = request.files.get("bestand")
+            if bestand is None or not bestand.filename:
+                return _invoerpagina(formulier.leeg_huishouden(), [("bestand", "kies eerst een bestand")], status=400)
+            try:
+                tekst = bestand.read().decode("utf-8")
+                return _invoerpagina(_lees_tekst(tekst, bestand.filename))
+            except UnicodeDecodeError:
+                problemen = [("bestand", f"{bestand.filename} is geen tekstbestand (UTF-8)")]
+            except InvoerFout as e:
+                problemen = e.problemen
+            return _invoerpagina(formulier.leeg_huishouden(), problemen, status=400)
+        if actie in ("tekst", "aanpassen"):
+            try:
+                doc = _lees_tekst(request.form.get("tekst", ""))
+            except InvoerFout as e:
+                return _invoerpagina(formulier.uit_formulier(request.form), e.problemen,
+                                     tekst=request.form.get("tekst", ""), status=400)
+            return _invoerpagina(doc) if actie == "aanpassen" else _resultaat(doc, request.form)
+        doc = formulier.uit_formulier(request.form)
+        if actie.startswith(("toevoegen-", "verwijderen-")):
+            doc, focus = formulier.pas_rij_toe(doc, actie)
+            return _invoerpagina(doc, focus=focus)
+        return _resultaat(doc, request.form)
+
+    @app.post("/afdruk")
+    def afdruk():
+        try:
+            doc = _lees_tekst(request.form.get("tekst", ""))
+            uit = check(doc)
+        except InvoerFout as e:
+            return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=400)
+        h = huishouden.valideer(doc)
+        return render_template("afdruk.html", uit=uit, h=h, taken=weergave.checklist(uit),
+                               regelingen=[r for r in weergave.regelingen(uit)[0]
+                                           if r["recht"] and r["sleutel"] != "inkomstenbelasting"],
+                               contacten=weergave.contacten(uit), websites=weergave.WEBSITES,
+                               gemaakt=h.peildatum or date.today(), tekst=json.dumps(doc, ensure_ascii=False))
+
+    # --- the JSON API: the same functions as the command line -----------------------------------------------
+    def _fout_json(e: InvoerFout, status: int = 400):
+        return jsonify({"fouten": [{"pad": p, "melding": m} for p, m in e.problemen]}), status
+
+    def _body() -> Any:
+        tekst = request.get_data(as_text=True)
+        return huishouden.lees_tekst(tekst, "invoer.json" if request.is_json else "invoer")
+
+    @app.post("/api/check")
+    def api_check():
+        try:
+            return jsonify(check(_als_huishouden(formulier.jsonbaar(_body()))))
+        except InvoerFout as e:
+            return _fout_json(e)
+
+    @app.post("/api/scan")
+    def api_scan():
+        try:
+            body = _body()
+            if not isinstance(body, dict):
+                raise InvoerFout([("", "verwacht een JSON-object met 'huishouden' en de opties van de scan")])
+            onbekend = sorted(set(body) - {"huishouden", "persoon", "bron", "van", "tot", "stap"})
+            if onbekend:
+                raise InvoerFout([(k, "onbekend veld; kies uit huishouden, persoon, bron, van, tot, stap")
+                                  for k in onbekend])
+            doc = _als_huishouden(formulier.jsonbaar(body.get("huishouden")))
+            opties = {k: body[k] for k in ("persoon", "bron", "van", "tot", "stap") if k in body}
+            for k in ("van", "tot", "stap"):
+                if k in opties and (isinstance(opties[k], bool) or not isinstance(opties[k], (int, float))):
+                    raise InvoerFout([(k, f"moet een getal zijn, niet {opties[k]!r}")])
+            return jsonify(scan(doc, **opties))
+        except InvoerFout as e:
+            return _fout_json(e)
+
+    @app.get("/api/personas")
+    def api_personas():
+        return jsonify([{"naam": n, "titel": huishouden.laad(n).naam} for n in huishouden.persona_namen()])
+
+    @app.get("/api/persona/<naam>")
+    def api_persona(naam: str):
+        try:
+            return jsonify(persona_document(naam))
+        except InvoerFout as e:
+            return _fout_json(e, 404)
+
+    @app.errorhandler(413)
+    def _te_groot(_):
+        return _foutpagina("Het bestand of formulier is te groot (hoogstens 1 MB).", 413)
+
+    @app.errorhandler(404)
+    def _niet_gevonden(_):
+        return _foutpagina("Deze pagina bestaat niet.", 404)
+
+    @app.errorhandler(405)
+    def _methode(_):
+        return _foutpagina("Deze pagina werkt alleen via het formulier.", 405)
+
+    @app.errorhandler(500)
+    def _intern(_):
+        return _foutpagina("Er ging iets mis in samenloop (interne fout). Er is niets opgeslagen; probeer het opnieuw "
+                           "of meld het aan de beheerder.", 500)
+
+    def _foutpagina(melding: str, status: int):
+        if request.path.startswith("/api/"):
+            return jsonify({"fouten": [{"pad": "", "melding": melding}]}), status
+        return render_template("fout.html", melding=melding), status
+
+    return app

@@ -1,0 +1,158 @@
+"""What the pages show, built from the dicts that ``checker.check`` and ``checker.scan`` return.
+
+Nothing here computes an amount: it orders, groups and formats the API's output (the same output the command
+line prints), so the page and the command line cannot disagree.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import math
+import threading
+from datetime import date
+from typing import Any
+
+from .. import opmaak
+from ..huishouden import Huishouden
+from ..signalen import REGELING_NAMEN
+
+ERNST_VOLGORDE = ("hoog", "midden", "laag", "info")
+ERNST_LABELS = {"hoog": "hoog", "midden": "midden", "laag": "laag", "info": "ter informatie"}
+ROL_LABELS = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
+# Where the resident finds each instantie (their own websites); the gemeente is the resident's own.
+WEBSITES = {"Dienst Toeslagen": "toeslagen.nl", "UWV": "uwv.nl", "Sociale Verzekeringsbank": "svb.nl",
+            "Belastingdienst": "belastingdienst.nl", "CJIB": "cjib.nl"}
+# The scan's default range: this far either side of the current monthly income, on round hundreds. A choice of
+# presentation (what fits one chart), not a rule.
+SCAN_BREEDTE = 1500
+SCAN_AFRONDING = 100
+SCAN_STAP = 10
+
+
+def euro(x: float, centen: bool | None = None) -> str:
+    return opmaak.euro(x, centen)
+
+
+def datum(iso: str | None) -> str:
+    return opmaak.datum(date.fromisoformat(iso)) if iso else ""
+
+
+def maandtekst(bedragen: list[float]) -> str:
+    """One amount when all months are equal, else the lowest and highest."""
+    if not any(bedragen):
+        return "—"
+    if len(set(bedragen)) == 1:
+        return euro(bedragen[0], centen=True)
+    return f"{euro(min(bedragen), centen=True)} – {euro(max(bedragen), centen=True)}"
+
+
+def huishouden_regels(h: Huishouden) -> list[str]:
+    """The household at a glance (as the command line's report shows it)."""
+    regels = []
+    for p in h.personen:
+        wie = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {opmaak.datum(p.geboortedatum)}"
+        inkomen = ", ".join(f"{bron} {euro(sum(getattr(p.inkomen, bron)))} per jaar"
+                            for bron in type(p.inkomen).model_fields if sum(getattr(p.inkomen, bron)))
+        regel = f"{p.id} ({ROL_LABELS[p.rol]}, {wie})" + (f": {inkomen}" if inkomen else "")
+        if p.wia:
+            regel += f"; WIA {p.wia.fase.replace('_', ' ')}, klasse {p.wia.klasse}%"
+        if p.kinderopvang:
+            regel += f"; kinderopvang ({p.kinderopvang.soort})"
+        regels.append(regel)
+    if h.wonen:
+        w = h.wonen
+        wonen = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend"}[w.soort]
+        if w.soort == "huur":
+            wonen += f", kale huur {maandtekst(list(w.kale_huur))} per maand" + (" (corporatie)" if w.corporatie else "")
+        regels.append(f"Wonen: {wonen}")
+    regels.append(f"Vermogen op 1 januari: {euro(h.vermogen)}; gemeente: {h.gemeente}")
+    if h.schulden:
+        regels.append(f"Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
+                      f"{euro(sum(s.bedrag for s in h.schulden))}")
+    return regels
+
+
+def regelingen(uit: dict[str, Any]) -> tuple[list[dict], list[str]]:
+    """Rows of the regelingen table, and the names of those not computed yet."""
+    rijen, open_ = [], []
+    voorschotten = uit.get("voorschotten", {})
+    for sleutel, r in uit["regelingen"].items():
+        if not r.get("berekend", True):
+            open_.append(REGELING_NAMEN[sleutel])
+            continue
+        v = voorschotten.get(sleutel)
+        rijen.append({"sleutel": sleutel, "naam": REGELING_NAMEN[sleutel], "instantie": r["instantie"],
+                      "recht": r["recht"], "per_maand": maandtekst(r["maandbedragen"]), "jaar": r["jaarbedrag"],
+                      "maandbedragen": r["maandbedragen"], "ontvangt": v["ontvangt_jaar"] if v else None,
+                      "uitleg": r["uitleg"], "bronnen": r["bronnen"], "waarschuwingen": r.get("waarschuwingen", [])})
+    return rijen, open_
+
+
+def maandtabel(uit: dict[str, Any]) -> list[dict]:
+    """Per regeling that pays something, the 12 months and the year; the tax is in the net figure."""
+    rijen = []
+    for sleutel, r in uit["regelingen"].items():
+        if sleutel == "inkomstenbelasting" or not r.get("berekend", True) or not any(r["maandbedragen"]):
+            continue
+        rijen.append({"naam": REGELING_NAMEN[sleutel], "maanden": r["maandbedragen"], "jaar": r["jaarbedrag"]})
+    return rijen
+
+
+def signalen(uit: dict[str, Any]) -> list[dict]:
+    """Signals ranked by ernst (the checker's order within one ernst is kept)."""
+    return sorted(uit["signalen"], key=lambda s: ERNST_VOLGORDE.index(s["ernst"]))
+
+
+def wie_doet_wat(uit: dict[str, Any]) -> list[tuple[str, list[dict]]]:
+    """Signals grouped by the instantie to act with, the most urgent instantie first."""
+    per: dict[str, list[dict]] = {}
+    for s in signalen(uit):
+        if s["ernst"] != "info":
+            per.setdefault(s["instantie"], []).append(s)
+    return list(per.items())
+
+
+def checklist(uit: dict[str, Any]) -> list[dict]:
+    """What the resident must do: every signal with an action, most urgent first, then the earliest date."""
+    taken = [s for s in signalen(uit) if s["ernst"] != "info"]
+    return sorted(taken, key=lambda s: (ERNST_VOLGORDE.index(s["ernst"]), s.get("datum") or "9999"))
+
+
+def contacten(uit: dict[str, Any]) -> list[tuple[str, str | None]]:
+    namen = []
+    for s in checklist(uit):
+        for naam in s["instantie"].split(" en "):  # "Dienst Toeslagen en UWV": both
+            if naam not in namen:
+                namen.append(naam)
+    return [(n, WEBSITES.get(n)) for n in namen]
+
+
+# --- the scan around the current income ------------------------------------------------------------------------
+def scan_standaard(h: Huishouden) -> dict[str, Any]:
+    """Default sweep: the aanvrager (the partner when only the partner works), their larger source of earned
+    income, a range around its current monthly average."""
+    def verdient(q) -> bool:
+        return bool(sum(q.inkomen.loon) or sum(q.inkomen.winst))
+    p = h.aanvrager if verdient(h.aanvrager) or h.partner is None or not verdient(h.partner) else h.partner
+    bron = "winst" if sum(p.inkomen.winst) > sum(p.inkomen.loon) else "loon"
+    huidig = sum(getattr(p.inkomen, bron)) / len(getattr(p.inkomen, bron))
+    van = max(0, math.floor((huidig - SCAN_BREEDTE) / SCAN_AFRONDING) * SCAN_AFRONDING)
+    return {"persoon": p.id, "bron": bron, "van": van, "tot": van + 2 * SCAN_BREEDTE, "stap": SCAN_STAP}
+
+
+def sprongen(scan: dict[str, Any]) -> tuple[list[dict], int]:
+    """The cliffs to explain, and how many falls of at most € 1 (rounding of monthly toeslagen) are left out."""
+    groot = [s for s in scan["sprongen"] if not s.get("klein")]
+    return groot, len(scan["sprongen"]) - len(groot)
+
+
+_GRAFIEK_SLOT = threading.Lock()  # pyplot keeps global state; one chart at a time
+
+
+def grafiek_data_uri(scan: dict[str, Any]) -> str:
+    """The scan chart (checker.grafiek) as a PNG data: URI, rendered in memory, never written to disk."""
+    from ..grafiek import teken_scan
+    buffer = io.BytesIO()
+    with _GRAFIEK_SLOT:
+        teken_scan(scan, buffer)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

@@ -1,0 +1,151 @@
+"""The web page end to end in headless Chromium (Debian's chromium, driven by Playwright; issue 8).
+
+Skipped, with the reason, when playwright or /usr/bin/chromium is missing, so the suite runs on a machine
+without a browser. CI (.ci/run) installs chromium and sets SAMENLOOP_E2E=verplicht, which turns a missing
+browser into a failure instead of a skip.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from checker import check
+from checker.web import formulier, maak_app
+from checker.web.app import persona_document
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGUMENTEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+VERPLICHT = os.environ.get("SAMENLOOP_E2E") == "verplicht"
+WACHT_MS = 15_000
+
+
+def _zonder(reden: str):
+    if VERPLICHT:
+        pytest.fail(f"{reden}, maar SAMENLOOP_E2E=verplicht (CI)")
+    pytest.skip(reden)
+
+
+@pytest.fixture(scope="module")
+def basis_url():
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, maak_app(), threaded=True)
+    draad = threading.Thread(target=server.serve_forever, daemon=True)
+    draad.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    draad.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _zonder("playwright (Python-pakket) is niet geïnstalleerd: pip install -e '.[test]'")
+    if not CHROMIUM.is_file():
+        _zonder(f"{CHROMIUM} ontbreekt: apt-get install chromium (Debian)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTEN)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser, basis_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(WACHT_MS)
+    p = context.new_page()
+    elders = []
+    # no external assets: every request stays on this server (or is inline data)
+    p.on("request", lambda r: None if r.url.startswith((basis_url, "data:")) else elders.append(r.url))
+    yield p
+    context.close()
+    assert elders == [], f"verzoeken naar buiten: {elders}"
+
+
+def _laad_en_bereken(p, basis_url, persona="ronald-marijke"):
+    p.goto(f"{basis_url}/?persona={persona}")
+    p.click("#knop-bereken")
+    p.wait_for_selector("#tabel-regelingen")
+
+
+def _niet_gebruik_zorgtoeslag(p):
+    return p.locator('li[data-code="NIET_GEBRUIK"][data-regelingen~="zorgtoeslag"]')
+
+
+def test_persona_then_receiving_zorgtoeslag_removes_niet_gebruik(pagina, basis_url):
+    """Ronald en Marijke receive no zorgtoeslag but have a right to it (NIET_GEBRUIK, contract section 4). Enter
+    the computed monthly amount as received, and the signal goes."""
+    _laad_en_bereken(pagina, basis_url)
+    tabel = pagina.locator("#tabel-regelingen")
+    assert tabel.locator('tr[data-regeling="zorgtoeslag"] td').nth(1).inner_text() == "ja"
+    assert _niet_gebruik_zorgtoeslag(pagina).count() == 1
+
+    maand = check("ronald-marijke")["regelingen"]["zorgtoeslag"]["maandbedragen"][0]
+    pagina.click("text=Gegevens aanpassen")
+    pagina.fill(f"#{formulier.veld_id('ontvangt.zorgtoeslag')}", formulier.toon_getal(maand))
+    pagina.click("#knop-bereken")
+    pagina.wait_for_selector("#tabel-regelingen")
+    assert _niet_gebruik_zorgtoeslag(pagina).count() == 0
+    assert pagina.locator('li[data-code="NIET_GEBRUIK"]').count() >= 1  # the other toeslagen still not received
+
+
+def test_vermogen_above_the_zorgtoeslag_limit_raises_vermogensgrens(pagina, basis_url):
+    """Wet op de zorgtoeslag art. 3 lid 2 with the 2026 limit for a household with a toeslagpartner,
+    € 184.633 (Belastingdienst, 'Vermogen' zorgtoeslag 2026): one euro above it, no zorgtoeslag and a
+    VERMOGENSGRENS signal."""
+    assert persona_document("ronald-marijke")["vermogen"] < 184_633 * 0.95  # no signal to begin with
+    _laad_en_bereken(pagina, basis_url)
+    signaal = pagina.locator('li[data-code="VERMOGENSGRENS"][data-regelingen~="zorgtoeslag"]')
+    assert signaal.count() == 0
+    pagina.click("text=Gegevens aanpassen")
+    pagina.fill(f"#{formulier.veld_id('vermogen')}", "184.634")
+    pagina.keyboard.press("Enter")  # Enter in a field submits with the form's first button: Bereken
+    pagina.wait_for_selector("#tabel-regelingen")
+    assert signaal.count() == 1
+    assert pagina.locator('#tabel-regelingen tr[data-regeling="zorgtoeslag"] td').nth(1).inner_text() == "nee"
+
+
+def test_print_view_has_the_checklist(pagina, basis_url):
+    _laad_en_bereken(pagina, basis_url, "ronald-marijke-thuis")
+    pagina.click("#knop-afdrukblad")
+    pagina.wait_for_selector(".blad")
+    assert pagina.locator("h1").inner_text().startswith("Uw overzicht")
+    uit = check("ronald-marijke-thuis")
+    rijen = pagina.locator("table.checklist tbody tr")
+    assert rijen.count() == len([s for s in uit["signalen"] if s["ernst"] != "info"])
+    assert pagina.locator("#knop-afdrukken").is_visible()  # the script runs (no inline script needed)
+    pagina.emulate_media(media="print")
+    assert not pagina.locator("header.kop").is_visible()
+    assert not pagina.locator("#knop-afdrukken").is_visible()
+    assert pagina.locator("table.checklist").is_visible()
+
+
+def test_keyboard_reaches_bereken_with_a_visible_focus(pagina, basis_url):
+    pagina.goto(f"{basis_url}/?persona=ronald-marijke")
+    for _ in range(40):
+        pagina.keyboard.press("Tab")
+        actief = pagina.evaluate("() => [document.activeElement.tagName, document.activeElement.value,"
+                                 " document.activeElement.form && document.activeElement.form.id]")
+        if actief == ["BUTTON", "bereken", "huishouden"]:
+            break
+    else:
+        pytest.fail("Tab bereikt de knop Bereken niet")
+    rand = pagina.evaluate("() => getComputedStyle(document.activeElement).outlineWidth")
+    assert float(rand.removesuffix("px")) >= 2
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_selector("#tabel-regelingen")
+
+
+def test_an_error_is_shown_at_its_field(pagina, basis_url):
+    pagina.goto(f"{basis_url}/?persona=ronald-marijke")
+    veld = formulier.veld_id("personen[0].inkomen.winst")
+    pagina.fill(f"#{veld}", "400; 650")
+    pagina.click("#knop-bereken")
+    pagina.wait_for_selector(f"#{veld}-fout")
+    assert "12 maandbedragen" in pagina.inner_text(f"#{veld}-fout")
+    assert pagina.evaluate("() => document.activeElement.id") == "foutoverzicht"
