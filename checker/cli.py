@@ -79,6 +79,8 @@ def _parser() -> _Parser:
     h.add_argument("--populatie", type=int, metavar="N",
                    help="draai de hervorming ook op een synthetische populatie van N huishoudens")
     h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
+    h.add_argument("--dask", action="store_true",
+                   help="reken de stukken van de populatie parallel met Dask (extra 'dask' nodig)")
     h.add_argument("--scan", action="store_true",
                    help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
     w = sub.add_parser("web", help="open de webpagina voor de baliemedewerker (alleen op deze computer, 127.0.0.1)")
@@ -141,7 +143,7 @@ def _hervorming(args) -> int:
     from .hervormingen import hervorming, populatie_run
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
-        uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed)["populatie"]
+        uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask)["populatie"]
     if args.json:
         _druk_json(uit)
     else:

@@ -178,73 +178,104 @@ def _signaaltelling(inv, rb, rh, steekproef: int, signalen_uit: set[str]) -> tup
     return tellingen[0], tellingen[1], m, time.perf_counter() - begin
 
 
+def _bruto_jaar(inv) -> np.ndarray:
+    return (sum(inv.inkomen_aanvrager.values()) + sum(inv.inkomen_partner.values())).sum(axis=1)
+
+
+def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, klif_stap: float,
+                 grenzen: np.ndarray, signalen_steekproef: int = 0) -> dict[str, Any]:
+    """Baseline against reform on one chunk of the population: sums and counts that add up across chunks.
+    Pure and small in what it takes and returns, so chunks can run in other processes (Dask)."""
+    from . import populatie
+    from .berekening import REGELINGEN, bereken
+    ref = lees_hervorming(bron)
+    basis_p, hervorm_p = parameters_voor(ref)
+    gewijzigd = gewijzigde_regelingen(ref)
+    inv = populatie.genereer(grootte, jaar, seed=stuk_seed)
+    rb, rh = bereken(inv, basis_p), bereken(inv, hervorm_p)
+    nb, nh = _netto_jaar(rb), _netto_jaar(rh)
+    verschil = nh - nb
+    direct = (sum(rh.regelingen[k].jaarbedrag - rb.regelingen[k].jaarbedrag for k in gewijzigd if k in REGELINGEN)
+              if gewijzigd & set(REGELINGEN) else np.zeros(inv.n))
+    deciel = np.searchsorted(grenzen, _bruto_jaar(inv), side="right")
+    uit = {
+        "regelingen": {k: [float(rb.regelingen[k].jaarbedrag.sum()), float(rh.regelingen[k].jaarbedrag.sum())]
+                       for k in REGELINGEN},
+        "netto": [float(nb.sum()), float(nh.sum())],
+        "winnaars": int((verschil > 1).sum()), "verliezers": int((verschil < -1).sum()),
+        "gelijk": int((np.abs(verschil) <= 1).sum()),
+        "tegen_de_richting": int((((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))).sum()),
+        "klif_basis": int(_op_klif(inv, basis_p, nb, klif_stap).sum()),
+        "klif_hervorming": int(_op_klif(inv, hervorm_p, nh, klif_stap).sum()),
+        "decielen": [[int((deciel == d).sum()), float(verschil[deciel == d].sum()),
+                      int((verschil[deciel == d] > 1).sum()), int((verschil[deciel == d] < -1).sum())]
+                     for d in range(10)],
+    }
+    if signalen_steekproef > 0:
+        uit["signalen"] = _signaaltelling(inv, rb, rh, signalen_steekproef, ref["signalen_uit"])
+    return uit
+
+
+def _optellen(delen: list[dict[str, Any]]) -> dict[str, Any]:
+    totaal = delen[0]
+    for d in delen[1:]:
+        for k, (b, h) in d["regelingen"].items():
+            totaal["regelingen"][k][0] += b
+            totaal["regelingen"][k][1] += h
+        totaal["netto"] = [totaal["netto"][0] + d["netto"][0], totaal["netto"][1] + d["netto"][1]]
+        for k in ("winnaars", "verliezers", "gelijk", "tegen_de_richting", "klif_basis", "klif_hervorming"):
+            totaal[k] += d[k]
+        totaal["decielen"] = [[a + b for a, b in zip(x, y)] for x, y in zip(totaal["decielen"], d["decielen"])]
+    return totaal
+
+
 def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0,
-                  signalen_steekproef: int = 2_000) -> dict[str, Any]:
-    """Baseline against reform on a synthetic population of n households, streamed in chunks."""
+                  signalen_steekproef: int = 2_000, dask: bool = False) -> dict[str, Any]:
+    """Baseline against reform on a synthetic population of n households, in chunks: one after another with
+    bounded memory, or, with ``dask``, in parallel on Dask (the optional extra; local processes by default)."""
     import time
 
     from . import populatie
-    from .berekening import REGELINGEN, bereken
     if isinstance(n, bool) or not isinstance(n, int) or n < 1 or n > 20_000_000:
         raise InvoerFout([("--populatie", f"moet een geheel getal van 1 tot 20.000.000 zijn, niet {n!r}")])
     ref = lees_hervorming(bron)
+    bron_dict = {"schema": 1, "naam": ref["naam"], "jaar": ref["jaar"], "wijzigingen": ref["wijzigingen"],
+                 "gemeenten": ref["gemeenten"], "signalen_uit": sorted(ref["signalen_uit"])}
     jaar = ref["jaar"]
-    basis_p, hervorm_p = parameters_voor(ref)
-    gewijzigd = gewijzigde_regelingen(ref)
-    totaal = {k: [0.0, 0.0] for k in REGELINGEN}
-    netto = [0.0, 0.0]
-    tellers = {"winnaars": 0, "verliezers": 0, "gelijk": 0, "tegen_de_richting": 0, "klif_basis": 0,
-               "klif_hervorming": 0}
-    grenzen = None
-    decielen = [{"deciel": d + 1, "huishoudens": 0, "verschil": 0.0, "winnaars": 0, "verliezers": 0} for d in range(10)]
     begin = time.perf_counter()
-    sig = None
-    for inv in populatie.in_stukken(n, jaar, seed, stuk):
-        rb, rh = bereken(inv, basis_p), bereken(inv, hervorm_p)
-        if sig is None and signalen_steekproef > 0:
-            sig = _signaaltelling(inv, rb, rh, signalen_steekproef, ref["signalen_uit"])
-        nb, nh = _netto_jaar(rb), _netto_jaar(rh)
-        for k in REGELINGEN:
-            totaal[k][0] += float(rb.regelingen[k].jaarbedrag.sum())
-            totaal[k][1] += float(rh.regelingen[k].jaarbedrag.sum())
-        netto[0] += float(nb.sum())
-        netto[1] += float(nh.sum())
-        verschil = nh - nb
-        tellers["winnaars"] += int((verschil > 1).sum())
-        tellers["verliezers"] += int((verschil < -1).sum())
-        tellers["gelijk"] += int((np.abs(verschil) <= 1).sum())
-        direct = sum(rh.regelingen[k].jaarbedrag - rb.regelingen[k].jaarbedrag for k in gewijzigd if k in REGELINGEN) \
-            if gewijzigd & set(REGELINGEN) else np.zeros(inv.n)
-        tellers["tegen_de_richting"] += int((((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))).sum())
-        tellers["klif_basis"] += int(_op_klif(inv, basis_p, nb, klif_stap).sum())
-        tellers["klif_hervorming"] += int(_op_klif(inv, hervorm_p, nh, klif_stap).sum())
-        bruto = (sum(inv.inkomen_aanvrager.values()) + sum(inv.inkomen_partner.values())).sum(axis=1)
-        if grenzen is None:  # decile bounds from the first chunk (a large random sample of the population)
-            grenzen = np.quantile(bruto, np.linspace(0.1, 0.9, 9))
-        deciel = np.searchsorted(grenzen, bruto, side="right")
-        for d in range(10):
-            m = deciel == d
-            decielen[d]["huishoudens"] += int(m.sum())
-            decielen[d]["verschil"] += float(verschil[m].sum())
-            decielen[d]["winnaars"] += int((verschil[m] > 1).sum())
-            decielen[d]["verliezers"] += int((verschil[m] < -1).sum())
+    delen_spec = populatie.stukken(n, seed, stuk)
+    # decile bounds from the first chunk (a large random sample of the population), the same for every chunk
+    grenzen = np.quantile(_bruto_jaar(populatie.genereer(*delen_spec[0][:1], jaar, seed=delen_spec[0][1])),
+                          np.linspace(0.1, 0.9, 9))
+    taken = [(bron_dict, jaar, g, s, klif_stap, grenzen, signalen_steekproef if k == 0 else 0)
+             for k, (g, s) in enumerate(delen_spec)]
+    if dask:
+        try:
+            import dask as _dask
+        except ImportError:
+            raise InvoerFout([("--dask", "Dask is niet geïnstalleerd; installeer samenloop met het extra 'dask': "
+                                         "pip install -e '.[dask]'")]) from None
+        delen = list(_dask.compute(*[_dask.delayed(stuk_telling)(*t) for t in taken], scheduler="processes"))
+    else:
+        delen = [stuk_telling(*t) for t in taken]
+    sig = delen[0].get("signalen")
+    t = _optellen(delen)
     duur = time.perf_counter() - begin
-    for d in decielen:
-        d["gemiddeld_verschil"] = round(d.pop("verschil") / max(1, d["huishoudens"]), 2)
+    decielen = [{"deciel": d + 1, "huishoudens": x[0], "winnaars": x[2], "verliezers": x[3],
+                 "gemiddeld_verschil": round(x[1] / max(1, x[0]), 2)} for d, x in enumerate(t["decielen"])]
     return {
         "schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar,
         "populatie": {
-            "huishoudens": n, "seed": seed,
+            "huishoudens": n, "seed": seed, "stukken": len(taken), "dask": bool(dask),
             "toelichting": "Synthetische populatie (rules/populatie.yaml): verdelingen deels illustratief; bedragen "
                            "zijn totalen over deze huishoudens, geen raming voor Nederland.",
             "regelingen": {k: {"basis": round(b, 2), "hervorming": round(h, 2), "verschil": round(h - b, 2)}
-                           for k, (b, h) in totaal.items()},
-            "netto_besteedbaar_inkomen": {"basis": round(netto[0], 2), "hervorming": round(netto[1], 2),
-                                          "verschil": round(netto[1] - netto[0], 2)},
-            "winnaars": tellers["winnaars"], "verliezers": tellers["verliezers"], "gelijk": tellers["gelijk"],
-            "tegen_de_richting": tellers["tegen_de_richting"],
-            "op_een_klif": {"basis": round(tellers["klif_basis"] / n, 4),
-                            "hervorming": round(tellers["klif_hervorming"] / n, 4),
+                           for k, (b, h) in t["regelingen"].items()},
+            "netto_besteedbaar_inkomen": {"basis": round(t["netto"][0], 2), "hervorming": round(t["netto"][1], 2),
+                                          "verschil": round(t["netto"][1] - t["netto"][0], 2)},
+            "winnaars": t["winnaars"], "verliezers": t["verliezers"], "gelijk": t["gelijk"],
+            "tegen_de_richting": t["tegen_de_richting"],
+            "op_een_klif": {"basis": round(t["klif_basis"] / n, 4), "hervorming": round(t["klif_hervorming"] / n, 4),
                             "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
                                            "aanvrager het netto besteedbare inkomen verlaagt"},
             "per_deciel": decielen,

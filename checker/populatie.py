@@ -116,10 +116,16 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     )
 
 
+def stukken(n: int, seed: int = 0, stuk: int = 100_000) -> list[tuple[int, int]]:
+    """(size, seed) of each chunk of a population of n households: each chunk is generated from its own seed,
+    so chunks can be computed anywhere, in any order, and always give the same households."""
+    return [(min(stuk, n - start), seed * 1_000_003 + k) for k, start in enumerate(range(0, n, stuk))]
+
+
 def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterator[Invoer]:
-    """The population of n households in chunks of at most ``stuk`` (each chunk from its own seed)."""
-    for k, start in enumerate(range(0, n, stuk)):
-        yield genereer(min(stuk, n - start), jaar, seed=seed * 1_000_003 + k)
+    """The population of n households in chunks of at most ``stuk``."""
+    for grootte, stuk_seed in stukken(n, seed, stuk):
+        yield genereer(grootte, jaar, seed=stuk_seed)
 
 
 def als_huishouden(inv: Invoer, i: int):

@@ -70,3 +70,13 @@ def test_a_population_household_as_a_household_file_gives_the_same_amounts():
         los = bereken(inv_mod.uit_huishoudens([h]), parameters.laad(2026))
         for k, u in res.regelingen.items():
             assert abs(u.jaarbedrag[i] - los.regelingen[k].jaarbedrag[0]) < 0.01, (i, k)
+
+
+def test_dask_gives_the_same_totals_as_one_after_another():
+    pytest.importorskip("dask")
+    een = populatie_run(PLUS_100, 1200, seed=6, stuk=400, signalen_steekproef=0)["populatie"]
+    parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, signalen_steekproef=0, dask=True)["populatie"]
+    for sleutel in ("regelingen", "netto_besteedbaar_inkomen", "winnaars", "verliezers", "gelijk", "op_een_klif",
+                    "per_deciel"):
+        assert een[sleutel] == parallel[sleutel], sleutel
+    assert parallel["stukken"] == 3 and parallel["dask"] is True
