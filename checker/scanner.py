@@ -106,13 +106,12 @@ def sprongen(bruto: np.ndarray, netto: np.ndarray, v: _Veranderingen, naam: str)
     kandidaten = np.flatnonzero((d_netto < -RUIS) | (d_netto > d_bruto + SPRONG_MARGE))
     for i in kandidaten:
         verschil = float(d_netto[i])
-        uit.append({
-            "van": round(float(bruto[i]), 2), "tot": round(float(bruto[i + 1]), 2),
-            "verschil": round(verschil, 2),
-            "regelingen": v.bij(i),
-            "uitleg": _uitleg_sprong(naam, float(bruto[i]), float(bruto[i + 1]), verschil, v, i, float(d_bruto[i])),
-            "klein": bool(-KLEIN <= verschil < 0),
-        })
+        klein = bool(-KLEIN <= verschil < 0)
+        uitleg = (f"Een daling van {-verschil:.2f} euro per maand door het afronden van maandbedragen op hele euro's."
+                  .replace(".", ",", 1) if klein else
+                  _uitleg_sprong(naam, float(bruto[i]), float(bruto[i + 1]), verschil, v, i, float(d_bruto[i])))
+        uit.append({"van": round(float(bruto[i]), 2), "tot": round(float(bruto[i + 1]), 2),
+                    "verschil": round(verschil, 2), "regelingen": v.bij(i), "uitleg": uitleg, "klein": klein})
     return uit
 
 
