@@ -275,6 +275,10 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
             **u.signaalbronnen,
         }
         feit.update({k: v[i] for k, v in u.feiten.items()})
+        # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
+        andere = [k for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag") if res.invoer.ontvangt[k][i].sum() > 0]
+        feit["automatisch_bij_andere_toeslag"] = sleutel == "kindgebonden_budget" and bool(andere)
+        feit["andere_toeslagen"] = ", ".join(andere)
         if feit["ontvangst_bekend"]:
             feit["ontvangt_jaar"] = float(res.invoer.ontvangt[sleutel][i].sum())
             feit["verschil_voorschot"] = feit["ontvangt_jaar"] - feit["jaarbedrag"]

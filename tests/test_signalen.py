@@ -79,3 +79,19 @@ def test_a_malformed_rule_file_names_the_rule(tmp_path):
     (tmp_path / "x.yaml").write_text("regels:\n  - naam: half\n    code: TEST\n", encoding="utf-8")
     with pytest.raises(RegelFout, match="half"):
         signalen.lees_regels(tmp_path)
+
+
+def test_kindgebonden_budget_comes_by_itself_with_another_toeslag():
+    # belastingdienst.nl: "Kindgebonden budget hoeft u niet zelf aan te vragen als u al een toeslag van ons krijgt."
+    def gezin(ontvangt_zt):
+        h = hh(1500, None, 2026, ontvangt_zt=ontvangt_zt)
+        h["personen"].append({"id": "k", "rol": "kind", "geboortedatum": "2018-03-01"})
+        return check(h)
+
+    def kgb(uit):
+        return [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kindgebonden_budget"]]
+
+    [s] = kgb(gezin(0))        # no toeslag at all: apply
+    assert s["ernst"] == "midden"
+    [s] = kgb(gezin(129))      # zorgtoeslag received: it should come by itself; check the beschikking
+    assert s["ernst"] == "laag" and "vanzelf" in s["uitleg"]
