@@ -29,7 +29,8 @@ def _huishouden(h: Huishouden) -> Panel:
     for p in h.personen:
         leeftijd = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {opmaak.datum(p.geboortedatum)}"
         inkomen = [(bron, sum(getattr(p.inkomen, bron))) for bron in type(p.inkomen).model_fields]
-        inkomen_tekst = ", ".join(f"{bron} {opmaak.euro(b)}/jaar" for bron, b in inkomen if b)
+        label = {"wga": "WGA (nu ontvangen)", "bijstand": "bijstand (nu ontvangen)", "ww": "WW", "aow": "AOW"}
+        inkomen_tekst = ", ".join(f"{label.get(bron, bron)} {opmaak.euro(b)}/jaar" for bron, b in inkomen if b)
         regel = f"• {p.id} ({ROL[p.rol]}, {leeftijd})"
         if inkomen_tekst:
             regel += f": {inkomen_tekst}"
