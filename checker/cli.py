@@ -128,7 +128,11 @@ def _scan(args) -> int:
                stap=args.stap, jaar=args.jaar)
     if args.grafiek:
         from .grafiek import teken_scan
-        teken_scan(uit, args.grafiek)
+        try:
+            teken_scan(uit, args.grafiek)
+        except OSError as e:
+            raise InvoerFout([("--grafiek", f"kan {args.grafiek} niet schrijven: bestaat de map en mag u daar "
+                                            "schrijven?")]) from None
     if args.json:
         _druk_json(uit)
     else:

@@ -238,6 +238,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
     from . import populatie
     if isinstance(n, bool) or not isinstance(n, int) or n < 1 or n > 20_000_000:
         raise InvoerFout([("--populatie", f"moet een geheel getal van 1 tot 20.000.000 zijn, niet {n!r}")])
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**31:
+        raise InvoerFout([("--seed", f"moet een geheel getal van 0 of meer zijn, niet {seed!r}")])
     ref = lees_hervorming(bron)
     bron_dict = {"schema": 1, "naam": ref["naam"], "jaar": ref["jaar"], "wijzigingen": ref["wijzigingen"],
                  "gemeenten": ref["gemeenten"], "signalen_uit": sorted(ref["signalen_uit"])}

@@ -278,7 +278,8 @@ def _melding(fout: dict) -> str:
     if soort in ("getal", "negatief", "maanden", "element", "datum", "ja_nee", "geheel", "tekst"):
         return fout["msg"]
     if soort == "literal_error":
-        return f"{fout.get('input')!r} is geen geldige waarde; kies uit {ctx.get('expected', '')}".replace("'", "'")
+        keuzes = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"{fout.get('input')!r} is geen geldige waarde; kies uit {keuzes}"
     if soort in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if soort in ("less_than_equal", "less_than"):
@@ -405,6 +406,8 @@ def lees_tekst(tekst: str, naam: str = "invoer") -> Any:
                 if naam.endswith(".json"):
                     raise InvoerFout([("bestand", f"{naam} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
         return yaml.load(tekst, Loader=YAML_LADER)
+    except InvoerFout:
+        raise
     except yaml.YAMLError as e:
         plek = getattr(e, "problem_mark", None)
         waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""

@@ -167,6 +167,9 @@ class Parameters:
                     pad = f"gemeenten.{g}.{onderdeel}.{sleutel}"
                     if sleutel not in basis:
                         problemen.append((pad, f"onbekende sleutel; kies uit {', '.join(sorted(basis))}"))
+                    elif basis[sleutel].waarde is None:
+                        if waarde is not None and (isinstance(waarde, bool) or not isinstance(waarde, (int, float))):
+                            problemen.append((pad, f"verwacht een getal of leeg, kreeg {waarde!r}"))
                     elif (fout := _vormfout(basis[sleutel].waarde, waarde)):
                         problemen.append((pad, fout))
         if problemen:

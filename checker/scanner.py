@@ -35,9 +35,13 @@ def _persoon_rol(h: huishouden.Huishouden, persoon: str) -> str:
 
 def punten(van: float, tot: float, stap: float) -> np.ndarray:
     problemen = []
+    from .huishouden import GROOTSTE_BEDRAG
     for naam, w in (("--van", van), ("--tot", tot), ("--stap", stap)):
-        if not np.isfinite(w) or w < 0:
-            problemen.append((naam, f"moet een getal van 0 of meer zijn, niet {w}"))
+        if isinstance(w, bool) or not isinstance(w, (int, float)):
+            problemen.append((naam, f"moet een getal zijn, niet {w!r}"))
+        elif not np.isfinite(w) or w < 0 or w > GROOTSTE_BEDRAG:
+            grens = f"{GROOTSTE_BEDRAG:,.0f}".replace(",", ".")
+            problemen.append((naam, f"moet een getal van 0 tot {grens} zijn, niet {w}"))
     if not problemen and stap <= 0:
         problemen.append(("--stap", "moet groter dan 0 zijn"))
     if not problemen and tot < van:
@@ -46,6 +50,7 @@ def punten(van: float, tot: float, stap: float) -> np.ndarray:
         problemen.append(("--stap", "te klein: meer dan 100.000 punten"))
     if problemen:
         raise InvoerFout(problemen)
+    van, tot, stap = float(van), float(tot), float(stap)
     n = int(np.floor((tot - van) / stap + 1e-9)) + 1
     return van + stap * np.arange(n)
 
@@ -85,8 +90,9 @@ def _uitleg_sprong(naam: str, van: float, tot: float, verschil: float, v: _Veran
                    stap: float) -> str:
     from .opmaak import euro
     delen = []
+    richting = 1.0 if verschil < 0 else -1.0   # a rise in net income is told from the step down
     for k in np.flatnonzero(v.veranderd[:, i]):
-        d = v.delta[k, i]
+        d = richting * v.delta[k, i]
         delen.append(f"{REGELING_NAMEN[v.sleutels[k]]} {'stijgt' if d > 0 else 'daalt'} met {euro(abs(d), centen=True)}")
     oorzaak = "; ".join(delen) if delen else "geen regeling verandert (afronding)"
     if verschil < 0:
@@ -139,9 +145,13 @@ def scan(bron_huishouden: Any, persoon: str | None = None, bron: str = "loon", v
          tot: float = 6000.0, stap: float = 10.0, jaar: int | None = None) -> dict[str, Any]:
     """Contract section 7. ``persoon`` defaults to the aanvrager."""
     from .api import _met_jaar
+    if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
+        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {jaar!r}")])
+    if persoon is not None and not isinstance(persoon, str):
+        raise InvoerFout([("--persoon", f"moet een id zijn, niet {persoon!r}")])
     h = _met_jaar(huishouden.laad(bron_huishouden), jaar)
     persoon = persoon or h.aanvrager.id
-    bruto = punten(float(van), float(tot), float(stap))
+    bruto = punten(van, tot, stap)
     res = bereken_scan(h, persoon, bron, bruto, parameters.laad(h.jaar))
     netto, regelingen = _per_maand(res)
     veranderingen = _Veranderingen(regelingen)

@@ -110,3 +110,18 @@ def test_kinderopvangtoeslag_table_step_is_an_armoedeval():
     assert (s["van"], s["tot"]) == (4701, 4702) and s["verschil"] < 0
     kot = {p["bruto"]: p["regelingen"]["kinderopvangtoeslag"] for p in uit["punten"]}
     assert kot[4701] - kot[4702] == pytest.approx(daling) == 13
+
+
+def test_a_cliff_for_whoever_earns_less_is_told_from_the_step_down():
+    # Ronald's winst from 770 to 780 crosses the WGA inkomenseis (775): net income jumps up. The explanation
+    # is told for earning € 10 less, so the WGA "daalt" (falls) and the zorgtoeslag "stijgt" (rises).
+    uit = scan("ronald-marijke", persoon="ronald", bron="winst", van=770, tot=780, stap=10)
+    [s] = [s for s in uit["sprongen"] if "wga" in s["regelingen"]]
+    assert "minder" in s["uitleg"] and "WGA-uitkering daalt" in s["uitleg"] and "zorgtoeslag stijgt" in s["uitleg"]
+
+
+@pytest.mark.parametrize("kwargs,veld", [({"van": "abc"}, "--van"), ({"stap": None}, "--stap"),
+                                         ({"jaar": "2025"}, "jaar"), ({"tot": 1e300, "stap": 1e299}, "--tot")])
+def test_scan_api_arguments_of_the_wrong_type_are_bad_input(kwargs, veld):
+    with pytest.raises(InvoerFout, match=veld):
+        scan("ronald-marijke", **kwargs)
