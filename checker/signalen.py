@@ -163,7 +163,7 @@ def huishoudfeit(h: Huishouden, peil: date) -> dict[str, Any]:
         "schuld_totaal": sum(s.bedrag for s in h.schulden),
         "heeft_winst": any(any(x != 0 for x in p.inkomen.winst) for p in ouders),
         "inkomen_variatie": max([variatie([a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]) for p in ouders]),
-        "wisselend_inkomen_van": ", ".join(p.id for p in wisselend),
+        "wisselend_inkomen_van": " en ".join(noem(p) for p in wisselend),
         "ontvangt_toeslagvoorschot": any(v > 0 for v in ontvangt.values()),
         "ontvangen_toeslagen": ", ".join(REGELING_NAMEN[k] for k, v in ontvangt.items() if v > 0),
         "ontvangt_wga": any(any(p.inkomen.wga) for p in ouders),
@@ -189,6 +189,15 @@ def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, doorgeven_dagen: in
     return uit
 
 
+VERMOGEN_OP_1_JANUARI = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
+
+
+def noem(persoon) -> str:
+    """How the texts name a person: the id as a name ("Ronald"), or the role when the id is just the role."""
+    if persoon.id.lower() in ("a", "p", "aanvrager", "partner"):
+        return "de aanvrager" if persoon.rol == "aanvrager" else "de partner"
+    return persoon.id[:1].upper() + persoon.id[1:]
+
 # Month indices (0 = January) in regeling facts that the rules want as dates: the last day of that month
 # (<naam>) and the first day after it (<naam>_volgende_dag).
 MAAND_ALS_DATUM = {"uitloop_einde_maand": "uitloop_einde", "einde_loongerelateerd_maand": "einde_loongerelateerd",
@@ -210,7 +219,7 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> No
             feit[f"{naam}_volgende_dag"] = feit[naam] + timedelta(days=1)
     if "wga_persoon" in feit:
         persoon = h.aanvrager if int(feit["wga_persoon"]) == 0 else h.partner
-        feit["wga_persoon_naam"] = persoon.id.capitalize() if persoon else ""
+        feit["wga_persoon_naam"] = noem(persoon) if persoon else ""
         feit["wga_klif"] = max(0.0, float(feit.get("loonaanvulling_bij_inkomenseis", 0)) - float(feit.get("vervolguitkering", 0)))
     if feit["regeling"] == "smi" and 0 <= int(feit.get("eerste_maand_mogelijk", -1)) <= 11:
         feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
@@ -243,13 +252,13 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
         from .scanner import _Veranderingen, _uitleg_sprong
         v = _Veranderingen(regelingen)
         uit.append({
-            "t": "armoedeval", "persoon": p.id.capitalize(), "bron": bron, "huidig": huidig,
+            "t": "armoedeval", "persoon": noem(p), "bron": bron, "huidig": huidig,
             "tot": float(bedragen[-1]), "verlies": float(max(0.0, -d[k])),
             "verlies_van": float(bedragen[k]), "verlies_tot": float(bedragen[k + 1]),
             "druk": float(druk), "houdt_over": float(100.0 * (1.0 - druk)),
             "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
             "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
-            "uitleg_sprong": _uitleg_sprong(p.id.capitalize(), float(bedragen[k]), float(bedragen[k + 1]),
+            "uitleg_sprong": _uitleg_sprong(noem(p), float(bedragen[k]), float(bedragen[k + 1]),
                                             float(d[k]), v, k, float(inst["stap"])),
         })
     return uit
@@ -278,6 +287,9 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
         # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
         andere = [k for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag") if res.invoer.ontvangt[k][i].sum() > 0]
         feit["automatisch_bij_andere_toeslag"] = sleutel == "kindgebonden_budget" and bool(andere)
+        # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
+        # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
+        feit["vermogenstoets_1_januari"] = sleutel in VERMOGEN_OP_1_JANUARI
         feit["andere_toeslagen"] = ", ".join(andere)
         if feit["ontvangst_bekend"]:
             feit["ontvangt_jaar"] = float(res.invoer.ontvangt[sleutel][i].sum())
@@ -319,9 +331,13 @@ def _vul(tekst: str, feit: dict, regel: str) -> str:
 def maak_signaal(regel: SignaalRegel, feit: dict) -> dict[str, Any]:
     def vul(t: str) -> str:
         return _vul(t, feit, regel.naam)
+
+    def zin(t: str) -> str:
+        tekst = vul(t)
+        return tekst[:1].upper() + tekst[1:]
     signaal: dict[str, Any] = {
-        "code": regel.code, "ernst": regel.ernst, "titel": vul(regel.titel)[:1].upper() + vul(regel.titel)[1:],
-        "uitleg": vul(regel.uitleg), "actie": vul(regel.actie), "instantie": vul(regel.instantie),
+        "code": regel.code, "ernst": regel.ernst, "titel": zin(regel.titel),
+        "uitleg": zin(regel.uitleg), "actie": zin(regel.actie), "instantie": vul(regel.instantie),
         "regelingen": [vul(r) for r in regel.regelingen], "bronnen": [vul(b) for b in regel.bronnen],
     }
     if regel.bedrag:
