@@ -458,6 +458,15 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
     from .opmaak import datum, euro
     uit: list[str] = []
     personen = {p.id: p for p in h.personen}
+    for nr, p in enumerate(h.personen):
+        werk = [a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]
+        if p.activiteiten and any(x > 0 for x in werk):
+            in_jaar = [a for a in p.activiteiten
+                       if a.van.year <= h.jaar and (a.tot is None or a.tot.year >= h.jaar)]
+            if not any(a.soort == "werk" for a in in_jaar):
+                uit.append(f"personen[{nr}].activiteiten: {p.id} heeft loon of winst maar geen activiteit 'werk' in "
+                           f"{h.jaar}; met opgegeven activiteiten telt alleen die lijst (bijvoorbeeld voor de "
+                           "kinderopvangtoeslag). Voeg het werk toe als dat klopt.")
     for nr, g in enumerate(h.gebeurtenissen):
         pad = f"gebeurtenissen[{nr}]"
         m = _vanaf_maand(g.datum)

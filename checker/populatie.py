@@ -36,7 +36,9 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     aow &= ~met_kinderen
 
     # ages (year of birth) of aanvrager and partner
-    leeftijd_a = np.where(aow, rng.integers(67, 90, n), rng.integers(20, 67, n))
+    from . import parameters
+    aow_leeftijd = int(parameters.laad(jaar).waarde("algemeen.aow_leeftijd"))
+    leeftijd_a = np.where(aow, rng.integers(aow_leeftijd, 90, n), rng.integers(20, aow_leeftijd, n))
     leeftijd_p = np.clip(leeftijd_a + rng.integers(-4, 5, n), 18, 95)
     geboren_a = np.stack([jaar - leeftijd_a - 1, rng.integers(1, 13, n)], axis=1)
     geboren_p = np.stack([jaar - leeftijd_p - 1, rng.integers(1, 13, n)], axis=1)

@@ -225,6 +225,7 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> No
         feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
         feit["smi_bedrag_mogelijk"] = float(feit["bedrag_per_maand_mogelijk"]) * int(feit["maanden_mogelijk"])
     if feit["regeling"] == "kinderopvangtoeslag":
+        feit["uitloop_maanden"] = int(res.parameters.waarde("kinderopvangtoeslag.uitloop_maanden"))
         feit["voorschot_per_maand"] = float(res.invoer.ontvangt["kinderopvangtoeslag"][i].max())
         feit["recht_na_uitloop"] = int(feit.get("laatste_maand_met_recht", -1)) > int(feit.get("uitloop_einde_maand", -1))
 

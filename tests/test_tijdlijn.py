@@ -37,3 +37,10 @@ def test_events_that_agree_give_no_warning():
     h = hh(2000, gebeurtenissen=[{"datum": "2026-04-30", "soort": "stopt_met_werken", "persoon": "a"}])
     h["personen"][0]["inkomen"] = {"loon": [2000] * 4 + [0] * 8}
     assert check(h)["waarschuwingen"] == []
+
+
+def test_income_without_a_listed_werk_activity_is_flagged():
+    # contract section 1: with activiteiten given, only that list counts as rechtgevende activiteit
+    h = hh(2000)
+    h["personen"][0]["activiteiten"] = [{"soort": "studie", "van": "2026-01-01", "tot": "2026-06-30"}]
+    assert any("activiteit 'werk'" in w for w in check(h)["waarschuwingen"])

@@ -315,7 +315,8 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitlo
                       f"{_maanden_zin(~aanspraak[i])} (Wet kinderopvang art. 1.6).")
     else:
         regels.append("Geen aanspraak: in geen enkele maand hebben de aanvrager en (zo nodig) de toeslagpartner allebei "
-                      "een rechtgevende activiteit, ook niet in de 3 maanden na het einde ervan (Wet kinderopvang art. 1.6).")
+                      f"een rechtgevende activiteit, ook niet in de {int(p('kinderopvangtoeslag.uitloop_maanden'))} "
+                      "maanden na het einde van het werk (Wet kinderopvang art. 1.6).")
 
     kids = np.flatnonzero(kinderen[i])
     if kids.size == 0:
@@ -420,7 +421,7 @@ def _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, 
                        f"de aanspraak nog tot {uitloop_n} maanden na het einde door (Wet kinderopvang art. 1.6 lid 5) "
                        "en kan het recht in het begin van het jaar hoger zijn.")
     if uitloop[i].any():
-        uit.append("De uitloop van 3 maanden na het einde van werk (Wet kinderopvang art. 1.6 lid 5) is meegerekend. "
+        uit.append(f"De uitloop van {uitloop_n} maanden na het einde van werk (Wet kinderopvang art. 1.6 lid 5) is meegerekend. "
                    "Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan wordt die verlengd; "
                    "dat is niet berekend.")
     if uit_tegoed[i].any():
