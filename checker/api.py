@@ -11,6 +11,7 @@ from .fouten import InvoerFout
 from .huishouden import Huishouden
 
 SCHEMA = 1
+HEFFINGEN = ("inkomstenbelasting",)   # amounts the household pays; "recht" then means: something is due
 
 
 def _geld(x) -> float:
@@ -27,6 +28,7 @@ def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
         "uitleg": list(u.uitleg(i)),
         "bronnen": list(u.bronnen(i)),
         "berekend": u.berekend,
+        "soort": "heffing" if sleutel in HEFFINGEN else "uitkering",
     }
     waarschuwingen = list(u.waarschuwingen(i)) + [f"Parameter {t}" for t in u.onzekere_parameters()]
     if waarschuwingen:

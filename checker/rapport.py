@@ -70,7 +70,8 @@ def _regelingen(uit: dict[str, Any]) -> Group:
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
-        t.add_row(REGELING_NAMEN[sleutel], r["instantie"], "ja" if r["recht"] else "nee",
+        recht = ("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing" else ("ja" if r["recht"] else "nee")
+        t.add_row(REGELING_NAMEN[sleutel], r["instantie"], recht,
                   _maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
     noot = Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.", style="dim")
     return Group(t, noot) if open_ else Group(t)
