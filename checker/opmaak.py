@@ -43,3 +43,43 @@ def maanden(indices) -> str:
             delen.append(MAANDKORT[start] if start == i else f"{MAANDKORT[start]}–{MAANDKORT[i]}")
             start = None
     return ", ".join(delen)
+
+
+def maandtekst(bedragen) -> str:
+    """Monthly amounts in a few words: one amount when all months are equal, else the lowest and highest."""
+    bedragen = list(bedragen)
+    if not any(bedragen):
+        return "—"
+    if len(set(bedragen)) == 1:
+        return euro(bedragen[0], centen=True)
+    return f"{euro(min(bedragen), centen=True)} – {euro(max(bedragen), centen=True)}"
+
+
+ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
+INKOMEN_LABEL = {"wga": "WGA (nu ontvangen)", "bijstand": "bijstand (nu ontvangen)", "ww": "WW", "aow": "AOW"}
+
+
+def huishouden_regels(h) -> list[str]:
+    """The household at a glance, one line per person and for wonen, vermogen and schulden (report and web page)."""
+    regels = []
+    for p in h.personen:
+        wie = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {datum(p.geboortedatum)}"
+        inkomen = ", ".join(f"{INKOMEN_LABEL.get(bron, bron)} {euro(sum(getattr(p.inkomen, bron)))}/jaar"
+                            for bron in type(p.inkomen).model_fields if sum(getattr(p.inkomen, bron)))
+        regel = f"{p.id} ({ROL[p.rol]}, {wie})" + (f": {inkomen}" if inkomen else "")
+        if p.wia:
+            regel += f"; WIA {p.wia.fase.replace('_', ' ')}, klasse {p.wia.klasse}%"
+        if p.kinderopvang:
+            regel += f"; kinderopvang ({p.kinderopvang.soort})"
+        regels.append(regel)
+    if h.wonen:
+        w = h.wonen
+        wonen = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend"}[w.soort]
+        if w.soort == "huur":
+            wonen += f", kale huur {maandtekst(w.kale_huur)} per maand" + (" (corporatie)" if w.corporatie else "")
+        regels.append(f"Wonen: {wonen}")
+    regels.append(f"Vermogen op 1 januari: {euro(h.vermogen)}; gemeente: {h.gemeente}")
+    if h.schulden:
+        regels.append(f"Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
+                      f"{euro(sum(s.bedrag for s in h.schulden))}")
+    return regels

@@ -21,41 +21,11 @@ def _console() -> Console:
 
 
 ERNST_STIJL = {"hoog": "bold red", "midden": "bold yellow", "laag": "cyan", "info": "dim"}
-ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
 
 
 def _huishouden(h: Huishouden) -> Panel:
-    regels = []
-    for p in h.personen:
-        leeftijd = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {opmaak.datum(p.geboortedatum)}"
-        inkomen = [(bron, sum(getattr(p.inkomen, bron))) for bron in type(p.inkomen).model_fields]
-        label = {"wga": "WGA (nu ontvangen)", "bijstand": "bijstand (nu ontvangen)", "ww": "WW", "aow": "AOW"}
-        inkomen_tekst = ", ".join(f"{label.get(bron, bron)} {opmaak.euro(b)}/jaar" for bron, b in inkomen if b)
-        regel = f"• {p.id} ({ROL[p.rol]}, {leeftijd})"
-        if inkomen_tekst:
-            regel += f": {inkomen_tekst}"
-        if p.wia:
-            regel += f"; WIA {p.wia.fase.replace('_', ' ')}, klasse {p.wia.klasse}%"
-        regels.append(regel)
-    if h.wonen:
-        w = h.wonen
-        wonen = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend"}[w.soort]
-        if w.soort == "huur":
-            wonen += f", kale huur {opmaak.euro(w.kale_huur[0])} per maand" + (" (corporatie)" if w.corporatie else "")
-        regels.append(f"• Wonen: {wonen}")
-    regels.append(f"• Vermogen op 1 januari: {opmaak.euro(h.vermogen)}; gemeente: {h.gemeente}")
-    if h.schulden:
-        regels.append(f"• Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
-                      f"{opmaak.euro(sum(s.bedrag for s in h.schulden))}")
+    regels = [f"• {r}" for r in opmaak.huishouden_regels(h)]
     return Panel("\n".join(regels), title=f"[bold]{h.naam}[/] — berekeningsjaar {h.jaar}", box=box.ROUNDED)
-
-
-def _maandtekst(bedragen: list[float]) -> str:
-    if not any(bedragen):
-        return "—"
-    if len(set(bedragen)) == 1:
-        return opmaak.euro(bedragen[0], centen=True)
-    return f"{opmaak.euro(min(bedragen), centen=True)} – {opmaak.euro(max(bedragen), centen=True)}"
 
 
 def _regelingen(uit: dict[str, Any]) -> Group:
@@ -72,7 +42,7 @@ def _regelingen(uit: dict[str, Any]) -> Group:
             continue
         recht = ("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing" else ("ja" if r["recht"] else "nee")
         t.add_row(REGELING_NAMEN[sleutel], r["instantie"], recht,
-                  _maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
+                  opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
     noot = Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.", style="dim")
     return Group(t, noot) if open_ else Group(t)
 

@@ -18,7 +18,6 @@ from ..signalen import REGELING_NAMEN
 
 ERNST_VOLGORDE = ("hoog", "midden", "laag", "info")
 ERNST_LABELS = {"hoog": "hoog", "midden": "midden", "laag": "laag", "info": "ter informatie"}
-ROL_LABELS = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
 # Where the resident finds each instantie (their own websites); the gemeente is the resident's own.
 WEBSITES = {"Dienst Toeslagen": "toeslagen.nl", "UWV": "uwv.nl", "Sociale Verzekeringsbank": "svb.nl",
             "Belastingdienst": "belastingdienst.nl", "CJIB": "cjib.nl"}
@@ -37,39 +36,8 @@ def datum(iso: str | None) -> str:
     return opmaak.datum(date.fromisoformat(iso)) if iso else ""
 
 
-def maandtekst(bedragen: list[float]) -> str:
-    """One amount when all months are equal, else the lowest and highest."""
-    if not any(bedragen):
-        return "—"
-    if len(set(bedragen)) == 1:
-        return euro(bedragen[0], centen=True)
-    return f"{euro(min(bedragen), centen=True)} – {euro(max(bedragen), centen=True)}"
-
-
-def huishouden_regels(h: Huishouden) -> list[str]:
-    """The household at a glance (as the command line's report shows it)."""
-    regels = []
-    for p in h.personen:
-        wie = f"{p.leeftijd} jaar" if p.geboortedatum is None else f"geboren {opmaak.datum(p.geboortedatum)}"
-        inkomen = ", ".join(f"{bron} {euro(sum(getattr(p.inkomen, bron)))} per jaar"
-                            for bron in type(p.inkomen).model_fields if sum(getattr(p.inkomen, bron)))
-        regel = f"{p.id} ({ROL_LABELS[p.rol]}, {wie})" + (f": {inkomen}" if inkomen else "")
-        if p.wia:
-            regel += f"; WIA {p.wia.fase.replace('_', ' ')}, klasse {p.wia.klasse}%"
-        if p.kinderopvang:
-            regel += f"; kinderopvang ({p.kinderopvang.soort})"
-        regels.append(regel)
-    if h.wonen:
-        w = h.wonen
-        wonen = {"huur": "huurwoning", "koop": "koopwoning", "inwonend": "inwonend"}[w.soort]
-        if w.soort == "huur":
-            wonen += f", kale huur {maandtekst(list(w.kale_huur))} per maand" + (" (corporatie)" if w.corporatie else "")
-        regels.append(f"Wonen: {wonen}")
-    regels.append(f"Vermogen op 1 januari: {euro(h.vermogen)}; gemeente: {h.gemeente}")
-    if h.schulden:
-        regels.append(f"Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
-                      f"{euro(sum(s.bedrag for s in h.schulden))}")
-    return regels
+maandtekst = opmaak.maandtekst
+huishouden_regels = opmaak.huishouden_regels
 
 
 def regelingen(uit: dict[str, Any]) -> tuple[list[dict], list[str]]:
