@@ -15,6 +15,13 @@ What bites in durable-rules 2.0.28 and how this wrapper handles it (see referenc
 - (measured here) a fact that no rule's alpha network accepts leaves the session in a state that makes
   ``delete_state`` crash the process (SIGSEGV) → every ruleset gets one silent rule that accepts every
   fact, so no fact is ever "not handled".
+
+Populations (``evalueer_kolommen``): the engine costs about 50 µs per fact, far too slow for a million
+facts. But a rule here looks at one fact at a time, and only through the comparisons in its conditions.
+Facts that give the same outcome for every comparison fire the same rules, so the engine evaluates one
+fact of each such class and its answer holds for the whole class. The classes come from the conditions
+themselves (every threshold a field is compared with, every field compared with another), so the engine
+still decides every outcome; nothing about the rules is written twice.
 """
 from __future__ import annotations
 
@@ -93,6 +100,87 @@ def normaliseer_feit(feit: dict[str, Any]) -> dict[str, Any]:
     return uit
 
 
+def _vergelijkingen(conditie: Any, uit: list[tuple[str, str, Any]]) -> list[tuple[str, str, Any]]:
+    """Every comparison in a condition in durable-rules' JSON form, as (veld, operator, rechterkant):
+    the right side is a constant, ``("veld", ander_veld, factor)`` for a comparison with another field of the
+    same fact. Refuses any form it does not know, so a new kind of condition cannot be misread."""
+    if isinstance(conditie, list):
+        for c in conditie:
+            _vergelijkingen(c, uit)
+        return uit
+    if not isinstance(conditie, dict) or len(conditie) != 1:
+        raise RegelFout(f"onbekende vorm van een voorwaarde: {conditie!r}")
+    (sleutel, waarde), = conditie.items()
+    if sleutel in ("$and", "$or"):
+        return _vergelijkingen(waarde, uit)
+    if sleutel in _VERGELIJKERS:
+        if not isinstance(waarde, dict) or len(waarde) != 1:
+            raise RegelFout(f"onbekende vorm van een vergelijking: {conditie!r}")
+        (veld, rechts), = waarde.items()
+        if isinstance(rechts, dict):
+            if set(rechts) == {"$m"}:
+                rechts = ("veld", rechts["$m"], 1.0)
+            elif (set(rechts) == {"$mul"} and set(rechts["$mul"]) == {"$l", "$r"}
+                  and set(rechts["$mul"]["$l"]) == {"$m"} and isinstance(rechts["$mul"]["$r"], (int, float))):
+                rechts = ("veld", rechts["$mul"]["$l"]["$m"], float(rechts["$mul"]["$r"]))
+            else:
+                raise RegelFout(f"onbekende vorm van een vergelijking: {conditie!r}")
+        uit.append((veld, sleutel, rechts))
+        return uit
+    if sleutel.startswith("$") or isinstance(waarde, (dict, list)):
+        raise RegelFout(f"onbekende vorm van een voorwaarde: {conditie!r}")
+    uit.append((sleutel, "$eq", waarde))
+    return uit
+
+
+def _enkel_feit(conditie: dict) -> list:
+    """The condition of a rule on one fact (``{"all": [{"m": ...}]}``); refuses joins of several facts."""
+    if set(conditie) != {"all"} or not isinstance(conditie["all"], list) or len(conditie["all"]) != 1:
+        raise RegelFout(f"regel kijkt niet naar precies één feit: {conditie!r}")
+    (alias, c), = conditie["all"][0].items()
+    return c
+
+
+def _vaste_waarden(conditie: dict) -> list[tuple[str, Any]]:
+    """The (veld, waarde) pairs a fact must equal for the rule to fire at all (``{"t": "regeling"}`` and the like):
+    the plain equalities at the top of its AND."""
+    delen = conditie["$and"] if set(conditie) == {"$and"} else [conditie]
+    uit = []
+    for d in delen:
+        (sleutel, waarde), = d.items()
+        if sleutel == "$eq" and isinstance(waarde, dict) and len(waarde) == 1:
+            (sleutel, waarde), = waarde.items()
+        if not sleutel.startswith("$") and not isinstance(waarde, (dict, list)):
+            uit.append((sleutel, waarde))
+    return uit
+
+
+def _zeker_anders(a: Any, b: Any) -> bool:
+    """Two plain values of the same kind that differ (a bool and a number are never taken as 'surely different')."""
+    soort = [bool if isinstance(x, (bool, np.bool_)) else str if isinstance(x, str)
+             else float if isinstance(x, (int, float, np.integer, np.floating)) else None for x in (a, b)]
+    return soort[0] is not None and soort[0] == soort[1] and a != b
+
+
+_VERGELIJKERS = ("$eq", "$neq", "$lt", "$lte", "$gt", "$gte")
+
+
+def _normaliseer_kolom(waarden: np.ndarray, veld: str) -> np.ndarray:
+    """The values as ``normaliseer`` hands them to the engine, for a whole column."""
+    if waarden.dtype == bool or waarden.dtype.kind in "OUS":
+        return waarden
+    x = waarden.astype(float)
+    if not np.isfinite(x).all():
+        raise RegelFout(f"feit.{veld}: geen eindig getal")
+    return np.where(np.abs(x) < 1e-4, 0.0, x)
+
+
+def _is_getal(x: Any) -> bool:
+    if isinstance(x, np.ndarray):
+        return x.dtype.kind in "iuf"
+    return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, (bool, np.bool_))
+
+
 class Regelset:
     """One compiled rule-set version (baseline or a reform), evaluated synchronously per call.
 
@@ -105,6 +193,11 @@ class Regelset:
     def __init__(self, naam: str, regels: dict[str, dict]):
         self.naam = f"{naam}_{next(_volgnummers)}"
         self.regelnamen = list(regels)
+        try:  # what evalueer_kolommen needs; a ruleset it cannot read is still fine fact by fact
+            self._per_regel: list | None = [(_vergelijkingen(c, []), _vaste_waarden(c))
+                                            for c in (_enkel_feit(r) for r in regels.values())]
+        except RegelFout as e:
+            self._per_regel, self._waarom_niet_kolommen = None, str(e)
         self._gevuurd: dict[str, list[tuple[str, dict]]] = {}
         self._fouten: dict[str, list[str]] = {}
         definitie = {_GEZIEN: {"all": [{"m": {"$gte": {"feit_nr": 0}}}], "run": _GEZIEN}}
@@ -158,6 +251,89 @@ class Regelset:
             for naam, feit in gevuurd:
                 uit[int(feit["groep"])].append((naam, feit))
         return uit
+
+    def evalueer_kolommen(self, tabellen: list[dict[str, Any]], n: int) -> np.ndarray:
+        """(n, len(regelnamen)) bool: which rules fire on row i of any of the tables.
+
+        Each table holds one kind of fact for n rows (households) as columns: a field maps to an array of
+        length n, or to one value for every row. Rows whose facts compare the same way in every condition
+        form one class, and the engine evaluates one fact per class (see the module docstring)."""
+        if self._per_regel is None:
+            raise RegelFout(f"regelset {self.naam} kan niet per kolom: {self._waarom_niet_kolommen}")
+        vuurt = np.zeros((n, len(self.regelnamen)), dtype=bool)
+        if n == 0:
+            return vuurt
+        voorbeelden: list[list[dict[str, Any]]] = []
+        klassen: list[np.ndarray] = []
+        for tabel in tabellen:
+            klasse, eerste = self._klassen(tabel, n)
+            klassen.append(klasse)
+            voorbeelden += [[{veld: (w[r] if isinstance(w, np.ndarray) else w) for veld, w in tabel.items()}]
+                            for r in eerste]
+        gevuurd = self.evalueer_veel(voorbeelden)
+        nummer = {naam: k for k, naam in enumerate(self.regelnamen)}
+        start = 0
+        for klasse in klassen:
+            aantal = int(klasse.max()) + 1
+            per_klasse = np.zeros((aantal, len(self.regelnamen)), dtype=bool)
+            for k in range(aantal):
+                for naam, _ in gevuurd[start + k]:
+                    per_klasse[k, nummer[naam]] = True
+            vuurt |= per_klasse[klasse]
+            start += aantal
+        return vuurt
+
+    def _klassen(self, tabel: dict[str, Any], n: int) -> tuple[np.ndarray, np.ndarray]:
+        """For one table: each row's class (0..k-1) and the first row of each class. Two rows share a class
+        when every comparison comes out the same for both, in every rule that can fire on this table at all
+        (a rule for ``{"t": "regeling", "regeling": "wga"}`` cannot fire on a table of zorgtoeslag facts)."""
+        vergelijkingen = [v for verg, vast in self._per_regel
+                          if not any(veld in tabel and not isinstance(tabel[veld], np.ndarray)
+                                     and _zeker_anders(normaliseer(tabel[veld], veld), waarde) for veld, waarde in vast)
+                          for v in verg]
+
+        def kolom(veld: str) -> np.ndarray | None:
+            w = tabel.get(veld)
+            if not isinstance(w, np.ndarray):
+                return None  # absent, or the same value for every row: tells no rows apart
+            if w.shape != (n,):
+                raise RegelFout(f"feit.{veld}: verwacht {n} waarden, niet de vorm {w.shape}")
+            return _normaliseer_kolom(w, veld)
+
+        codes = []
+        velden = sorted({v for v, _, _ in vergelijkingen})
+        for veld in velden:
+            x = kolom(veld)
+            if x is None:
+                continue
+            constanten = {r for v, _, r in vergelijkingen if v == veld and not isinstance(r, tuple)}
+            getallen = sorted(c for c in constanten if isinstance(c, (int, float)) and not isinstance(c, bool))
+            if x.dtype.kind == "f" and len(getallen) == len(constanten):
+                # a number compared only with constants: which gap between the constants, or which constant
+                drempels = np.asarray(getallen, dtype=float)
+                codes.append(2 * np.searchsorted(drempels, x, side="left") + np.isin(x, drempels))
+            else:  # booleans, text, or a mix: the value itself
+                codes.append(np.unique(x, return_inverse=True)[1].reshape(n))
+        for veld, _, rechts in vergelijkingen:
+            if not isinstance(rechts, tuple):
+                continue
+            links, ander = tabel.get(veld), tabel.get(rechts[1])
+            if not isinstance(links, np.ndarray) and not isinstance(ander, np.ndarray):
+                continue  # the same outcome for every row
+            a = kolom(veld) if isinstance(links, np.ndarray) else normaliseer(links, veld)
+            b = kolom(rechts[1]) if isinstance(ander, np.ndarray) else normaliseer(ander, rechts[1])
+            if not all(_is_getal(x) for x in (a, b)):
+                # compared with an absent field, text or booleans: tell rows apart by the values themselves
+                codes += [np.unique(x, return_inverse=True)[1].reshape(n) for x in (a, b) if isinstance(x, np.ndarray)]
+                continue
+            a = np.broadcast_to(np.asarray(a, dtype=float), n)
+            b = np.broadcast_to(np.asarray(b, dtype=float), n) * rechts[2]  # the engine multiplies in doubles too
+            codes.append((a > b).astype(np.int8) - (a < b).astype(np.int8) + 1)
+        if not codes:
+            return np.zeros(n, dtype=np.int64), np.zeros(1, dtype=np.int64)
+        sleutels = np.stack([c.astype(np.int64) for c in codes], axis=1)
+        _, eerste, klasse = np.unique(sleutels, axis=0, return_index=True, return_inverse=True)
+        return klasse.reshape(n), eerste
 
     def evalueer(self, feiten: list[dict[str, Any]]) -> list[tuple[str, dict]]:
         berichten = []

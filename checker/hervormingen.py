@@ -5,6 +5,7 @@ and reform share one compiled ruleset and can never contaminate each other.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -160,22 +161,13 @@ def _op_klif(inv, params, netto_jaar: np.ndarray, stap: float) -> np.ndarray:
     return _netto_jaar(bereken(meer, params)) < netto_jaar - 0.01
 
 
-def _signaaltelling(inv, rb, rh, steekproef: int, signalen_uit: set[str]) -> tuple[dict, dict, int, float]:
-    """Share of households with each signal code, baseline and reform, on the first ``steekproef`` households."""
+def _signaaltelling(inv, rb, rh, signalen_uit: set[str]) -> dict[str, Any]:
+    """How many households get each signal code, baseline and reform (every household of the chunk)."""
     import time
-
-    from . import populatie
     begin = time.perf_counter()
-    m = min(steekproef, inv.n)
-    hs = [populatie.als_huishouden(inv, i) for i in range(m)]
-    tellingen = []
-    for res, uit in ((rb, set()), (rh, signalen_uit)):
-        teller: dict[str, int] = {}
-        for sigs in signalen.bepaal_veel(hs, res, list(range(m))):
-            for code in {s["code"] for s in sigs if s["code"] not in uit and s["regel"] not in uit}:
-                teller[code] = teller.get(code, 0) + 1
-        tellingen.append({k: round(v / max(1, m), 4) for k, v in sorted(teller.items())})
-    return tellingen[0], tellingen[1], m, time.perf_counter() - begin
+    peil = date(inv.jaar, 1, 1)  # the synthetic households' peildatum (populatie.als_huishouden)
+    basis, hervorming = signalen.tel(rb, peil), signalen.tel(rh, peil, signalen_uit)
+    return {"basis": basis, "hervorming": hervorming, "duur": time.perf_counter() - begin}
 
 
 def _bruto_jaar(inv) -> np.ndarray:
@@ -183,7 +175,7 @@ def _bruto_jaar(inv) -> np.ndarray:
 
 
 def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, klif_stap: float,
-                 grenzen: np.ndarray, signalen_steekproef: int = 0) -> dict[str, Any]:
+                 grenzen: np.ndarray, met_signalen: bool = True) -> dict[str, Any]:
     """Baseline against reform on one chunk of the population: sums and counts that add up across chunks.
     Pure and small in what it takes and returns, so chunks can run in other processes (Dask)."""
     from . import populatie
@@ -211,8 +203,8 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
                       int((verschil[deciel == d] > 1).sum()), int((verschil[deciel == d] < -1).sum())]
                      for d in range(10)],
     }
-    if signalen_steekproef > 0:
-        uit["signalen"] = _signaaltelling(inv, rb, rh, signalen_steekproef, ref["signalen_uit"])
+    if met_signalen:
+        uit["signalen"] = _signaaltelling(inv, rb, rh, ref["signalen_uit"])
     return uit
 
 
@@ -226,11 +218,16 @@ def _optellen(delen: list[dict[str, Any]]) -> dict[str, Any]:
         for k in ("winnaars", "verliezers", "gelijk", "tegen_de_richting", "klif_basis", "klif_hervorming"):
             totaal[k] += d[k]
         totaal["decielen"] = [[a + b for a, b in zip(x, y)] for x, y in zip(totaal["decielen"], d["decielen"])]
+        if "signalen" in totaal:
+            for kant in ("basis", "hervorming"):
+                for code, aantal in d["signalen"][kant].items():
+                    totaal["signalen"][kant][code] = totaal["signalen"][kant].get(code, 0) + aantal
+            totaal["signalen"]["duur"] += d["signalen"]["duur"]
     return totaal
 
 
 def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0,
-                  signalen_steekproef: int = 2_000, dask: bool = False) -> dict[str, Any]:
+                  met_signalen: bool = True, dask: bool = False) -> dict[str, Any]:
     """Baseline against reform on a synthetic population of n households, in chunks: one after another with
     bounded memory, or, with ``dask``, in parallel on Dask (the optional extra; local processes by default)."""
     import time
@@ -249,8 +246,7 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
     # decile bounds from the first chunk (a large random sample of the population), the same for every chunk
     grenzen = np.quantile(_bruto_jaar(populatie.genereer(*delen_spec[0][:1], jaar, seed=delen_spec[0][1])),
                           np.linspace(0.1, 0.9, 9))
-    taken = [(bron_dict, jaar, g, s, klif_stap, grenzen, signalen_steekproef if k == 0 else 0)
-             for k, (g, s) in enumerate(delen_spec)]
+    taken = [(bron_dict, jaar, g, s, klif_stap, grenzen, met_signalen) for g, s in delen_spec]
     if dask:
         try:
             import dask as _dask
@@ -260,8 +256,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
         delen = list(_dask.compute(*[_dask.delayed(stuk_telling)(*t) for t in taken], scheduler="processes"))
     else:
         delen = [stuk_telling(*t) for t in taken]
-    sig = delen[0].get("signalen")
     t = _optellen(delen)
+    sig = t.get("signalen")
     duur = time.perf_counter() - begin
     decielen = [{"deciel": d + 1, "huishoudens": x[0], "winnaars": x[2], "verliezers": x[3],
                  "gemiddeld_verschil": round(x[1] / max(1, x[0]), 2)} for d, x in enumerate(t["decielen"])]
@@ -281,11 +277,16 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                             "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
                                            "aanvrager het netto besteedbare inkomen verlaagt"},
             "per_deciel": decielen,
-            **({"signalen": {"steekproef": sig[2], "basis": sig[0], "hervorming": sig[1],
-                             "doorlooptijd_s": round(sig[3], 2),
-                             "toelichting": "aandeel huishoudens met dit signaal in een steekproef (de eerste "
-                                            f"{sig[2]} huishoudens); ARMOEDEVAL niet: zie op_een_klif. De synthetische huishoudens "
-                                            "ontvangen geen voorschotten, dus NIET_GEBRUIK telt iedereen met recht."}}
+            **({"signalen": {"huishoudens": n,
+                             "basis": {k: round(v / n, 4) for k, v in sorted(sig["basis"].items())},
+                             "hervorming": {k: round(v / n, 4) for k, v in sorted(sig["hervorming"].items())},
+                             "aantallen": {"basis": dict(sorted(sig["basis"].items())),
+                                           "hervorming": dict(sorted(sig["hervorming"].items()))},
+                             "rekentijd_s": round(sig["duur"], 2),
+                             "toelichting": "aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie "
+                                            "op_een_klif. De synthetische huishoudens hebben geen schulden en "
+                                            "gebeurtenissen en ontvangen geen voorschotten, dus NIET_GEBRUIK telt "
+                                            "iedereen met recht."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },

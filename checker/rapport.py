@@ -258,7 +258,7 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     console.print(d)
     if "signalen" in pop:
         sg = pop["signalen"]
-        t2 = Table(title=f"Signalen in een steekproef van {sg['steekproef']} huishoudens", box=box.SIMPLE_HEAD)
+        t2 = Table(title=f"Signalen bij alle {sg['huishoudens']:,} huishoudens".replace(",", "."), box=box.SIMPLE_HEAD)
         for kolom in ("signaal", "basis", "hervorming"):
             t2.add_column(kolom, justify="left" if kolom == "signaal" else "right")
         for code in sorted(set(sg["basis"]) | set(sg["hervorming"])):

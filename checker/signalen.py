@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import yaml
 
 from .yamllader import YAML_LADER
@@ -20,7 +21,8 @@ from . import opmaak, paden
 from .berekening import Resultaat
 from .engine import Regelset
 from .fouten import RegelFout
-from .huishouden import Huishouden
+from .huishouden import Huishouden, Ontvangt
+from .invoer import Invoer
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
@@ -141,33 +143,48 @@ def is_publiek(schuldeiser: str) -> bool:
     return any(p in naam for p in publieke_schuldeisers())
 
 
-def variatie(bedragen) -> float:
-    """Coefficient of variation of monthly amounts (0 for a steady income)."""
-    import numpy as np
-    x = np.asarray(bedragen, dtype=float)
-    gemiddeld = x.mean()
-    return float(x.std() / gemiddeld) if gemiddeld > 0 else 0.0
+def variatie(bedragen: np.ndarray) -> np.ndarray:
+    """Coefficient of variation of monthly amounts per row of an (N, 12) array (0 for a steady income)."""
+    gemiddeld = bedragen.mean(axis=1)
+    return np.where(gemiddeld > 0, bedragen.std(axis=1) / np.where(gemiddeld > 0, gemiddeld, 1.0), 0.0)
 
 
-def huishoudfeit(h: Huishouden, peil: date) -> dict[str, Any]:
-    ouders = [p for p in (h.aanvrager, h.partner) if p is not None]
+def huishoudkolommen(inv: Invoer) -> dict[str, Any]:
+    """The fields of the household fact that follow from the arrays, for every household of a batch at once."""
+    werk = [ink["loon"] + ink["winst"] for ink in (inv.inkomen_aanvrager, inv.inkomen_partner)]
+    variatie_a, variatie_p = variatie(werk[0]), variatie(werk[1])
+    return {
+        "t": "huishouden", "jaar": inv.jaar, "heeft_partner": inv.heeft_partner.any(axis=1),
+        "aantal_kinderen": (inv.bewoner_aanwezig & inv.bewoner_is_kind).sum(axis=1), "vermogen": inv.vermogen,
+        "heeft_winst": (inv.inkomen_aanvrager["winst"] != 0).any(axis=1) | (inv.inkomen_partner["winst"] != 0).any(axis=1),
+        "inkomen_variatie_aanvrager": variatie_a, "inkomen_variatie_partner": variatie_p,
+        "inkomen_variatie": np.maximum(variatie_a, variatie_p),
+        "ontvangt_toeslagvoorschot": np.logical_or.reduce([v.sum(axis=1) > 0 for v in inv.ontvangt.values()]),
+        "ontvangt_wga": (inv.inkomen_aanvrager["wga"] != 0).any(axis=1) | (inv.inkomen_partner["wga"] != 0).any(axis=1),
+    }
+
+
+def huishoudfeit(h: Huishouden, peil: date, kolommen: dict[str, Any], i: int) -> dict[str, Any]:
+    """The household fact of household i: the array fields, and what only the household file holds (debts, names)."""
     schuldeisers = sorted({s.schuldeiser for s in h.schulden})
     publiek = [s for s in schuldeisers if is_publiek(s)]
-    wisselend = [p for p in ouders if variatie([a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]) > 0]
-    ontvangt = {k: sum(getattr(h.ontvangt, k)) for k in type(h.ontvangt).model_fields}
+    feit = rij(kolommen, i)
+    wisselend = [p for p in (h.aanvrager, h.partner)
+                 if p is not None and feit[f"inkomen_variatie_{p.rol}"] > 0]
+    ontvangt = {k: sum(getattr(h.ontvangt, k)) for k in ONTVANGST}
     return {
-        "t": "huishouden", "jaar": h.jaar, "peildatum": peil, "heeft_partner": h.partner is not None,
-        "aantal_kinderen": len(h.kinderen), "vermogen": h.vermogen,
+        **feit, "peildatum": peil,
         "aantal_schuldeisers": len(schuldeisers), "aantal_publieke_schuldeisers": len(publiek),
         "publieke_schuldeisers": ", ".join(publiek), "schuldeisers": ", ".join(schuldeisers),
         "schuld_totaal": sum(s.bedrag for s in h.schulden),
-        "heeft_winst": any(any(x != 0 for x in p.inkomen.winst) for p in ouders),
-        "inkomen_variatie": max([variatie([a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]) for p in ouders]),
         "wisselend_inkomen_van": " en ".join(noem(p) for p in wisselend),
-        "ontvangt_toeslagvoorschot": any(v > 0 for v in ontvangt.values()),
         "ontvangen_toeslagen": ", ".join(REGELING_NAMEN[k] for k, v in ontvangt.items() if v > 0),
-        "ontvangt_wga": any(any(p.inkomen.wga) for p in ouders),
     }
+
+
+def rij(kolommen: dict[str, Any], i: int) -> dict[str, Any]:
+    """Row i of a table of columns (arrays of one value per household, or one value for all)."""
+    return {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in kolommen.items()}
 
 
 def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, doorgeven_dagen: int) -> list[dict[str, Any]]:
@@ -209,8 +226,8 @@ def laatste_dag(jaar: int, maand_index: int) -> date:
     return date.fromordinal(volgende.toordinal() - 1)
 
 
-def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> None:
-    """Fields the texts need that follow from the facts: dates from month indices, names, differences."""
+def _afgeleid(feit: dict[str, Any], h: Huishouden) -> None:
+    """Fields only the texts need: dates from month indices, names."""
     from datetime import timedelta
     for veld, naam in MAAND_ALS_DATUM.items():
         m = feit.get(veld)
@@ -220,19 +237,12 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden, res: Resultaat, i: int) -> No
     if "wga_persoon" in feit:
         persoon = h.aanvrager if int(feit["wga_persoon"]) == 0 else h.partner
         feit["wga_persoon_naam"] = noem(persoon) if persoon else ""
-        feit["wga_klif"] = max(0.0, float(feit.get("loonaanvulling_bij_inkomenseis", 0)) - float(feit.get("vervolguitkering", 0)))
     if feit["regeling"] == "smi" and 0 <= int(feit.get("eerste_maand_mogelijk", -1)) <= 11:
         feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
-        feit["smi_bedrag_mogelijk"] = float(feit["bedrag_per_maand_mogelijk"]) * int(feit["maanden_mogelijk"])
-    if feit["regeling"] == "kinderopvangtoeslag":
-        feit["uitloop_maanden"] = int(res.parameters.waarde("kinderopvangtoeslag.uitloop_maanden"))
-        feit["voorschot_per_maand"] = float(res.invoer.ontvangt["kinderopvangtoeslag"][i].max())
-        feit["recht_na_uitloop"] = int(feit.get("laatste_maand_met_recht", -1)) > int(feit.get("uitloop_einde_maand", -1))
 
 
 def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
     """For each aanvrager/partner with loon or winst: the household recomputed with more of that income."""
-    import numpy as np
     from .scanner import _per_maand, bereken_scan
     inst = instellingen("armoedeval.yaml")
     uit = []
@@ -265,46 +275,106 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
     return uit
 
 
-def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None) -> list[dict[str, Any]]:
-    peil = peildatum or h.peildatum or date.today()
-    uiterlijk = aanvraag_uiterlijk(h.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
-    uit: list[dict[str, Any]] = [huishoudfeit(h, peil)]
-    uit += gebeurtenisfeiten(h, res, i, int(res.parameters.waarde("algemeen.awir_wijziging_doorgeven_dagen")))
-    if res.invoer.n == 1:
-        uit += armoedevalfeiten(h, res)
-    ontvangst = type(h.ontvangt).model_fields
+ONTVANGST = tuple(Ontvangt.model_fields)
+ANDERE_TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag")
+
+
+def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
+    """The fact of every computed regeling, as columns over all households of a batch."""
+    inv, params = res.invoer, res.parameters
+    ontvangen = {k: inv.ontvangt[k].sum(axis=1) for k in ONTVANGST}
+    andere = np.logical_or.reduce([ontvangen[k] > 0 for k in ANDERE_TOESLAGEN])
+    uit = {}
     for sleutel, u in res.regelingen.items():
         if not u.berekend:
             continue
-        feit: dict[str, Any] = {
+        kol: dict[str, Any] = {
             "t": "regeling", "regeling": sleutel, "regeling_naam": REGELING_NAMEN[sleutel],
-            "instantie": u.instantie, "jaar": h.jaar, "volgend_jaar": h.jaar + 1,
-            "recht": bool(u.recht[i]), "jaarbedrag": float(u.jaarbedrag[i]),
-            "ontvangst_bekend": sleutel in ontvangst,
-            "aanvraag_uiterlijk": uiterlijk, "aanvraagtermijn_verstreken": peil > uiterlijk,
-            **u.signaalbronnen,
+            "instantie": u.instantie, "jaar": inv.jaar, "volgend_jaar": inv.jaar + 1,
+            "recht": u.recht.astype(bool), "jaarbedrag": u.jaarbedrag.astype(float),
+            "ontvangst_bekend": sleutel in ONTVANGST, **u.signaalbronnen, **u.feiten,
+            # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
+            "automatisch_bij_andere_toeslag": andere if sleutel == "kindgebonden_budget" else False,
+            # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
+            # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
+            "vermogenstoets_1_januari": sleutel in VERMOGEN_OP_1_JANUARI,
         }
-        feit.update({k: v[i] for k, v in u.feiten.items()})
-        # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
-        andere = [k for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag") if res.invoer.ontvangt[k][i].sum() > 0]
-        feit["automatisch_bij_andere_toeslag"] = sleutel == "kindgebonden_budget" and bool(andere)
-        # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
-        # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
-        feit["vermogenstoets_1_januari"] = sleutel in VERMOGEN_OP_1_JANUARI
-        feit["andere_toeslagen"] = ", ".join(andere)
-        if feit["ontvangst_bekend"]:
-            feit["ontvangt_jaar"] = float(res.invoer.ontvangt[sleutel][i].sum())
-            feit["verschil_voorschot"] = feit["ontvangt_jaar"] - feit["jaarbedrag"]
-            feit["terugvordering"] = max(0.0, feit["verschil_voorschot"])
-            feit["nabetaling"] = max(0.0, -feit["verschil_voorschot"])
-            feit["terugvordering_drempel"] = float(res.parameters.waarde("algemeen.awir_terugvordering_niet_boven"))
-        if "vermogen" in feit and "vermogensgrens" in feit:
-            feit["vermogen_ruimte"] = max(0.0, feit["vermogensgrens"] - feit["vermogen"])
-            feit["vermogen_boven_grens"] = max(0.0, feit["vermogen"] - feit["vermogensgrens"])
-        feit["peildatum"] = peil
-        _afgeleid(feit, h, res, i)
+        if sleutel in ONTVANGST:
+            kol["ontvangt_jaar"] = ontvangen[sleutel]
+            kol["verschil_voorschot"] = kol["ontvangt_jaar"] - kol["jaarbedrag"]
+            kol["terugvordering"] = np.maximum(0.0, kol["verschil_voorschot"])
+            kol["nabetaling"] = np.maximum(0.0, -kol["verschil_voorschot"])
+            kol["terugvordering_drempel"] = float(params.waarde("algemeen.awir_terugvordering_niet_boven"))
+        if "vermogen" in kol and "vermogensgrens" in kol:
+            kol["vermogen_ruimte"] = np.maximum(0.0, kol["vermogensgrens"] - kol["vermogen"])
+            kol["vermogen_boven_grens"] = np.maximum(0.0, kol["vermogen"] - kol["vermogensgrens"])
+        if "wga_persoon" in kol:
+            kol["wga_klif"] = np.maximum(0.0, kol.get("loonaanvulling_bij_inkomenseis", 0.0)
+                                         - kol.get("vervolguitkering", 0.0))
+        if sleutel == "smi" and "bedrag_per_maand_mogelijk" in kol:
+            kol["smi_bedrag_mogelijk"] = kol["bedrag_per_maand_mogelijk"] * kol["maanden_mogelijk"]
+        if sleutel == "kinderopvangtoeslag":
+            kol["uitloop_maanden"] = int(params.waarde("kinderopvangtoeslag.uitloop_maanden"))
+            kol["voorschot_per_maand"] = inv.ontvangt["kinderopvangtoeslag"].max(axis=1)
+            kol["recht_na_uitloop"] = (np.asarray(kol.get("laatste_maand_met_recht", -1))
+                                       > np.asarray(kol.get("uitloop_einde_maand", -1)))
+        uit[sleutel] = kol
+    return uit
+
+
+def peilvelden(jaar: int, peil: date, res: Resultaat) -> dict[str, Any]:
+    """What depends on the peildatum ("today"): has the aanvraagtermijn of Awir art. 15 passed?"""
+    uiterlijk = aanvraag_uiterlijk(jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
+    return {"peildatum": peil, "aanvraag_uiterlijk": uiterlijk, "aanvraagtermijn_verstreken": peil > uiterlijk}
+
+
+def feitkolommen(res: Resultaat) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    return huishoudkolommen(res.invoer), regelingkolommen(res)
+
+
+def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None,
+           kolommen: tuple[dict[str, Any], dict[str, dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+    """The facts of household i of a batch result (``kolommen``: that batch's columns, when already built)."""
+    huishouden_kol, regeling_kol = kolommen or feitkolommen(res)
+    peil = peildatum or h.peildatum or date.today()
+    per_peil = peilvelden(h.jaar, peil, res)
+    uit: list[dict[str, Any]] = [huishoudfeit(h, peil, huishouden_kol, i)]
+    uit += gebeurtenisfeiten(h, res, i, int(res.parameters.waarde("algemeen.awir_wijziging_doorgeven_dagen")))
+    if res.invoer.n == 1:
+        uit += armoedevalfeiten(h, res)
+    for kol in regeling_kol.values():
+        feit = {**rij(kol, i), **per_peil}
+        feit["andere_toeslagen"] = ", ".join(k for k in ANDERE_TOESLAGEN if res.invoer.ontvangt[k][i].sum() > 0)
+        _afgeleid(feit, h)
         uit.append(feit)
     return uit
+
+
+def per_huishouden(res: Resultaat, peil: date) -> np.ndarray:
+    """(N, regels) bool: the signal rules that fire for each household of a synthetic population, in one pass.
+
+    The facts are the ones ``feiten`` builds, as columns. A synthetic household has no debts, no events and
+    no scan of its own, so the debt fields are zero and the event and armoedeval facts are absent."""
+    regelset, _ = standaard_regelset()
+    huishouden_kol, regeling_kol = feitkolommen(res)
+    per_peil = peilvelden(res.invoer.jaar, peil, res)
+    geen_schulden = {"aantal_schuldeisers": 0, "aantal_publieke_schuldeisers": 0, "schuld_totaal": 0.0}
+    tabellen = [{**huishouden_kol, **geen_schulden, "peildatum": peil}]
+    tabellen += [{**kol, **per_peil} for kol in regeling_kol.values()]
+    return regelset.evalueer_kolommen(tabellen, res.invoer.n)
+
+
+def tel(res: Resultaat, peil: date, uit: set[str] = frozenset()) -> dict[str, int]:
+    """How many households of a population get each signal code (rules or codes in ``uit`` switched off)."""
+    regelset, regels = standaard_regelset()
+    vuurt = per_huishouden(res, peil)
+    codes: dict[str, np.ndarray] = {}
+    for k, naam in enumerate(regelset.regelnamen):
+        regel = regels[naam]
+        if naam in uit or regel.code in uit:
+            continue
+        codes[regel.code] = codes.get(regel.code, np.zeros(res.invoer.n, dtype=bool)) | vuurt[:, k]
+    return {code: int(v.sum()) for code, v in sorted(codes.items()) if v.any()}
 
 
 # --- texts ----------------------------------------------------------------------------------------
@@ -356,7 +426,8 @@ def sorteer(signalen: list[dict]) -> list[dict]:
 def bepaal_veel(huishoudens: list[Huishouden], res: Resultaat, indices: list[int]) -> list[list[dict[str, Any]]]:
     """Signals for many households of one batch result at once (no ARMOEDEVAL: that needs a scan per household)."""
     regelset, regels = standaard_regelset()
-    groepen = [feiten(h, res, i) for h, i in zip(huishoudens, indices)]
+    kolommen = feitkolommen(res)
+    groepen = [feiten(h, res, i, kolommen=kolommen) for h, i in zip(huishoudens, indices)]
     uit = []
     for gevuurd in regelset.evalueer_veel(groepen):
         uniek = {(naam, feit["feit_nr"]): (naam, feit) for naam, feit in gevuurd}

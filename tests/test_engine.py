@@ -125,3 +125,68 @@ def test_a_hash_collision_in_a_large_session_falls_back_to_small_sessions(regels
     groepen = [[{"t": "r", "bedrag": i % 2, "vermogen": 0, "grens": 1}] for i in range(10)]
     uit = regelset.evalueer_veel(groepen)
     assert [len(u) for u in uit] == [i % 2 for i in range(10)]
+
+
+# --- evaluation by columns (populations) --------------------------------------------------------------
+import numpy as np  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+KOLOM_REGELS = {
+    **REGELS,
+    "tussen": {"all": [{"m": {"$and": [{"t": "r"}, {"$gte": {"bedrag": 10}}, {"$lt": {"bedrag": 20.5}}]}}]},
+    "gelijk": {"all": [{"m": {"$and": [{"t": "r"}, {"bedrag": 0}, {"$neq": {"soort": "b"}}]}}]},
+    "waar_of_gelijk": {"all": [{"m": {"$and": [{"t": "r"}, {"$or": [{"$and": [{"ja": True}]},
+                                                                       {"$and": [{"$eq": {"vermogen": 100}}]}]}]}}]},
+    "ander_feit": {"all": [{"m": {"$and": [{"t": "h"}, {"$lte": {"bedrag": 10}}]}}]},
+}
+# values around every threshold of the rules above: below, on and above it, and tiny ones the engine sees as 0
+BIJ_DREMPELS = st.sampled_from([0.0, 1e-5, -1e-5, 5, 9.99, 10, 10.01, 20.5, 20.49, 95, 95.0000001, 100, 100.5, -3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(BIJ_DREMPELS, BIJ_DREMPELS, st.sampled_from([100.0, 50.0, 0.0]),
+                          st.booleans(), st.sampled_from(["a", "b", "c"])), min_size=1, max_size=40))
+def test_columns_give_what_the_engine_gives_fact_by_fact(rijen):
+    regelset = _kolom_regelset()
+    n = len(rijen)
+    kolom = {k: np.array([r[j] for r in rijen]) for j, k in enumerate(("bedrag", "vermogen", "grens", "ja", "soort"))}
+    tabellen = [{"t": "r", **kolom}, {"t": "h", "bedrag": kolom["bedrag"]}]
+    vuurt = regelset.evalueer_kolommen(tabellen, n)
+    for i in range(n):
+        los = {naam for tabel in tabellen
+               for naam, _ in regelset.evalueer([{k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in tabel.items()}])}
+        assert {naam for k, naam in enumerate(regelset.regelnamen) if vuurt[i, k]} == los, rijen[i]
+
+
+_KOLOM_REGELSET = []
+
+
+def _kolom_regelset():
+    if not _KOLOM_REGELSET:
+        _KOLOM_REGELSET.append(Regelset("kolommen", KOLOM_REGELS))
+    return _KOLOM_REGELSET[0]
+
+
+def test_columns_evaluate_each_class_once():
+    regelset = _kolom_regelset()
+    n = 10_000
+    bedrag = np.linspace(-50, 50, n)  # 10,000 distinct values, but only a handful of classes for the rules
+    tabel = {"t": "r", "bedrag": bedrag, "vermogen": 0.0, "grens": 1.0, "ja": False, "soort": "a"}
+    klasse, eerste = regelset._klassen(tabel, n)
+    assert len(eerste) <= 2 * 4 + 1  # the gaps between and the values of the thresholds 0, 10, 20.5 (and 100)
+    vuurt = regelset.evalueer_kolommen([tabel], n)
+    k = regelset.regelnamen.index("positief")
+    assert (vuurt[:, k] == (bedrag > 0)).all()
+
+
+def test_columns_refuse_a_value_the_engine_cannot_compare():
+    regelset = _kolom_regelset()
+    with pytest.raises(RegelFout, match="bedrag"):
+        regelset.evalueer_kolommen([{"t": "r", "bedrag": np.array([1.0, np.nan])}], 2)
+
+
+def test_columns_refuse_rules_that_join_facts():
+    join = {"samen": {"all": [{"a": {"t": "x"}}, {"b": {"t": "y"}}]}}
+    regelset = Regelset("join", join)
+    with pytest.raises(RegelFout, match="precies één feit"):
+        regelset.evalueer_kolommen([{"t": "x"}], 1)

@@ -49,14 +49,15 @@ def test_bad_population_size_is_bad_input():
         populatie_run(LEEG, 0)
 
 
-def test_population_signals_on_a_sample():
+def test_population_signals_on_every_household():
     from checker.signalen import lees_regels
     codes = {r.code for r in lees_regels()}
-    leeg = populatie_run(LEEG, 600, seed=5, stuk=600, signalen_steekproef=300)["populatie"]["signalen"]
-    assert leeg["steekproef"] == 300 and leeg["basis"] == leeg["hervorming"]
+    leeg = populatie_run(LEEG, 600, seed=5, stuk=250)["populatie"]["signalen"]
+    assert leeg["huishoudens"] == 600 and leeg["basis"] == leeg["hervorming"]
     assert set(leeg["basis"]) <= codes and all(0 <= v <= 1 for v in leeg["basis"].values())
+    assert all(leeg["aantallen"]["basis"][c] == round(leeg["basis"][c] * 600) for c in leeg["basis"])
     uit = {**LEEG, "signalen_uit": ["NIET_GEBRUIK"]}
-    sig = populatie_run(uit, 600, seed=5, stuk=600, signalen_steekproef=300)["populatie"]["signalen"]
+    sig = populatie_run(uit, 600, seed=5, stuk=250)["populatie"]["signalen"]
     assert "NIET_GEBRUIK" not in sig["hervorming"] and sig["basis"] == leeg["basis"]
 
 
@@ -74,8 +75,8 @@ def test_a_population_household_as_a_household_file_gives_the_same_amounts():
 
 def test_dask_gives_the_same_totals_as_one_after_another():
     pytest.importorskip("dask")
-    een = populatie_run(PLUS_100, 1200, seed=6, stuk=400, signalen_steekproef=0)["populatie"]
-    parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, signalen_steekproef=0, dask=True)["populatie"]
+    een = populatie_run(PLUS_100, 1200, seed=6, stuk=400, met_signalen=False)["populatie"]
+    parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, met_signalen=False, dask=True)["populatie"]
     for sleutel in ("regelingen", "netto_besteedbaar_inkomen", "winnaars", "verliezers", "gelijk", "op_een_klif",
                     "per_deciel"):
         assert een[sleutel] == parallel[sleutel], sleutel
