@@ -83,6 +83,8 @@ def _parser() -> _Parser:
                    help="reken de stukken van de populatie parallel met Dask (extra 'dask' nodig)")
     h.add_argument("--scan", action="store_true",
                    help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
+    h.add_argument("--grafiek", metavar="UIT.png",
+                   help="schrijf een grafiek van het verschil per huishouden (en per deciel van de populatie)")
     w = sub.add_parser("web", help="open de webpagina voor de baliemedewerker (alleen op deze computer, 127.0.0.1)")
     w.add_argument("--poort", type=int, default=8000, help="poort op 127.0.0.1 (standaard 8000)")
     return p
@@ -121,6 +123,15 @@ def _personas(args) -> int:
     return 0
 
 
+def _schrijf_grafiek(teken, uit: dict[str, Any], pad: str) -> None:
+    try:
+        teken(uit, pad)
+    except OSError:
+        raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: bestaat de map en mag u daar schrijven?")]) from None
+    except ValueError as e:  # matplotlib: an extension it cannot write
+        raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: {e}")]) from None
+
+
 def _scan(args) -> int:
     from . import rapport
     from .scanner import scan
@@ -128,11 +139,7 @@ def _scan(args) -> int:
                stap=args.stap, jaar=args.jaar)
     if args.grafiek:
         from .grafiek import teken_scan
-        try:
-            teken_scan(uit, args.grafiek)
-        except OSError as e:
-            raise InvoerFout([("--grafiek", f"kan {args.grafiek} niet schrijven: bestaat de map en mag u daar "
-                                            "schrijven?")]) from None
+        _schrijf_grafiek(teken_scan, uit, args.grafiek)
     if args.json:
         _druk_json(uit)
     else:
@@ -148,12 +155,17 @@ def _hervorming(args) -> int:
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
         uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask)["populatie"]
+    if args.grafiek:
+        from .grafiek import teken_hervorming
+        _schrijf_grafiek(teken_hervorming, uit, args.grafiek)
     if args.json:
         _druk_json(uit)
     else:
         rapport.toon_hervorming(uit)
         if "populatie" in uit:
             rapport.toon_populatie(uit["populatie"])
+        if args.grafiek:
+            print(f"Grafiek geschreven naar {args.grafiek}")
     return 0
 
 

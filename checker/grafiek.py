@@ -35,3 +35,39 @@ def teken_scan(uit: dict[str, Any], pad: str) -> None:
     fig.tight_layout()
     fig.savefig(pad)
     plt.close(fig)
+
+
+def teken_hervorming(uit: dict[str, Any], pad: str) -> None:
+    """Baseline against reform: the change in net income per household, and per income decile of the population."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    pop = uit.get("populatie")
+    fig, assen = plt.subplots(1, 2 if pop else 1, figsize=(14 if pop else 9, 6), dpi=110, squeeze=False)
+    ax = assen[0][0]
+    hs = uit["huishoudens"]
+    verschil = [h["verschil"]["netto_besteedbaar_inkomen"] for h in hs]
+    kleuren = ["#c0392b" if h["tegen_de_richting"] else ("#2e86c1" if v >= 0 else "#e67e22") for h, v in zip(hs, verschil)]
+    ax.barh([h["naam"] for h in hs], verschil, color=kleuren)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=7)
+    ax.set_xlabel("verschil netto besteedbaar inkomen per jaar (€)")
+    ax.set_title("per huishouden (rood: tegen de richting van de hervorming in)", fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    if pop:
+        ax2 = assen[0][1]
+        decielen = pop["per_deciel"]
+        ax2.bar([d["deciel"] for d in decielen], [d["gemiddeld_verschil"] for d in decielen], color="#2e86c1")
+        ax2.axhline(0, color="black", linewidth=0.8)
+        ax2.set_xticks([d["deciel"] for d in decielen])
+        ax2.set_xlabel("deciel van het bruto huishoudinkomen")
+        ax2.set_ylabel("gemiddeld verschil netto per jaar (€)")
+        ax2.set_title(f"synthetische populatie van {pop['huishoudens']:,} huishoudens (illustratief)".replace(",", "."),
+                      fontsize=10)
+        ax2.grid(axis="y", alpha=0.3)
+    fig.suptitle(f"Hervorming: {uit['hervorming']} ({uit['jaar']})")
+    fig.tight_layout()
+    fig.savefig(pad)
+    plt.close(fig)

@@ -134,3 +134,20 @@ def test_scan_shows_a_cliff_the_reform_creates():
     nieuw = [s for s in sc["sprongen_nieuw"] if "zorgtoeslag" in s["regelingen"]]
     assert nieuw and nieuw[0]["verschil"] < -30
     assert sc["sprongen_vervallen"] == []
+
+
+def test_cli_hervorming_chart_with_population(tmp_path):
+    png = tmp_path / "hervorming.png"
+    uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", "hervormingen/standaardpremie-plus-100.yaml",
+                          "pim", "gerrit", "--populatie", "500", "--grafiek", str(png)], capture_output=True, text=True)
+    assert uit.returncode == 0, uit.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "Grafiek geschreven" in uit.stdout
+
+
+@pytest.mark.parametrize("pad", ["/bestaat/niet/h.png", "uit.onbekend"])
+def test_cli_hervorming_chart_that_cannot_be_written_is_bad_input(tmp_path, pad):
+    from pathlib import Path
+    plus_100 = Path(__file__).resolve().parents[1] / "hervormingen" / "standaardpremie-plus-100.yaml"
+    uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", str(plus_100), "pim", "--grafiek", pad],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert uit.returncode == 2 and "--grafiek" in uit.stderr and "Traceback" not in uit.stderr
