@@ -203,8 +203,10 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
                       int((verschil[deciel == d] > 1).sum()), int((verschil[deciel == d] < -1).sum())]
                      for d in range(10)],
     }
-    if met_signalen:
-        uit["signalen"] = _signaaltelling(inv, rb, rh, ref["signalen_uit"])
+    if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
+        rb_v = bereken(populatie.met_voorschotten(inv, rb, stuk_seed), basis_p)
+        rh_v = bereken(populatie.met_voorschotten(inv, rh, stuk_seed), hervorm_p)
+        uit["signalen"] = _signaaltelling(inv, rb_v, rh_v, ref["signalen_uit"])
     return uit
 
 
@@ -284,9 +286,10 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                                            "hervorming": dict(sorted(sig["hervorming"].items()))},
                              "rekentijd_s": round(sig["duur"], 2),
                              "toelichting": "aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie "
-                                            "op_een_klif. De synthetische huishoudens hebben geen schulden en "
-                                            "gebeurtenissen en ontvangen geen voorschotten, dus NIET_GEBRUIK telt "
-                                            "iedereen met recht."}}
+                                            "op_een_klif. De synthetische huishoudens hebben geen schulden of "
+                                            "gebeurtenissen; wie recht heeft op een toeslag vraagt die aan, behalve het "
+                                            "aandeel niet-gebruik van het CPB (rules/populatie.yaml), met een voorschot "
+                                            "gelijk aan het recht: terugvordering en nabetaling komen dus niet voor."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },

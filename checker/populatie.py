@@ -118,6 +118,21 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     )
 
 
+def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
+    """The population with the toeslagen it receives: a household with recht applies, except a share that does not
+    (``niet_gebruik`` in rules/populatie.yaml), and gets a voorschot equal to its recht. The same seed makes the
+    same households decline in the baseline and under a reform."""
+    from dataclasses import replace
+    niet_gebruik = verdelingen()["niet_gebruik"]
+    rng = np.random.default_rng([seed, 7])
+    ontvangt = {}
+    for k in sorted(inv.ontvangt):
+        vraagt_aan = rng.random(inv.n) >= float(niet_gebruik[k])
+        u = res.regelingen[k]
+        ontvangt[k] = np.where((vraagt_aan & u.recht)[:, None], np.round(u.maandbedragen, 2), 0.0)
+    return replace(inv, ontvangt=ontvangt)
+
+
 def stukken(n: int, seed: int = 0, stuk: int = 100_000) -> list[tuple[int, int]]:
     """(size, seed) of each chunk of a population of n households: each chunk is generated from its own seed,
     so chunks can be computed anywhere, in any order, and always give the same households."""
@@ -155,8 +170,9 @@ def als_huishouden(inv: Invoer, i: int):
         personen.append(kind)
     wonen = ({"soort": "huur", "kale_huur": [float(x) for x in inv.kale_huur[i]]} if inv.huurwoning[i]
              else {"soort": "koop"})
+    ontvangt = {k: [float(x) for x in v[i]] for k, v in inv.ontvangt.items() if v[i].any()}
     return huishouden.valideer({
         "schema": 1, "naam": f"huishouden {i + 1}", "jaar": inv.jaar, "peildatum": f"{inv.jaar}-01-01",
         "gemeente": str(inv.gemeente[i]), "personen": personen, "wonen": wonen, "vermogen": float(inv.vermogen[i]),
-        "gemeentelijke_belastingen": float(inv.gemeentelijke_belastingen[i]),
+        "gemeentelijke_belastingen": float(inv.gemeentelijke_belastingen[i]), "ontvangt": ontvangt,
     })

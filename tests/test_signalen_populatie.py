@@ -21,7 +21,7 @@ def test_population_columns_match_household_by_household():
                 * np.ones((1, 12)) for k in inv.ontvangt}
     inv = replace(inv, ontvangt=ontvangt)
     res = bereken(inv, parameters.laad(2026))
-    hs = [populatie.als_huishouden(inv, i).model_copy(update={"ontvangt": _ontvangt(inv, i)}) for i in range(inv.n)]
+    hs = [populatie.als_huishouden(inv, i) for i in range(inv.n)]
     los = _per_regel_los(hs, res)
     regelset, _ = signalen.standaard_regelset()
     vuurt = signalen.per_huishouden(res, date(2026, 1, 1))
@@ -29,11 +29,6 @@ def test_population_columns_match_household_by_household():
     assert not verschillen, verschillen[:5]
     gevuurd = {n for s in los for n in s}
     assert {"niet_gebruik_toeslag", "toeslag_terugvordering", "toeslag_nabetaling"} <= gevuurd
-
-
-def _ontvangt(inv, i):
-    from checker.huishouden import Ontvangt
-    return Ontvangt(**{k: [float(x) for x in v[i]] for k, v in inv.ontvangt.items()})
 
 
 def test_persona_regeling_signals_match_by_columns():
@@ -50,3 +45,36 @@ def test_persona_regeling_signals_match_by_columns():
         kolom = {n for k, n in enumerate(regelset.regelnamen) if vuurt[i, k]} & op_regeling
         assert kolom == los[i] & op_regeling, h.naam
     assert len({n for s in los for n in s} & op_regeling) >= 8
+
+
+def test_population_applies_for_its_toeslagen_with_the_cpb_niet_gebruik():
+    p = parameters.laad(2026)
+    inv = populatie.genereer(20_000, 2026, seed=4)
+    res = bereken(inv, p)
+    met = populatie.met_voorschotten(inv, res, seed=4)
+    niet_gebruik = populatie.verdelingen()["niet_gebruik"]
+    for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget"):
+        u = res.regelingen[k]
+        ontvangt = met.ontvangt[k]
+        assert not ontvangt[~u.recht].any()  # nothing without recht
+        neemt = ontvangt.sum(axis=1) > 0
+        # who applies gets a voorschot equal to the recht, month by month
+        assert np.allclose(ontvangt[neemt], u.maandbedragen[neemt], atol=0.005)
+        aandeel_niet = 1 - neemt[u.recht].mean()
+        # binomial: within 4 standard deviations of the CPB share
+        sd = (niet_gebruik[k] * (1 - niet_gebruik[k]) / u.recht.sum()) ** 0.5
+        assert abs(aandeel_niet - niet_gebruik[k]) < 4 * sd + 0.005, k
+    # the same households decline under a reform: what changes is only who has recht
+    hervormd = p.met_wijzigingen({"zorgtoeslag.standaardpremie": 2219})
+    rh = bereken(inv, hervormd)
+    met_h = populatie.met_voorschotten(inv, rh, seed=4)
+    beide = res.regelingen["zorgtoeslag"].recht & rh.regelingen["zorgtoeslag"].recht
+    assert ((met.ontvangt["zorgtoeslag"].sum(1) > 0) == (met_h.ontvangt["zorgtoeslag"].sum(1) > 0))[beide].all()
+
+
+def test_population_run_niet_gebruik_is_a_share_of_those_with_recht():
+    from checker.hervormingen import populatie_run
+    leeg = {"schema": 1, "naam": "leeg", "jaar": 2026, "wijzigingen": {}}
+    sig = populatie_run(leeg, 4000, seed=8, stuk=2000)["populatie"]["signalen"]
+    assert 0.02 < sig["basis"]["NIET_GEBRUIK"] < 0.25
+    assert "TOESLAG_TERUGVORDERING" not in sig["basis"]  # voorschot equal to recht
