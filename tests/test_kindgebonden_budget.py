@@ -272,3 +272,14 @@ def test_never_negative_never_rising_with_income(jaar, ti, partner, kinderen, ex
 def test_many_households_at_once_equal_one_by_one(jaar, gezinnen):
     huizen = [huis(jaar, kinderen_van(jaar, k), ti=ti, partner_ti=p) for ti, p, k in gezinnen]
     assert_samen_gelijk_aan_los(bereken(*huizen), [bereken(h) for h in huizen])
+
+
+def test_explanation_names_the_age_bands_of_the_parameters():
+    # the age bands in the text come from the parameters, so a reform of them reads right
+    h = huishouden.valideer(huis(2026, ["2010-03-10"], ti=20_000))  # 15 in 2026 (16 in March)
+    inv = invoer.uit_huishoudens([h])
+    for grens, verwacht in ((16, "12 t/m 15 jaar"), (15, "van 15 t/m 17 jaar")):
+        p = parameters.laad(2026).met_wijzigingen({"kindgebonden_budget.leeftijd_verhoging_16": grens})
+        uitleg = " ".join(kindgebonden_budget.bereken(inv, p, {"kinderbijslag": kinderbijslag.bereken(inv, p, {})})
+                          .uitleg(0))
+        assert verwacht in uitleg, uitleg

@@ -158,8 +158,8 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
     e, pct = opmaak.euro, opmaak.procent
     maanden = np.flatnonzero(aantal[i] >= 1)
     if maanden.size == 0:
-        return ["Geen kindgebonden budget: er is geen kind jonger dan 18 jaar waarvoor kinderbijslag wordt betaald "
-                "(Wkgb art. 2 lid 1)."]
+        return [f"Geen kindgebonden budget: er is geen kind jonger dan {p('kindgebonden_budget.maximumleeftijd'):g} jaar "
+                "waarvoor kinderbijslag wordt betaald (Wkgb art. 2 lid 1)."]
     # Explain the first month with a right; the amount is determined per month (art. 2 lid 11).
     m = int(maanden[0])
     partner = bool(met_partner[i, m])
@@ -170,16 +170,18 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
     else:
         regels.append(f"Toetsingsinkomen {e(ti[i, m])} (Awir art. 8).")
     n = int(aantal[i, m])
-    regels.append(f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan 18 jaar met "
-                  "kinderbijslag (Wkgb art. 2 lid 1).")
+    regels.append(f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan "
+                  f"{p('kindgebonden_budget.maximumleeftijd'):g} jaar met kinderbijslag (Wkgb art. 2 lid 1).")
     if n == 1:
         regels.append(f"Bedrag per jaar voor één kind: {e(kinderen[i, m])} (Wkgb art. 2 lid 2 onder a).")
     else:
         regels.append(f"Bedrag per jaar: eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))} + {n - 1} × "
                       f"{e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind = "
                       f"{e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
-    verhogingen = ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", "12 t/m 15 jaar", "lid 3-4"),
-                   (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", "16 of 17 jaar", "lid 5"))
+    v12, v16 = p("kindgebonden_budget.leeftijd_verhoging_12"), p("kindgebonden_budget.leeftijd_verhoging_16")
+    hoogste = p("kindgebonden_budget.maximumleeftijd") - 1
+    verhogingen = ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", f"{v12:g} t/m {v16 - 1:g} jaar", "lid 3-4"),
+                   (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", f"{v16:g} t/m {hoogste:g} jaar", "lid 5"))
     for aantal_v, pid, wie, lid_v in verhogingen:
         if aantal_v:
             k = int(aantal_v)
