@@ -123,18 +123,33 @@ def _personas(args) -> int:
     return 0
 
 
+GRAFIEK_SOORTEN = (".png", ".svg", ".pdf")
+
+
+def _controleer_grafiekpad(pad: str | None) -> None:
+    """Before any work: a chart path must name a kind matplotlib writes, in a folder that exists."""
+    if pad is None:
+        return
+    from pathlib import Path
+    doel = Path(pad)
+    if doel.suffix.lower() not in GRAFIEK_SOORTEN:
+        raise InvoerFout([("--grafiek", f"onbekend bestandstype '{doel.suffix or doel.name}'; kies "
+                                        f"{', '.join(GRAFIEK_SOORTEN[:-1])} of {GRAFIEK_SOORTEN[-1]}")])
+    if not doel.resolve().parent.is_dir():
+        raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: de map {doel.parent} bestaat niet")])
+
+
 def _schrijf_grafiek(teken, uit: dict[str, Any], pad: str) -> None:
     try:
         teken(uit, pad)
     except OSError:
         raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: bestaat de map en mag u daar schrijven?")]) from None
-    except ValueError as e:  # matplotlib: an extension it cannot write
-        raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: {e}")]) from None
 
 
 def _scan(args) -> int:
     from . import rapport
     from .scanner import scan
+    _controleer_grafiekpad(args.grafiek)
     uit = scan(args.bron_huishouden, persoon=args.persoon, bron=args.bron, van=args.van, tot=args.tot,
                stap=args.stap, jaar=args.jaar)
     if args.grafiek:
@@ -152,6 +167,7 @@ def _scan(args) -> int:
 def _hervorming(args) -> int:
     from . import rapport
     from .hervormingen import hervorming, populatie_run
+    _controleer_grafiekpad(args.grafiek)
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
         uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask)["populatie"]

@@ -175,6 +175,24 @@ def _normaliseer_kolom(waarden: np.ndarray, veld: str) -> np.ndarray:
     return np.where(np.abs(x) < 1e-4, 0.0, x)
 
 
+def _controleer_kolom(w: Any, veld: str, n: int) -> None:
+    """Every row, not only the one the engine sees, must hold a value the engine can take (as ``normaliseer``)."""
+    if not isinstance(w, np.ndarray):
+        normaliseer(w, f"feit.{veld}")
+        return
+    if w.shape != (n,):
+        raise RegelFout(f"feit.{veld}: verwacht {n} waarden, niet de vorm {w.shape}")
+    if w.dtype.kind in "iub" or w.dtype.kind in "US":
+        return
+    if w.dtype.kind == "f":
+        if not np.isfinite(w).all():
+            raise RegelFout(f"feit.{veld}: geen eindig getal")
+        return
+    for x in set(w.tolist()) if w.dtype.kind == "O" else [None]:
+        if not isinstance(x, (str, bool, int, float)) or (isinstance(x, float) and not math.isfinite(x)):
+            raise RegelFout(f"feit.{veld}: waarde van type {type(x).__name__} kan niet naar de rules-engine")
+
+
 def _is_getal(x: Any) -> bool:
     if isinstance(x, np.ndarray):
         return x.dtype.kind in "iuf"
@@ -194,8 +212,8 @@ class Regelset:
         self.naam = f"{naam}_{next(_volgnummers)}"
         self.regelnamen = list(regels)
         try:  # what evalueer_kolommen needs; a ruleset it cannot read is still fine fact by fact
-            self._per_regel: list | None = [(_vergelijkingen(c, []), _vaste_waarden(c))
-                                            for c in (_enkel_feit(r) for r in regels.values())]
+            self._per_regel: list | None = [(naam, _vergelijkingen(c, []), _vaste_waarden(c))
+                                            for naam, c in ((n, _enkel_feit(r)) for n, r in regels.items())]
         except RegelFout as e:
             self._per_regel, self._waarom_niet_kolommen = None, str(e)
         self._gevuurd: dict[str, list[tuple[str, dict]]] = {}
@@ -266,6 +284,8 @@ class Regelset:
         voorbeelden: list[list[dict[str, Any]]] = []
         klassen: list[np.ndarray] = []
         for tabel in tabellen:
+            for veld, w in tabel.items():
+                _controleer_kolom(w, veld, n)
             klasse, eerste = self._klassen(tabel, n)
             klassen.append(klasse)
             voorbeelden += [[{veld: (w[r] if isinstance(w, np.ndarray) else w) for veld, w in tabel.items()}]
@@ -287,17 +307,23 @@ class Regelset:
         """For one table: each row's class (0..k-1) and the first row of each class. Two rows share a class
         when every comparison comes out the same for both, in every rule that can fire on this table at all
         (a rule for ``{"t": "regeling", "regeling": "wga"}`` cannot fire on a table of zorgtoeslag facts)."""
-        vergelijkingen = [v for verg, vast in self._per_regel
-                          if not any(veld in tabel and not isinstance(tabel[veld], np.ndarray)
-                                     and _zeker_anders(normaliseer(tabel[veld], veld), waarde) for veld, waarde in vast)
-                          for v in verg]
+        vergelijkingen = []
+        for naam, verg, vast in self._per_regel:
+            if any(veld in tabel and not isinstance(tabel[veld], np.ndarray)
+                   and _zeker_anders(normaliseer(tabel[veld], veld), waarde) for veld, waarde in vast):
+                continue  # this rule cannot fire on any row of this table
+            # a rule that can fire here must find every field it compares: one missing (say, a field added to the
+            # household facts but not to the population's columns) would silently count differently
+            for veld in [v for v, _, _ in verg] + [r[1] for _, _, r in verg if isinstance(r, tuple)]:
+                if veld not in tabel:
+                    raise RegelFout(f"regel '{naam}' vergelijkt het veld '{veld}', dat in de kolommen van "
+                                    f"'{tabel.get('t', '?')}' ontbreekt")
+            vergelijkingen += verg
 
         def kolom(veld: str) -> np.ndarray | None:
             w = tabel.get(veld)
             if not isinstance(w, np.ndarray):
-                return None  # absent, or the same value for every row: tells no rows apart
-            if w.shape != (n,):
-                raise RegelFout(f"feit.{veld}: verwacht {n} waarden, niet de vorm {w.shape}")
+                return None  # the same value for every row: tells no rows apart
             return _normaliseer_kolom(w, veld)
 
         codes = []
@@ -323,7 +349,7 @@ class Regelset:
             a = kolom(veld) if isinstance(links, np.ndarray) else normaliseer(links, veld)
             b = kolom(rechts[1]) if isinstance(ander, np.ndarray) else normaliseer(ander, rechts[1])
             if not all(_is_getal(x) for x in (a, b)):
-                # compared with an absent field, text or booleans: tell rows apart by the values themselves
+                # text or booleans compared with a field: tell rows apart by the values themselves
                 codes += [np.unique(x, return_inverse=True)[1].reshape(n) for x in (a, b) if isinstance(x, np.ndarray)]
                 continue
             a = np.broadcast_to(np.asarray(a, dtype=float), n)

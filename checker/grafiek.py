@@ -54,7 +54,8 @@ def teken_hervorming(uit: dict[str, Any], pad: str) -> None:
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)
     ax.set_xlabel("verschil netto besteedbaar inkomen per jaar (€)")
-    ax.set_title("per huishouden (rood: tegen de richting van de hervorming in)", fontsize=10)
+    ax.set_title("per huishouden: blauw erop vooruit of gelijk, oranje erop achteruit,\n"
+                 "rood tegen de richting van de hervorming in", fontsize=10)
     ax.grid(axis="x", alpha=0.3)
     if pop:
         ax2 = assen[0][1]

@@ -287,9 +287,10 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                              "rekentijd_s": round(sig["duur"], 2),
                              "toelichting": "aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie "
                                             "op_een_klif. De synthetische huishoudens hebben geen schulden of "
-                                            "gebeurtenissen; wie recht heeft op een toeslag vraagt die aan, behalve het "
-                                            "aandeel niet-gebruik van het CPB (rules/populatie.yaml), met een voorschot "
-                                            "gelijk aan het recht: terugvordering en nabetaling komen dus niet voor."}}
+                                            "gebeurtenissen. Wie recht heeft op een toeslag, vraagt die aan en krijgt "
+                                            "een voorschot gelijk aan het recht; een deel vraagt niet aan (het "
+                                            "niet-gebruik volgens het CPB, zie rules/populatie.yaml). Terugvordering "
+                                            "en nabetaling komen daarom niet voor. Rekentijd: opgeteld over de stukken."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },

@@ -120,16 +120,26 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
 
 def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
     """The population with the toeslagen it receives: a household with recht applies, except a share that does not
-    (``niet_gebruik`` in rules/populatie.yaml), and gets a voorschot equal to its recht. The same seed makes the
-    same households decline in the baseline and under a reform."""
+    (``niet_gebruik`` in rules/populatie.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
+    without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the others decline
+    it more often, so that the share over all with recht is the CPB figure. The same seed makes the same households
+    decline in the baseline and under a reform (for kindgebonden budget, up to that share being recalibrated)."""
     from dataclasses import replace
     niet_gebruik = verdelingen()["niet_gebruik"]
     rng = np.random.default_rng([seed, 7])
+    trekking = {k: rng.random(inv.n) for k in sorted(inv.ontvangt)}
     ontvangt = {}
-    for k in sorted(inv.ontvangt):
-        vraagt_aan = rng.random(inv.n) >= float(niet_gebruik[k])
+    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag", "kindgebonden_budget"):
         u = res.regelingen[k]
-        ontvangt[k] = np.where((vraagt_aan & u.recht)[:, None], np.round(u.maandbedragen, 2), 0.0)
+        vanzelf = np.zeros(inv.n, dtype=bool)
+        kans = float(niet_gebruik[k])
+        if k == "kindgebonden_budget":
+            vanzelf = u.recht & np.logical_or.reduce([ontvangt[a].sum(axis=1) > 0 for a in ontvangt])
+            # the CPB share is over everyone with recht, so the others decline more often: the share over all
+            # with recht stays the CPB figure
+            kans = min(1.0, kans * u.recht.sum() / max(1, (u.recht & ~vanzelf).sum()))
+        krijgt = vanzelf | (u.recht & (trekking[k] >= kans))
+        ontvangt[k] = np.where(krijgt[:, None], np.round(u.maandbedragen, 2), 0.0)
     return replace(inv, ontvangt=ontvangt)
 
 

@@ -138,6 +138,7 @@ KOLOM_REGELS = {
     "waar_of_gelijk": {"all": [{"m": {"$and": [{"t": "r"}, {"$or": [{"$and": [{"ja": True}]},
                                                                        {"$and": [{"$eq": {"vermogen": 100}}]}]}]}}]},
     "ander_feit": {"all": [{"m": {"$and": [{"t": "h"}, {"$lte": {"bedrag": 10}}]}}]},
+    "aantal": {"all": [{"m": {"$and": [{"t": "h"}, {"$gte": {"aantal": 2}}, {"$lt": {"bedrag": {"$m": "grens"}}}]}}]},
 }
 # values around every threshold of the rules above: below, on and above it, and tiny ones the engine sees as 0
 BIJ_DREMPELS = st.sampled_from([0.0, 1e-5, -1e-5, 5, 9.99, 10, 10.01, 20.5, 20.49, 95, 95.0000001, 100, 100.5, -3])
@@ -145,12 +146,16 @@ BIJ_DREMPELS = st.sampled_from([0.0, 1e-5, -1e-5, 5, 9.99, 10, 10.01, 20.5, 20.4
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(BIJ_DREMPELS, BIJ_DREMPELS, st.sampled_from([100.0, 50.0, 0.0]),
-                          st.booleans(), st.sampled_from(["a", "b", "c"])), min_size=1, max_size=40))
-def test_columns_give_what_the_engine_gives_fact_by_fact(rijen):
+                          st.booleans(), st.sampled_from(["a", "b", "c"]), st.integers(0, 4)), min_size=1, max_size=40),
+       st.sampled_from([10.0, 0, 1e-5]))
+def test_columns_give_what_the_engine_gives_fact_by_fact(rijen, vaste_grens):
     regelset = _kolom_regelset()
     n = len(rijen)
-    kolom = {k: np.array([r[j] for r in rijen]) for j, k in enumerate(("bedrag", "vermogen", "grens", "ja", "soort"))}
-    tabellen = [{"t": "r", **kolom}, {"t": "h", "bedrag": kolom["bedrag"]}]
+    namen = ("bedrag", "vermogen", "grens", "ja", "soort", "aantal")
+    kolom = {k: np.array([r[j] for r in rijen]) for j, k in enumerate(namen)}
+    # the second table: whole numbers, and a field compared with a value that is the same for every row
+    tabellen = [{"t": "r", **kolom}, {"t": "h", "bedrag": kolom["bedrag"], "aantal": kolom["aantal"],
+                                      "grens": vaste_grens}]
     vuurt = regelset.evalueer_kolommen(tabellen, n)
     for i in range(n):
         los = {naam for tabel in tabellen
@@ -190,3 +195,31 @@ def test_columns_refuse_rules_that_join_facts():
     regelset = Regelset("join", join)
     with pytest.raises(RegelFout, match="precies één feit"):
         regelset.evalueer_kolommen([{"t": "x"}], 1)
+
+
+def test_columns_evaluate_only_rules_that_can_fire_on_the_table(monkeypatch):
+    # a table of 'h' facts: the rules on 'r' facts cannot fire there, so their thresholds make no classes
+    regelset = _kolom_regelset()
+    gezien = []
+    echt = regelset.evalueer_veel
+    monkeypatch.setattr(regelset, "evalueer_veel", lambda groepen: gezien.extend(groepen) or echt(groepen))
+    bedrag = np.linspace(-50, 50, 1001)
+    regelset.evalueer_kolommen([{"t": "h", "bedrag": bedrag, "aantal": 3, "grens": 0.0}], bedrag.size)
+    # only 'bedrag <= 10' (ander_feit) and 'bedrag < grens' (aantal) count: below 0, 0, 0 to 10, 10, above 10
+    assert len(gezien) == 5
+
+
+def test_columns_refuse_a_rule_whose_field_the_table_lacks():
+    regelset = _kolom_regelset()
+    with pytest.raises(RegelFout, match="'aantal'.*ontbreekt"):
+        regelset.evalueer_kolommen([{"t": "h", "bedrag": np.array([1.0, 2.0]), "grens": 1.0}], 2)
+
+
+@pytest.mark.parametrize("kolom", [np.array([1.0, np.inf]), np.array(["a", None], dtype=object),
+                                   np.array([1.0, 2.0, 3.0])])
+def test_columns_refuse_any_value_the_engine_cannot_take_in_any_row(kolom):
+    # also in a field no rule compares, and also in a row that is not the first of its class
+    regelset = _kolom_regelset()
+    tabel = {"t": "h", "bedrag": np.array([1.0, 1.0]), "aantal": 0, "grens": 0.0, "toelichting": kolom}
+    with pytest.raises(RegelFout, match="toelichting"):
+        regelset.evalueer_kolommen([tabel], 2)

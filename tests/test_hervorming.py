@@ -144,10 +144,14 @@ def test_cli_hervorming_chart_with_population(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "Grafiek geschreven" in uit.stdout
 
 
-@pytest.mark.parametrize("pad", ["/bestaat/niet/h.png", "uit.onbekend"])
-def test_cli_hervorming_chart_that_cannot_be_written_is_bad_input(tmp_path, pad):
+@pytest.mark.parametrize("opdracht", ["hervorming", "scan"])
+@pytest.mark.parametrize("pad, melding", [("/bestaat/niet/h.png", "bestaat niet"),
+                                          ("uit.onbekend", "onbekend bestandstype '.onbekend'; kies .png, .svg of .pdf")])
+def test_cli_chart_that_cannot_be_written_is_bad_input_before_any_work(tmp_path, opdracht, pad, melding):
     from pathlib import Path
     plus_100 = Path(__file__).resolve().parents[1] / "hervormingen" / "standaardpremie-plus-100.yaml"
-    uit = subprocess.run([sys.executable, "-m", "checker", "hervorming", str(plus_100), "pim", "--grafiek", pad],
-                         capture_output=True, text=True, cwd=tmp_path)
-    assert uit.returncode == 2 and "--grafiek" in uit.stderr and "Traceback" not in uit.stderr
+    argumenten = [str(plus_100), "pim", "--populatie", "2000000"] if opdracht == "hervorming" else ["pim"]
+    uit = subprocess.run([sys.executable, "-m", "checker", opdracht, *argumenten, "--grafiek", pad],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=60)  # refused before 2M households
+    assert uit.returncode == 2 and "--grafiek" in uit.stderr and melding in uit.stderr
+    assert "Traceback" not in uit.stderr and not list(tmp_path.iterdir())

@@ -53,7 +53,7 @@ def test_population_signals_on_every_household():
     from checker.signalen import lees_regels
     codes = {r.code for r in lees_regels()}
     leeg = populatie_run(LEEG, 600, seed=5, stuk=250)["populatie"]["signalen"]
-    assert leeg["huishoudens"] == 600 and leeg["basis"] == leeg["hervorming"]
+    assert leeg["huishoudens"] == 600 and leeg["basis"] == leeg["hervorming"] and "NIET_GEBRUIK" in leeg["basis"]
     assert set(leeg["basis"]) <= codes and all(0 <= v <= 1 for v in leeg["basis"].values())
     assert all(leeg["aantallen"]["basis"][c] == round(leeg["basis"][c] * 600) for c in leeg["basis"])
     uit = {**LEEG, "signalen_uit": ["NIET_GEBRUIK"]}
@@ -75,9 +75,12 @@ def test_a_population_household_as_a_household_file_gives_the_same_amounts():
 
 def test_dask_gives_the_same_totals_as_one_after_another():
     pytest.importorskip("dask")
-    een = populatie_run(PLUS_100, 1200, seed=6, stuk=400, met_signalen=False)["populatie"]
-    parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, met_signalen=False, dask=True)["populatie"]
+    een = populatie_run(PLUS_100, 1200, seed=6, stuk=400)["populatie"]
+    parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, dask=True)["populatie"]
     for sleutel in ("regelingen", "netto_besteedbaar_inkomen", "winnaars", "verliezers", "gelijk", "op_een_klif",
                     "per_deciel"):
         assert een[sleutel] == parallel[sleutel], sleutel
+    # the signal counts of the three chunks add up the same way
+    assert een["signalen"]["aantallen"] == parallel["signalen"]["aantallen"]
+    assert sum(een["signalen"]["aantallen"]["basis"].values()) > 0
     assert parallel["stukken"] == 3 and parallel["dask"] is True

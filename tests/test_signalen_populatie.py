@@ -3,6 +3,7 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
+import pytest
 
 from checker import huishouden, invoer, parameters, populatie, signalen
 from checker.berekening import bereken
@@ -72,9 +73,49 @@ def test_population_applies_for_its_toeslagen_with_the_cpb_niet_gebruik():
     assert ((met.ontvangt["zorgtoeslag"].sum(1) > 0) == (met_h.ontvangt["zorgtoeslag"].sum(1) > 0))[beide].all()
 
 
-def test_population_run_niet_gebruik_is_a_share_of_those_with_recht():
-    from checker.hervormingen import populatie_run
-    leeg = {"schema": 1, "naam": "leeg", "jaar": 2026, "wijzigingen": {}}
-    sig = populatie_run(leeg, 4000, seed=8, stuk=2000)["populatie"]["signalen"]
-    assert 0.02 < sig["basis"]["NIET_GEBRUIK"] < 0.25
-    assert "TOESLAG_TERUGVORDERING" not in sig["basis"]  # voorschot equal to recht
+def test_population_niet_gebruik_counts_the_households_that_leave_a_toeslag():
+    # written out from the rules niet_gebruik_toeslag(_termijn_voorbij) in rules/signalen/toeslagen.yaml: a toeslag
+    # with recht and a yearly amount above zero of which nothing is received (kindgebonden budget without aanvraag
+    # comes with another toeslag, so it is never left alone by a household that receives one)
+    p = parameters.laad(2026)
+    inv = populatie.genereer(5000, 2026, seed=8)
+    res = bereken(populatie.met_voorschotten(inv, bereken(inv, p), seed=8), p)
+    laat_liggen = np.zeros(inv.n, dtype=bool)
+    for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag"):
+        u = res.regelingen[k]
+        laat_liggen |= u.recht & (u.jaarbedrag > 0) & (res.invoer.ontvangt[k].sum(axis=1) == 0)
+    assert signalen.tel(res, date(2026, 1, 1))["NIET_GEBRUIK"] == laat_liggen.sum() > 0
+    andere = np.logical_or.reduce([res.invoer.ontvangt[k].sum(axis=1) > 0
+                                   for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag")])
+    kgb = res.regelingen["kindgebonden_budget"].recht
+    assert (res.invoer.ontvangt["kindgebonden_budget"].sum(axis=1) > 0)[kgb & andere].all()
+    assert "TOESLAG_TERUGVORDERING" not in signalen.tel(res, date(2026, 1, 1))  # voorschot equal to recht
+
+
+def test_household_fact_means_what_the_household_file_says():
+    # the household fact comes from the arrays; check its meaning against the household file itself
+    for naam in huishouden.persona_namen():
+        h = huishouden.laad(naam)
+        res = bereken(invoer.uit_huishoudens([h]), parameters.laad(h.jaar))
+        feit = signalen.feiten(h, res)[0]
+        ouders = [x for x in (h.aanvrager, h.partner) if x is not None]
+        assert feit["heeft_partner"] == (h.partner is not None), naam
+        assert feit["aantal_kinderen"] == len(h.kinderen), naam
+        assert feit["vermogen"] == h.vermogen, naam
+        assert feit["heeft_winst"] == any(any(x != 0 for x in o.inkomen.winst) for o in ouders), naam
+        assert feit["ontvangt_wga"] == any(any(x != 0 for x in o.inkomen.wga) for o in ouders), naam
+        assert feit["ontvangt_toeslagvoorschot"] == any(sum(getattr(h.ontvangt, k)) > 0
+                                                        for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget",
+                                                                  "kinderopvangtoeslag")), naam
+        werk = [np.add(o.inkomen.loon, o.inkomen.winst) for o in ouders]
+        verwacht = max(float(np.std(w) / np.mean(w)) if np.mean(w) > 0 else 0.0 for w in werk)
+        assert abs(feit["inkomen_variatie"] - verwacht) < 1e-12, naam
+
+
+def test_a_steady_and_a_varying_income():
+    from .helpers import huishouden as hh
+    vast = huishouden.valideer(hh(loon=2000))
+    wisselend = huishouden.valideer(hh(loon=[0, 4000] * 6))
+    for h, verwacht in ((vast, 0.0), (wisselend, 1.0)):  # std/mean of 0, 4000, ... is 2000 / 2000
+        res = bereken(invoer.uit_huishoudens([h]), parameters.laad(2026))
+        assert signalen.feiten(h, res)[0]["inkomen_variatie"] == pytest.approx(verwacht)
