@@ -164,13 +164,27 @@ def _scan(args) -> int:
     return 0
 
 
+def _populatie_met_voortgang(args) -> dict[str, Any]:
+    """The population run, with a progress bar on the terminal (stderr; nothing when that is not a terminal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .hervormingen import populatie_run
+    console = Console(stderr=True)
+    with Progress(TextColumn("populatie"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as balk:
+        taak = balk.add_task("populatie", total=args.populatie)
+        return populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask,
+                             voortgang=lambda klaar, n: balk.update(taak, completed=klaar))["populatie"]
+
+
 def _hervorming(args) -> int:
     from . import rapport
-    from .hervormingen import hervorming, populatie_run
+    from .hervormingen import hervorming
     _controleer_grafiekpad(args.grafiek)
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
-        uit["populatie"] = populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask)["populatie"]
+        uit["populatie"] = _populatie_met_voortgang(args)
     if args.grafiek:
         from .grafiek import teken_hervorming
         _schrijf_grafiek(teken_hervorming, uit, args.grafiek)

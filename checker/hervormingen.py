@@ -6,7 +6,7 @@ and reform share one compiled ruleset and can never contaminate each other.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -229,7 +229,8 @@ def _optellen(delen: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_stap: float = 50.0,
-                  met_signalen: bool = True, dask: bool = False) -> dict[str, Any]:
+                  met_signalen: bool = True, dask: bool = False,
+                  voortgang: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Baseline against reform on a synthetic population of n households, in chunks: one after another with
     bounded memory, or, with ``dask``, in parallel on Dask (the optional extra; local processes by default)."""
     import time
@@ -257,7 +258,11 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                                          "pip install -e '.[dask]'")]) from None
         delen = list(_dask.compute(*[_dask.delayed(stuk_telling)(*t) for t in taken], scheduler="processes"))
     else:
-        delen = [stuk_telling(*t) for t in taken]
+        delen = []
+        for t in taken:
+            delen.append(stuk_telling(*t))
+            if voortgang is not None:  # households done so far, of n
+                voortgang(sum(grootte for _, _, grootte, *_ in taken[:len(delen)]), n)
     t = _optellen(delen)
     sig = t.get("signalen")
     duur = time.perf_counter() - begin

@@ -84,3 +84,9 @@ def test_dask_gives_the_same_totals_as_one_after_another():
     assert een["signalen"]["aantallen"] == parallel["signalen"]["aantallen"]
     assert sum(een["signalen"]["aantallen"]["basis"].values()) > 0
     assert parallel["stukken"] == 3 and parallel["dask"] is True
+
+
+def test_progress_is_reported_after_every_chunk():
+    gezien = []
+    populatie_run(LEEG, 900, seed=2, stuk=400, met_signalen=False, voortgang=lambda klaar, n: gezien.append((klaar, n)))
+    assert gezien == [(400, 900), (800, 900), (900, 900)]
