@@ -290,7 +290,7 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                              "aantallen": {"basis": dict(sorted(sig["basis"].items())),
                                            "hervorming": dict(sorted(sig["hervorming"].items()))},
                              "rekentijd_s": round(sig["duur"], 2),
-                             "toelichting": "aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie "
+                             "toelichting": "Aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie "
                                             "op_een_klif. De synthetische huishoudens hebben geen schulden of "
                                             "gebeurtenissen. Wie recht heeft op een toeslag, vraagt die aan en krijgt "
                                             "een voorschot gelijk aan het recht; een deel vraagt niet aan (het "

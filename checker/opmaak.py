@@ -12,6 +12,11 @@ def _groepeer(geheel: int) -> str:
     return f"{geheel:,}".replace(",", ".")
 
 
+def aantal(n: int) -> str:
+    """1.033 (a count, with the Dutch thousands separator)."""
+    return _groepeer(int(n))
+
+
 def euro(bedrag: float, centen: bool | None = None) -> str:
     """€ 1.550 or € 1.550,45 (cents shown when they are not zero, or when asked)."""
     negatief = bedrag < 0
@@ -23,7 +28,10 @@ def euro(bedrag: float, centen: bool | None = None) -> str:
     return ("−€ " if negatief else "€ ") + tekst
 
 
-def procent(fractie: float) -> str:
+def procent(fractie: float, decimalen: int | None = None) -> str:
+    """13,38% (trailing zeros dropped), or with a fixed number of decimals for columns: 13,30%."""
+    if decimalen is not None:
+        return f"{fractie * 100:.{decimalen}f}".replace(".", ",") + "%"
     tekst = f"{fractie * 100:.3f}".rstrip("0").rstrip(".")
     return tekst.replace(".", ",") + "%"
 

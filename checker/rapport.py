@@ -235,7 +235,7 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
 
 def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
-    t = Table(title=f"Synthetische populatie: {pop['huishoudens']:,} huishoudens (seed {pop['seed']})".replace(",", "."),
+    t = Table(title=f"Synthetische populatie: {opmaak.aantal(pop['huishoudens'])} huishoudens (seed {pop['seed']})",
               box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("regeling", "basis", "hervorming", "verschil"):
         t.add_column(kolom, justify="right" if kolom != "regeling" else "left")
@@ -246,23 +246,24 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     t.add_row(Text("netto besteedbaar inkomen", style="bold"), opmaak.euro(n["basis"]), opmaak.euro(n["hervorming"]),
               opmaak.euro(n["verschil"]))
     console.print(t)
-    console.print(f"Winnaars {pop['winnaars']}, verliezers {pop['verliezers']}, gelijk {pop['gelijk']}; "
-                  f"tegen de richting in: {pop['tegen_de_richting']}. Op een klif: {opmaak.procent(pop['op_een_klif']['basis'])} "
+    a = opmaak.aantal
+    console.print(f"Winnaars {a(pop['winnaars'])}, verliezers {a(pop['verliezers'])}, gelijk {a(pop['gelijk'])}; "
+                  f"tegen de richting in: {a(pop['tegen_de_richting'])}. Op een klif: {opmaak.procent(pop['op_een_klif']['basis'])} "
                   f"→ {opmaak.procent(pop['op_een_klif']['hervorming'])} ({pop['op_een_klif']['toelichting']}).")
     d = Table(title="Effect per inkomensdeciel (bruto huishoudinkomen)", box=box.SIMPLE_HEAD)
     for kolom in ("deciel", "huishoudens", "gemiddeld verschil per jaar", "winnaars", "verliezers"):
         d.add_column(kolom, justify="right")
     for r in pop["per_deciel"]:
-        d.add_row(str(r["deciel"]), str(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
-                  str(r["winnaars"]), str(r["verliezers"]))
+        d.add_row(str(r["deciel"]), a(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
+                  a(r["winnaars"]), a(r["verliezers"]))
     console.print(d)
     if "signalen" in pop:
         sg = pop["signalen"]
-        t2 = Table(title=f"Signalen bij alle {sg['huishoudens']:,} huishoudens".replace(",", "."), box=box.SIMPLE_HEAD)
+        t2 = Table(title=f"Signalen bij alle {a(sg['huishoudens'])} huishoudens", box=box.SIMPLE_HEAD)
         for kolom in ("signaal", "basis", "hervorming"):
             t2.add_column(kolom, justify="left" if kolom == "signaal" else "right")
         for code in sorted(set(sg["basis"]) | set(sg["hervorming"])):
-            t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0)), opmaak.procent(sg["hervorming"].get(code, 0)))
+            t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0), 2), opmaak.procent(sg["hervorming"].get(code, 0), 2))
         console.print(t2)
         console.print(Text(sg["toelichting"], style="dim"))
     console.print(Text(pop["toelichting"] + f" Doorlooptijd {pop['doorlooptijd_s']} s "
