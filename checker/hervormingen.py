@@ -203,11 +203,28 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
                       int((verschil[deciel == d] > 1).sum()), int((verschil[deciel == d] < -1).sum())]
                      for d in range(10)],
     }
+    tegen = ((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))
+    verliezers = [int(i) for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -1]
+    uit["voorbeelden"] = {"tegen_de_richting": [_voorbeeld(inv, rb, rh, int(i)) for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
+                          "grootste_verliezers": [_voorbeeld(inv, rb, rh, i) for i in verliezers]}
     if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
         rb_v = bereken(populatie.met_voorschotten(inv, rb, stuk_seed), basis_p)
         rh_v = bereken(populatie.met_voorschotten(inv, rh, stuk_seed), hervorm_p)
         uit["signalen"] = _signaaltelling(inv, rb_v, rh_v, ref["signalen_uit"])
     return uit
+
+
+VOORBEELDEN = 5  # example households per kind that a population run shows
+
+
+def _voorbeeld(inv, rb, rh, i: int) -> dict[str, Any]:
+    """One synthetic household that a beleidsmaker can look at, and check on its own with `samenloop check`."""
+    from . import populatie
+    from .berekening import REGELINGEN
+    regelingen = {k: round(float(rh.regelingen[k].jaarbedrag[i] - rb.regelingen[k].jaarbedrag[i]), 2) for k in REGELINGEN}
+    return {"verschil_netto": round(float(rh.netto.maandbedragen[i].sum() - rb.netto.maandbedragen[i].sum()), 2),
+            "regelingen": {k: v for k, v in regelingen.items() if abs(v) >= 0.5},
+            "huishouden": populatie.als_huishoudbestand(inv, i)}
 
 
 def _optellen(delen: list[dict[str, Any]]) -> dict[str, Any]:
@@ -220,6 +237,10 @@ def _optellen(delen: list[dict[str, Any]]) -> dict[str, Any]:
         for k in ("winnaars", "verliezers", "gelijk", "tegen_de_richting", "klif_basis", "klif_hervorming"):
             totaal[k] += d[k]
         totaal["decielen"] = [[a + b for a, b in zip(x, y)] for x, y in zip(totaal["decielen"], d["decielen"])]
+        v, w = totaal["voorbeelden"], d["voorbeelden"]
+        v["tegen_de_richting"] = (v["tegen_de_richting"] + w["tegen_de_richting"])[:VOORBEELDEN]
+        v["grootste_verliezers"] = sorted(v["grootste_verliezers"] + w["grootste_verliezers"],
+                                          key=lambda x: x["verschil_netto"])[:VOORBEELDEN]
         if "signalen" in totaal:
             for kant in ("basis", "hervorming"):
                 for code, aantal in d["signalen"][kant].items():
@@ -284,6 +305,9 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                             "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
                                            "aanvrager het netto besteedbare inkomen verlaagt"},
             "per_deciel": decielen,
+            "voorbeelden": {**t["voorbeelden"], "toelichting": "synthetische huishoudens (niet meer dan "
+                            f"{VOORBEELDEN} per soort); 'huishouden' is een huishoudbestand dat u kunt opslaan en met "
+                            "samenloop check of samenloop hervorming los kunt bekijken"},
             **({"signalen": {"huishoudens": n,
                              "basis": {k: round(v / n, 4) for k, v in sorted(sig["basis"].items())},
                              "hervorming": {k: round(v / n, 4) for k, v in sorted(sig["hervorming"].items())},

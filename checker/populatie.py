@@ -156,8 +156,13 @@ def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterato
 
 
 def als_huishouden(inv: Invoer, i: int):
-    """Household i of a population as a (validated) household file, for the signal rules."""
+    """Household i of a population as a validated household."""
     from . import huishouden
+    return huishouden.valideer(als_huishoudbestand(inv, i))
+
+
+def als_huishoudbestand(inv: Invoer, i: int) -> dict:
+    """Household i of a population as a household file (contract section 1), to save and check on its own."""
     from .invoer import OPVANGSOORTEN
 
     def inkomen(d: dict[str, np.ndarray]) -> dict:
@@ -181,8 +186,8 @@ def als_huishouden(inv: Invoer, i: int):
     wonen = ({"soort": "huur", "kale_huur": [float(x) for x in inv.kale_huur[i]]} if inv.huurwoning[i]
              else {"soort": "koop"})
     ontvangt = {k: [float(x) for x in v[i]] for k, v in inv.ontvangt.items() if v[i].any()}
-    return huishouden.valideer({
-        "schema": 1, "naam": f"huishouden {i + 1}", "jaar": inv.jaar, "peildatum": f"{inv.jaar}-01-01",
+    return {
+        "schema": 1, "naam": f"synthetisch huishouden {i + 1}", "jaar": inv.jaar, "peildatum": f"{inv.jaar}-01-01",
         "gemeente": str(inv.gemeente[i]), "personen": personen, "wonen": wonen, "vermogen": float(inv.vermogen[i]),
         "gemeentelijke_belastingen": float(inv.gemeentelijke_belastingen[i]), "ontvangt": ontvangt,
-    })
+    }

@@ -233,6 +233,24 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
                            style="bold red"))
 
 
+def _toon_voorbeelden(voorbeelden: dict[str, Any], console: Console) -> None:
+    from . import huishouden
+    koppen = {"tegen_de_richting": "Voorbeelden: het inkomen gaat de andere kant op dan de regeling die verandert",
+              "grootste_verliezers": "Voorbeelden: de grootste verliezers"}
+    for soort, kop in koppen.items():
+        if not voorbeelden[soort]:
+            continue
+        console.print(Text(kop, style="bold red" if soort == "tegen_de_richting" else "bold"))
+        for v in voorbeelden[soort]:
+            delen = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}" for k, d in v["regelingen"].items())
+            h = huishouden.valideer(v["huishouden"])
+            console.print(f"  • {opmaak.euro(v['verschil_netto'])} per jaar ({delen or 'door de belasting'}): "
+                          + "; ".join(opmaak.huishouden_regels(h)))
+    if any(voorbeelden[s] for s in koppen):
+        console.print(Text("Synthetische huishoudens; met --json staat bij elk voorbeeld een huishoudbestand om los te "
+                           "bekijken met samenloop check.", style="dim"))
+
+
 def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     t = Table(title=f"Synthetische populatie: {opmaak.aantal(pop['huishoudens'])} huishoudens (seed {pop['seed']})",
@@ -257,6 +275,7 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
         d.add_row(str(r["deciel"]), a(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
                   a(r["winnaars"]), a(r["verliezers"]))
     console.print(d)
+    _toon_voorbeelden(pop["voorbeelden"], console)
     if "signalen" in pop:
         sg = pop["signalen"]
         t2 = Table(title=f"Signalen bij alle {a(sg['huishoudens'])} huishoudens", box=box.SIMPLE_HEAD)

@@ -90,3 +90,19 @@ def test_progress_is_reported_after_every_chunk():
     gezien = []
     populatie_run(LEEG, 900, seed=2, stuk=400, met_signalen=False, voortgang=lambda klaar, n: gezien.append((klaar, n)))
     assert gezien == [(400, 900), (800, 900), (900, 900)]
+
+
+def test_population_examples_are_household_files_that_check_the_same_on_their_own():
+    from pathlib import Path
+
+    from checker import hervorming
+    ref = str(Path(__file__).resolve().parents[1] / "hervormingen" / "huurtoeslag-afbouw-25.yaml")
+    pop = populatie_run(ref, 3000, seed=3, stuk=1000, met_signalen=False)["populatie"]
+    verliezers = pop["voorbeelden"]["grootste_verliezers"]
+    assert len(verliezers) == 5
+    assert [v["verschil_netto"] for v in verliezers] == sorted(v["verschil_netto"] for v in verliezers)
+    assert len(pop["voorbeelden"]["tegen_de_richting"]) == min(5, pop["tegen_de_richting"])
+    for v in verliezers[:2]:
+        los = hervorming(ref, v["huishouden"])["huishoudens"][0]["verschil"]
+        assert abs(los["netto_besteedbaar_inkomen"] - v["verschil_netto"]) < 0.01
+        assert los["regelingen"]["huurtoeslag"] == v["regelingen"]["huurtoeslag"] < 0
