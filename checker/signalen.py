@@ -6,7 +6,7 @@ This module checks and compiles them into the engine's form, builds the facts, a
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +21,7 @@ from . import opmaak, paden
 from .berekening import Resultaat
 from .engine import Regelset
 from .fouten import RegelFout
-from .huishouden import Huishouden, Ontvangt
+from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
@@ -187,23 +187,103 @@ def rij(kolommen: dict[str, Any], i: int) -> dict[str, Any]:
     return {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in kolommen.items()}
 
 
-def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, doorgeven_dagen: int) -> list[dict[str, Any]]:
-    from datetime import timedelta
-    ht = res.regelingen.get("huurtoeslag")
+# --- gebeurtenissen (contract section 1): which instanties an event concerns, and by when -------------------
+# Deadline fields of a gebeurtenis fact: the parameter that holds the term in days after the event date.
+TERMIJNEN = {
+    "doorgeven_uiterlijk": "algemeen.awir_wijziging_doorgeven_dagen",     # Awir art. 17; Uitv.reg. Awir art. 5 lid 1
+    "brp_uiterlijk": "algemeen.brp_adreswijziging_dagen",                 # Wet BRP art. 2.39 lid 2
+    "geboorteaangifte_uiterlijk": "algemeen.geboorteaangifte_dagen",      # BW Boek 1 art. 19e lid 7
+    "ww_aanvragen_uiterlijk": "algemeen.ww_aanvraag_dagen",               # WW art. 26 lid 1 onder b
+    "uwv_doorgeven_uiterlijk": "algemeen.uwv_wijziging_doorgeven_dagen",  # WW art. 25 lid 1; Wet WIA art. 27 lid 1
+    "svb_doorgeven_uiterlijk": "algemeen.svb_wijziging_doorgeven_dagen",  # AOW art. 49; AKW art. 15 lid 1
+}
+
+
+def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int) -> list[dict[str, Any]]:
+    """One fact per gebeurtenis: the event, its deadlines, and what the household and the person concerned
+    receive or have a right to around the event (so a rule can tell which instantie is involved)."""
+    termijnen = {veld: timedelta(days=int(res.parameters.waarde(pid))) for veld, pid in TERMIJNEN.items()}
     uit = []
     for nr, g in enumerate(h.gebeurtenissen):
-        feit = {"t": "gebeurtenis", "soort": g.soort, "datum": g.datum, "persoon": g.persoon or "",
-                "nummer": nr, "doorgeven_uiterlijk": g.datum + timedelta(days=doorgeven_dagen),
-                "huurtoeslag_ontvangen": sum(h.ontvangt.huurtoeslag) > 0,
-                "huurtoeslag_berekend": bool(ht is not None and ht.berekend),
-                "huurtoeslag_recht": bool(ht is not None and ht.berekend and ht.recht[i]),
-                "huurwoning": bool(h.wonen is not None and h.wonen.soort == "huur")}
+        feit = {"t": "gebeurtenis", "soort": g.soort, "datum": g.datum, "persoon": g.persoon or "", "nummer": nr,
+                **{veld: g.datum + dagen for veld, dagen in termijnen.items()},
+                **huurtoeslagfeiten(h, res, i),
+                **ontvangstfeiten(h, g.datum.month - 1),
+                **persoonsfeiten(h, g, float(res.parameters.waarde("algemeen.aow_leeftijd"))),
+                "kinderbijslag_recht": heeft_recht(res, "kinderbijslag", i),
+                "eerste_kind": eerste_kind(h, g.datum, float(res.parameters.waarde("kinderbijslag.maximumleeftijd")))}
+        feit["svb_regelingen"] = opsomming([naam for naam, ja in (("AOW", feit["aow_ontvangen"]),
+                                                                  ("kinderbijslag", feit["kinderbijslag_recht"])) if ja])
         if g.bedrag is not None:
             feit["bedrag"] = g.bedrag
         if h.wonen is not None and g.soort == "huurwijziging":
             feit["oude_huur"] = h.wonen.kale_huur[max(0, g.datum.month - 2)]
         uit.append(feit)
     return uit
+
+
+def heeft_recht(res: Resultaat, regeling: str, i: int) -> bool:
+    u = res.regelingen.get(regeling)
+    return bool(u is not None and u.berekend and u.recht[i])
+
+
+def huurtoeslagfeiten(h: Huishouden, res: Resultaat, i: int) -> dict[str, Any]:
+    """Huurtoeslag over the whole year: received (voorschot), computed and a right to it, and a rented home."""
+    ht = res.regelingen.get("huurtoeslag")
+    return {"huurtoeslag_ontvangen": sum(h.ontvangt.huurtoeslag) > 0,
+            "huurtoeslag_berekend": bool(ht is not None and ht.berekend),
+            "huurtoeslag_recht": heeft_recht(res, "huurtoeslag", i),
+            "huurwoning": bool(h.wonen is not None and h.wonen.soort == "huur")}
+
+
+def ontvangen_rond(bedragen: tuple[float, ...], maand: int) -> bool:
+    """Paid in ``maand`` (0 = January), the month of the event, or in the month before: it still runs when the
+    event happens (a benefit that stopped months earlier brings no duty to report)."""
+    return bedragen[maand] > 0 or (maand > 0 and bedragen[maand - 1] > 0)
+
+
+def ontvangstfeiten(h: Huishouden, maand: int) -> dict[str, Any]:
+    """What the household receives around an event: toeslag voorschotten (Awir art. 17 applies to
+    a voorschot), bijstand (Participatiewet art. 17) and AOW (AOW art. 49) of the aanvrager or the partner."""
+    ouders = [p for p in (h.aanvrager, h.partner) if p is not None]
+    toeslagen = [k for k in ONTVANGST if ontvangen_rond(getattr(h.ontvangt, k), maand)]
+    return {"toeslagvoorschot": bool(toeslagen),
+            "ontvangen_toeslagen": opsomming([REGELING_NAMEN[k] for k in toeslagen]),
+            "huurtoeslag_voorschot": "huurtoeslag" in toeslagen,
+            "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand, maand) for p in ouders),
+            "aow_ontvangen": any(ontvangen_rond(p.inkomen.aow, maand) for p in ouders)}
+
+
+def persoonsfeiten(h: Huishouden, g: Gebeurtenis, aow_leeftijd: float) -> dict[str, Any]:
+    """The person an event is about: name, wages and UWV benefits around the event, and whether
+    that person is below the AOW age on the event date (no WW from that age on: WW art. 19 lid 1 onder i)."""
+    p = next((x for x in h.personen if x.id == g.persoon), None)
+    if p is None:
+        return {"persoon_naam": "iemand in het huishouden", "persoon_had_loon": False, "persoon_ontvangt_ww": False,
+                "persoon_ontvangt_wga": False, "uwv_uitkeringen": "", "persoon_onder_aow_leeftijd": False}
+    maand = g.datum.month - 1
+    uwv = [naam for naam, bedragen in (("WW-uitkering", p.inkomen.ww), ("WGA-uitkering", p.inkomen.wga))
+           if ontvangen_rond(bedragen, maand)]
+    return {"persoon_naam": noem(p), "persoon_had_loon": ontvangen_rond(p.inkomen.loon, maand),
+            "persoon_ontvangt_ww": ontvangen_rond(p.inkomen.ww, maand),
+            "persoon_ontvangt_wga": ontvangen_rond(p.inkomen.wga, maand), "uwv_uitkeringen": opsomming(uwv),
+            "persoon_onder_aow_leeftijd": leeftijd_op(h.geboortedatum(p), g.datum) < aow_leeftijd}
+
+
+def eerste_kind(h: Huishouden, geboren: date, maximumleeftijd: float) -> bool:
+    """No other child in the household young enough for kinderbijslag on the birth date (AKW art. 7 lid 1). For a
+    next child the SVB adjusts the kinderbijslag by itself; for the first one the parents apply (AKW art. 14 lid 1)."""
+    return not any(h.geboortedatum(k) < geboren and leeftijd_op(h.geboortedatum(k), geboren) < maximumleeftijd
+                   for k in h.kinderen)
+
+
+def leeftijd_op(geboren: date, dag: date) -> int:
+    return dag.year - geboren.year - ((dag.month, dag.day) < (geboren.month, geboren.day))
+
+
+def opsomming(namen: list[str]) -> str:
+    """Dutch enumeration: "a", "a en b", "a, b en c"."""
+    return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
 
 
 VERMOGEN_OP_1_JANUARI = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
@@ -339,7 +419,7 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
     peil = peildatum or h.peildatum or date.today()
     per_peil = peilvelden(h.jaar, peil, res)
     uit: list[dict[str, Any]] = [huishoudfeit(h, peil, huishouden_kol, i)]
-    uit += gebeurtenisfeiten(h, res, i, int(res.parameters.waarde("algemeen.awir_wijziging_doorgeven_dagen")))
+    uit += gebeurtenisfeiten(h, res, i)
     if res.invoer.n == 1:
         uit += armoedevalfeiten(h, res)
     for kol in regeling_kol.values():
