@@ -95,3 +95,15 @@ def test_random_valid_households_always_give_a_result(h):
         assert len(r["maandbedragen"]) == 12 and min(r["maandbedragen"]) >= 0 and r["jaarbedrag"] >= 0
     for s in uit["signalen"]:
         assert s["code"] and s["titel"] and "{" not in s["titel"] + s["uitleg"] + s["actie"]
+
+
+def test_a_denormal_amount_gives_a_result_not_an_engine_error():
+    # found by the CI fuzzing: a winst of 2.2e-308 made the bijstand's net/gross ratio overflow into NaN
+    from checker import check
+    h = {"schema": 1, "naam": "0", "jaar": 2025,
+         "personen": [{"id": "a", "rol": "aanvrager", "inkomen": {}, "leeftijd": 16},
+                      {"id": "p", "rol": "partner", "inkomen": {"loon": 0, "wga": 4, "winst": 2.2250738585072014e-308},
+                       "geboortedatum": "2000-01-01"},
+                      {"id": "k", "rol": "kind", "inkomen": {}, "geboortedatum": "2008-01-01"}],
+         "wonen": {"soort": "huur", "kale_huur": 0}, "vermogen": 0}
+    assert check(h)["regelingen"]["bijstand"]["jaarbedrag"] >= 0

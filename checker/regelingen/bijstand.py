@@ -269,8 +269,12 @@ def in_aanmerking_te_nemen_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> 
                    wga_uit_regeling=wga_uit_regeling)
 
 
+HALVE_CENT = 0.005  # below this an amount is no money: a ratio over it would overflow (denormal numbers)
+
+
 def _deel(teller: np.ndarray, noemer: np.ndarray) -> np.ndarray:
-    return np.divide(teller, noemer, out=np.zeros_like(teller, dtype=float), where=noemer > 0)
+    """teller / noemer where the noemer is at least half a cent, else 0."""
+    return np.divide(teller, noemer, out=np.zeros_like(teller, dtype=float), where=noemer >= HALVE_CENT)
 
 
 # --- vrijlatingen -----------------------------------------------------------------------------------------
