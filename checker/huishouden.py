@@ -491,7 +491,25 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
         elif g.soort == "geboorte":
             if not any(p.rol == "kind" and p.geboortedatum == g.datum for p in h.personen):
                 uit.append(f"{pad}: een geboorte op {datum(g.datum)}, maar geen kind met die geboortedatum in personen.")
+        elif g.soort in ("samenwonen", "scheiding"):
+            uit.append(_partnerwijziging(h, g, pad))
         else:
             uit.append(f"{pad}: '{g.soort}' op {datum(g.datum)} wordt nog niet per maand verwerkt; samenloop rekent het hele "
                        "jaar met de huishoudsamenstelling en woning zoals opgegeven.")
     return uit
+
+
+def _partnerwijziging(h: Huishouden, g: Gebeurtenis, pad: str) -> str:
+    """How a samenwonen or scheiding event is applied (or why it cannot be)."""
+    from .invoer import partner_per_maand
+    from .opmaak import datum, maanden
+    wat = "samenwonen" if g.soort == "samenwonen" else "een scheiding"
+    if h.partner is None:
+        return (f"{pad}: {wat} op {datum(g.datum)}, maar er staat geen partner in personen; samenloop rekent het hele "
+                "jaar zonder partner. Zet de (ex-)partner met rol 'partner' in personen.")
+    met = [m for m, ja in enumerate(partner_per_maand(h)) if ja]
+    periode = f"in {maanden(met)}" if met else "in geen enkele maand"
+    return (f"{pad}: door {wat} op {datum(g.datum)} telt {h.partner.id} {periode} als partner: een wijziging telt vanaf "
+            "de eerste dag van de volgende maand, of dezelfde maand als die op de eerste valt (Awir art. 3 en 5). Het "
+            "inkomen van de partner telt in die maanden mee. Voor de bijstand telt de gezamenlijke huishouding vanaf "
+            "de dag zelf; samenloop rekent ook daar in hele maanden.")

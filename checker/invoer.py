@@ -135,6 +135,28 @@ def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, np.n
     return uit, werk, True
 
 
+def eerste_maand_na_wijziging(d: date) -> int:
+    """Month index (0..12) from which a change on day ``d`` counts: a change after the first day of a month counts
+    from the first day of the next month (Awir art. 5)."""
+    return d.month - 1 if d.day == 1 else d.month
+
+
+def partner_per_maand(h: Huishouden) -> np.ndarray:
+    """(12,) bool: the months with a (toeslag)partner. Without events the partner in the file counts all year; a
+    ``samenwonen`` event starts the partnership and a ``scheiding`` ends it, from the month Awir art. 5 gives
+    (Awir art. 3 lid 1-3). Events are applied in date order."""
+    maanden = np.full(12, h.partner is not None)
+    if h.partner is None:
+        return maanden
+    for g in sorted((g for g in h.gebeurtenissen if g.soort in ("samenwonen", "scheiding")), key=lambda g: g.datum):
+        vanaf = eerste_maand_na_wijziging(g.datum) if g.datum.year == h.jaar else (0 if g.datum.year < h.jaar else 12)
+        if g.soort == "samenwonen":
+            maanden[:vanaf], maanden[vanaf:] = False, True
+        else:
+            maanden[vanaf:] = False
+    return maanden
+
+
 def _peildatum_maand(h: Huishouden) -> int:
     peil = h.peildatum or date.today()
     return min(12, max(-1, (peil.year - h.jaar) * 12 + peil.month - 1))
@@ -194,7 +216,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
                 opvang_uurprijs[i, j] = x.kinderopvang.uurprijs
         w = h.wonen
         per.append(dict(
-            ia=_inkomen(a), ip=_inkomen(p), partner=np.full(12, p is not None),
+            ia=_inkomen(a), ip=_inkomen(p), partner=partner_per_maand(h),
             va=a.zorgverzekerd, vp=bool(p and p.zorgverzekerd), ga=_geboren(h, a), gp=_geboren(h, p),
             wlz=bool(p and p.wlz_indicatie),
             zorg=(a.kan_niet_voor_kind_zorgen, bool(p and p.kan_niet_voor_kind_zorgen)),

@@ -223,8 +223,9 @@ def test_2025_uses_the_same_terms():
     assert signalen(h)["stopt_met_werken_uwv_ww"]["datum"] == "2025-05-07"
 
 
-def test_the_amounts_are_still_not_recomputed_per_month_and_the_report_says_so():
-    u = check(hh(1500, ontvangt_zt=100, gebeurtenissen=gebeurtenis("samenwonen")))
+def test_events_not_yet_recomputed_per_month_say_so():
+    # samenwonen and scheiding change the partner months (tests/test_partner_per_maand.py); a move does not yet
+    u = check(hh(1500, ontvangt_zt=100, gebeurtenissen=gebeurtenis("verhuizing")))
     assert any("nog niet per maand verwerkt" in w for w in u["waarschuwingen"])
 
 

@@ -30,7 +30,7 @@ def test_events_that_disagree_with_the_amounts_are_flagged():
                                  {"datum": "2026-05-01", "soort": "samenwonen"}])
     w = check(h)["waarschuwingen"]
     assert any("gebeurtenissen[0]" in x and "loon of winst" in x for x in w)     # loon continues after 30 April
-    assert any("gebeurtenissen[1]" in x and "nog niet per maand" in x for x in w)
+    assert any("gebeurtenissen[1]" in x and "geen partner in personen" in x for x in w)  # samenwonen, no partner
 
 
 def test_events_that_agree_give_no_warning():

@@ -56,6 +56,20 @@ def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
     if inv.toetsingsinkomen is not None:
         return ["Het toetsingsinkomen is het verzamelinkomen zoals samenloop het berekent: alleen box 1; inkomen uit "
                 "box 2 en 3 en aftrekposten (zoals hypotheekrente of giften) tellen niet mee."]
+    return _voorlopig_toetsingsinkomen(inv, i)
+
+
+def waarschuwing_partner_deel_van_het_jaar(inv: Invoer, i: int, artikel: str) -> list[str]:
+    """The joint vermogensgrens applies only with the same partner all year; otherwise the aanvrager's own
+    rendementsgrondslag counts, which the household file does not give apart (``artikel``: where the law says so)."""
+    if inv.heeft_partner[i].any() and not inv.heeft_partner[i].all():
+        return ["Niet het hele jaar dezelfde partner: dan geldt de vermogensgrens voor één persoon, over het vermogen "
+                f"van de aanvrager zelf ({artikel}). samenloop kent alleen het vermogen van het huishouden en toetst "
+                "dat aan die grens; is een deel ervan van de partner, dan is de toets te streng."]
+    return []
+
+
+def _voorlopig_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
     uit = ["Het toetsingsinkomen is voorlopig het bruto belastbare inkomen van het jaar (loon, winst, WW, "
            "WGA, AOW, pensioen, bijstand, overig); aftrekposten en box 3 tellen nog niet mee."]
     if any(inv.inkomen_aanvrager["winst"][i]) or any(inv.inkomen_partner["winst"][i]):

@@ -477,7 +477,8 @@ def _bronnen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: 
 def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _Berekening,
                     sluit_uit: bool) -> list[str]:
     e = opmaak.euro
-    uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+    uit = awir.waarschuwingen_toetsingsinkomen(inv, i) + awir.waarschuwing_partner_deel_van_het_jaar(
+        inv, i, "Awir art. 7 lid 3")
     if not inv.huurwoning[i]:
         return uit
     if inv.bewoner_aanwezig[i].any():

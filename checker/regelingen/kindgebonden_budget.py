@@ -123,14 +123,12 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
                        kop, som, drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
 
     def waarschuwingen(i: int) -> list[str]:
-        uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+        uit = (awir.waarschuwingen_toetsingsinkomen(inv, i)
+               + awir.waarschuwing_partner_deel_van_het_jaar(inv, i, "Wkgb art. 1 lid 4"))
         if aanspraak[i].any():
             uit.append("Aangenomen is dat de aanvrager of de toeslagpartner de kinderbijslag voor de kinderen krijgt; "
                        "krijgt een ouder buiten dit huishouden die, dan is er voor dat kind geen kindgebonden budget "
                        "(Wkgb art. 2 lid 1 en 10).")
-        if met_partner[i].any() and not met_partner[i].all():
-            uit.append("Niet het hele jaar dezelfde partner: dan telt voor de vermogensgrens het vermogen van de "
-                       "ouder zelf; samenloop kent alleen het vermogen van het huishouden (Wkgb art. 1 lid 4).")
         return uit
 
     def bronnen(i: int) -> list[str]:

@@ -1,0 +1,73 @@
+"""A samenwonen or scheiding event sets the months with a toeslagpartner (Awir art. 3 lid 1-3): a change after the
+first day of a month counts from the first day of the next month (Awir art. 5), and each month is computed with
+that month's situation. The expectations below follow from those articles, not from the program."""
+import pytest
+
+from checker import check, huishouden
+from checker.invoer import partner_per_maand
+
+from .helpers import huishouden as hh
+
+
+def met_gebeurtenissen(*gebeurtenissen: tuple[str, str], **extra) -> dict:
+    h = hh(loon=1800, partner_loon=1500, **extra)
+    h["gebeurtenissen"] = [{"soort": s, "datum": d, "persoon": "p"} for s, d in gebeurtenissen]
+    return h
+
+
+@pytest.mark.parametrize("gebeurtenissen, maanden_met_partner", [
+    ([], list(range(12))),
+    ([("samenwonen", "2026-06-15")], list(range(6, 12))),          # after 1 June: from July
+    ([("samenwonen", "2026-06-01")], list(range(5, 12))),          # on the first day: June itself
+    ([("scheiding", "2026-07-02")], list(range(0, 7))),            # still a partner in July
+    ([("scheiding", "2026-07-01")], list(range(0, 6))),            # no partner from July
+    ([("samenwonen", "2026-03-10"), ("scheiding", "2026-09-20")], list(range(3, 9))),
+    ([("scheiding", "2026-09-20"), ("samenwonen", "2026-03-10")], list(range(3, 9))),  # date order, not file order
+])
+def test_partner_months_follow_awir_art_5(gebeurtenissen, maanden_met_partner):
+    h = huishouden.valideer(met_gebeurtenissen(*gebeurtenissen))
+    assert [m for m, ja in enumerate(partner_per_maand(h)) if ja] == maanden_met_partner
+
+
+def test_zorgtoeslag_half_a_year_alone_and_half_a_year_with_a_partner():
+    # Wzt art. 2 per month with Awir art. 7 lid 1: Jan-Jun the aanvrager alone, Jul-Dec the couple, so the year is
+    # half of each whole-year amount (within the € 1 of the rounding of Awir art. 14 lid 4)
+    alleen = check(hh(loon=1800))["regelingen"]["zorgtoeslag"]
+    samen = check(met_gebeurtenissen())["regelingen"]["zorgtoeslag"]
+    deels = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))["regelingen"]["zorgtoeslag"]
+    assert alleen["jaarbedrag"] != samen["jaarbedrag"]
+    assert abs(deels["jaarbedrag"] - (alleen["jaarbedrag"] + samen["jaarbedrag"]) / 2) <= 1
+    assert deels["maandbedragen"][5] == pytest.approx(alleen["maandbedragen"][5], abs=1)
+    assert deels["maandbedragen"][6] == pytest.approx(samen["maandbedragen"][6], abs=1)
+
+
+def test_alleenstaande_ouderkop_from_the_month_after_a_scheiding():
+    # Wkgb art. 2 lid 6: the kop for a parent without a partner; after a scheiding on 10 April the parent is alone
+    # from May (Awir art. 5): 4 months as a couple and 8 as a single parent
+    kind = [{"id": "k", "rol": "kind", "geboortedatum": "2020-05-05"}]
+    def kgb(h):
+        h["personen"] = h["personen"] + kind
+        return check(h)["regelingen"]["kindgebonden_budget"]["jaarbedrag"]
+    alleen, samen = kgb(hh(loon=1800)), kgb(met_gebeurtenissen())
+    deels = kgb(met_gebeurtenissen(("scheiding", "2026-04-10")))
+    assert alleen > samen
+    assert abs(deels - (4 * samen + 8 * alleen) / 12) <= 1
+
+
+def test_the_report_says_which_months_count_with_a_partner():
+    u = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))
+    assert any("telt p in jul–dec als partner" in w and "Awir art. 3 en 5" in w for w in u["waarschuwingen"])
+    zonder = hh(loon=1800)
+    zonder["gebeurtenissen"] = [{"soort": "scheiding", "datum": "2026-04-10"}]
+    assert any("geen partner in personen" in w for w in check(zonder)["waarschuwingen"])
+
+
+def test_part_year_partner_says_the_vermogensgrens_is_for_one_person():
+    # Awir art. 7 lid 3 / Wkgb art. 1 lid 4: the joint limit only with the same partner all year
+    u = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))
+    for regeling in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget"):
+        assert any("Niet het hele jaar dezelfde partner" in w for w in u["regelingen"][regeling]["waarschuwingen"]), regeling
+    assert not any("Niet het hele jaar dezelfde partner" in w
+                   for w in check(met_gebeurtenissen())["regelingen"]["zorgtoeslag"]["waarschuwingen"])
+    assert not any("Niet het hele jaar dezelfde partner" in w
+                   for w in u["regelingen"]["kinderopvangtoeslag"].get("waarschuwingen", []))
