@@ -76,13 +76,16 @@ def kinderopvangkosten(inv: Invoer) -> np.ndarray:
 
 def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
-    (the computed bijstand replaces it)."""
+    (the computed bijstand replaces it). The partner's income counts in the months the partner is part of the
+    household (a samenwonen or scheiding within the year)."""
     ib = regelingen["inkomstenbelasting"]
-    netto = ib.details["netto_per_maand"]
+    partner = inv.heeft_partner
+    netto = ib.details["netto_per_maand_aanvrager"] + np.where(partner, ib.details["netto_per_maand_partner"], 0.0)
     bruto = bruto_inkomen(inv) - inv.inkomen_aanvrager["wga"] - inv.inkomen_partner["wga"]
     if regelingen["wga"].berekend:
         bruto = bruto + regelingen["wga"].maandbedragen
-    ontvangen_bijstand = inv.inkomen_aanvrager["bijstand"] + inv.inkomen_partner["bijstand"]
+    bruto = bruto - np.where(partner, 0.0, sum(inv.inkomen_partner.values()) - inv.inkomen_partner["wga"])
+    ontvangen_bijstand = inv.inkomen_aanvrager["bijstand"] + np.where(partner, inv.inkomen_partner["bijstand"], 0.0)
     aandeel = np.divide(ontvangen_bijstand, bruto, out=np.zeros_like(bruto), where=bruto > 0)
     return netto * (1.0 - np.clip(aandeel, 0.0, 1.0))
 

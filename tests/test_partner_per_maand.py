@@ -71,3 +71,18 @@ def test_part_year_partner_says_the_vermogensgrens_is_for_one_person():
                    for w in check(met_gebeurtenissen())["regelingen"]["zorgtoeslag"]["waarschuwingen"])
     assert not any("Niet het hele jaar dezelfde partner" in w
                    for w in u["regelingen"]["kinderopvangtoeslag"].get("waarschuwingen", []))
+
+
+def test_after_a_scheiding_the_ex_partners_income_leaves_the_household():
+    # the household's net income counts the partner only in the partner months (Jan-Apr here): from May on it is
+    # the aanvrager's own net income, as in a household whose partner earns nothing (no kinderen, both born after
+    # 1963, so no tax rule ties the aanvrager's tax to the partner's income)
+    from checker import huishouden as hmod, invoer, parameters
+    from checker.berekening import bereken
+
+    def netto(h):
+        return bereken(invoer.uit_huishoudens([hmod.valideer(h)]), parameters.laad(2026)).netto.onderdelen["netto_inkomen"][0]
+    na = netto(met_gebeurtenissen(("scheiding", "2026-04-10")))
+    zonder = hh(loon=1800, partner_loon=0)
+    assert na[4:] == pytest.approx(netto(zonder)[4:], abs=0.01)
+    assert (na[:4] > netto(zonder)[:4] + 1000).all()  # with the partner's € 1.500 gross a month in Jan-Apr

@@ -398,6 +398,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "belasting_aanvrager": a.totaal,                  # (N,) belasting + premies − kortingen + Zvw
             "belasting_partner": b.totaal,
             "netto_per_maand": netto_per_maand,               # (N, 12) gross of both minus the tax per month
+            "netto_per_maand_aanvrager": a.bruto_per_maand - a.per_maand,  # (N, 12) the same per person
+            "netto_per_maand_partner": b.bruto_per_maand - b.per_maand,
             "arbeidsinkomen_aanvrager": a.arbeidsinkomen,     # (N,) art. 8.1 lid 1 onder e
             "arbeidsinkomen_partner": b.arbeidsinkomen,
             "heffingskortingen_aanvrager": a.kortingen_benut,  # (N,) after the cap of art. 8.8
