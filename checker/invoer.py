@@ -257,6 +257,15 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     )
 
 
+def jaartotaal(maanden: np.ndarray) -> np.ndarray:
+    """The sum over the months (last axis) of an array of amounts: the same as ``sum(axis=-1)`` up to the last
+    bit, but several times faster on rows of 12 (numpy's reduction over a short last axis is slow; einsum
+    is not). Used where scans and populations sum many (N, 12) arrays."""
+    if maanden.dtype != np.float64:
+        return maanden.sum(axis=-1)
+    return np.einsum("...m->...", maanden)
+
+
 def leeftijd_per_maand(geboren: np.ndarray, jaar: int) -> np.ndarray:
     """(..., 12) age in whole years per month of ``jaar``, a birthday counting from the month after it
     (Awir art. 5: a change after the first day of a month counts from the next month). Only the year and

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, leeftijd_per_maand
+from ..invoer import Invoer, jaartotaal, leeftijd_per_maand
 from ..parameters import Parameters
 from ._uitkomst import Uitkomst
 
@@ -383,9 +383,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     bbz = zelfstandige(inv)
     zonder_vermogenstoets = np.where(bbz[:, None], 0.0, tekort)
     maand = np.where(onder_grens, zonder_vermogenstoets, 0.0)
-    jaarbedrag = np.round(maand.sum(axis=1), 2)
+    jaarbedrag = np.round(jaartotaal(maand), 2)
     recht = jaarbedrag > 0
-    ontvangt_jaar = ink.ontvangen_bijstand.sum(axis=1)
+    ontvangt_jaar = jaartotaal(ink.ontvangen_bijstand)
     met_norm = norm.bedrag > 0
     peilmaand = np.where(met_norm.any(axis=1), met_norm.argmax(axis=1), 0)
     rij = np.arange(inv.n)
@@ -429,15 +429,15 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         signaalbronnen={"bron_recht": "Participatiewet art. 19 lid 1", "bron_vermogen": "Participatiewet art. 34 lid 3",
                         "bron_bbz": "Besluit bijstandverlening zelfstandigen 2004"},
         feiten={
-            "norm_jaar": np.round(norm.bedrag.sum(axis=1), 2),
-            "inkomen_jaar": np.round(inkomen.sum(axis=1), 2),
-            "vrijlating_jaar": np.round(vrij.totaal.sum(axis=1), 2),
+            "norm_jaar": np.round(jaartotaal(norm.bedrag), 2),
+            "inkomen_jaar": np.round(jaartotaal(inkomen), 2),
+            "vrijlating_jaar": np.round(jaartotaal(vrij.totaal), 2),
             "vermogen": inv.vermogen,
             "vermogensgrens": grens[rij, peilmaand],
-            "jaarbedrag_zonder_vermogenstoets": np.round(zonder_vermogenstoets.sum(axis=1), 2),
+            "jaarbedrag_zonder_vermogenstoets": np.round(jaartotaal(zonder_vermogenstoets), 2),
             "ontvangt_jaar": ontvangt_jaar,
             "bbz_route": bbz,
-            "tekort_tov_norm_jaar": np.round(tekort.sum(axis=1), 2),
+            "tekort_tov_norm_jaar": np.round(jaartotaal(tekort), 2),
         },
         details={
             "norm_per_maand": norm.bedrag,                                # (N, 12) the applicable norm (art. 20-22a)

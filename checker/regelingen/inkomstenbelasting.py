@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer
+from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from ._uitkomst import Uitkomst
 
@@ -238,8 +238,8 @@ def zvw_bijdrage(belastbare_winst: np.ndarray, inkomen: dict[str, np.ndarray], v
     other than loon with werkgeversheffing (art. 42): belastbare winst, and AOW and pensioen (withheld by SVB and
     pension fund, art. 49 lid 2). At most the maximum bijdrage-inkomen minus the loon with werkgeversheffing.
     Returns (grondslag, bijdrage)."""
-    eigen = np.maximum(0.0, belastbare_winst + sum(inkomen[b].sum(axis=1) for b in LOON_MET_EIGEN_BIJDRAGE))
-    werkgeversloon = sum(inkomen[b].sum(axis=1) for b in LOON_MET_WERKGEVERSHEFFING)
+    eigen = np.maximum(0.0, belastbare_winst + sum(jaartotaal(inkomen[b]) for b in LOON_MET_EIGEN_BIJDRAGE))
+    werkgeversloon = sum(jaartotaal(inkomen[b]) for b in LOON_MET_WERKGEVERSHEFFING)
     ruimte = np.maximum(0.0, p("inkomstenbelasting.zvw_maximum_bijdrage_inkomen") - werkgeversloon)
     grondslag = np.where(verzekerd, np.minimum(eigen, ruimte), 0.0)
     return grondslag, p("inkomstenbelasting.zvw_bijdrage_percentage") * grondslag
@@ -300,7 +300,7 @@ def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonshef
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
     inkomen = {b: np.where(aanwezig[:, None], v, 0.0) for b, v in inkomen.items()}
-    jaar = {b: v.sum(axis=1) for b, v in inkomen.items()}
+    jaar = {b: jaartotaal(v) for b, v in inkomen.items()}
     geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
     status = leeftijdsstatus(geboren, inv.jaar, p)
     urencriterium = inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, leeftijd_per_maand
+from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal, leeftijd_per_maand
 from ..parameters import Parameters
 from . import awir
 from ._uitkomst import Uitkomst
@@ -72,7 +72,10 @@ def activiteit_met_uitloop(activiteit: np.ndarray, uitloop_maanden: int) -> np.n
     ``activiteit`` is (N, VOORAF + 12): October of the previous year .. December.
     """
     terug = min(int(uitloop_maanden), VOORAF)
-    return np.stack([activiteit[:, VOORAF + m - terug:VOORAF + m + 1].any(axis=1) for m in range(12)], axis=1)
+    uit = activiteit[:, VOORAF:].copy()
+    for k in range(1, terug + 1):  # the month itself, or one of the k months before it
+        uit |= activiteit[:, VOORAF - k:VOORAF + 12 - k]
+    return uit
 
 
 def aanspraak_per_maand(inv: Invoer, uitloop_maanden: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -186,13 +189,13 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     per_kind = toeslag_in_centen(kosten, bp)                                      # (N, B, 12) cents
     totaal_centen = per_kind.sum(axis=1)                                          # (N, 12)
     maand = naar_beneden(totaal_centen, p("kinderopvangtoeslag.afronding_maandbedrag"))
-    jaarbedrag = awir.afgerond_jaarbedrag(maand.sum(axis=1), p)
+    jaarbedrag = awir.afgerond_jaarbedrag(jaartotaal(maand), p)
     recht = jaarbedrag > 0
     maandbedragen = np.where(recht[:, None], maand, 0.0)
 
     # Voorschot against the entitlement (Awir art. 24 lid 2-3 and art. 26: the year's voorschotten are netted).
     ontvangt = inv.ontvangt[REGELING]
-    ontvangt_jaar = ontvangt.sum(axis=1)
+    ontvangt_jaar = jaartotaal(ontvangt)
     recht_per_maand = maandbedragen > 0
     zonder_recht = (ontvangt > 0) & ~recht_per_maand
     verschil = jaarbedrag - ontvangt_jaar

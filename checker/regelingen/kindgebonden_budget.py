@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, leeftijd_per_maand
+from ..invoer import Invoer, jaartotaal, leeftijd_per_maand
 from ..parameters import Parameters
 from . import awir, kinderbijslag
 from ._uitkomst import Uitkomst
@@ -112,9 +112,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     grens = vermogensgrens(met_partner, p)
     onder_grens = inv.vermogen <= grens
     maand_zonder_vermogenstoets = per_jaar / 12.0                                     # art. 2 lid 11
-    jaar_zonder_vermogenstoets = awir.afgerond_jaarbedrag(maand_zonder_vermogenstoets.sum(axis=1), p)
+    jaar_zonder_vermogenstoets = awir.afgerond_jaarbedrag(jaartotaal(maand_zonder_vermogenstoets), p)
     maand_exact = np.where(onder_grens[:, None], maand_zonder_vermogenstoets, 0.0)
-    jaarbedrag = awir.afgerond_jaarbedrag(maand_exact.sum(axis=1), p)
+    jaarbedrag = awir.afgerond_jaarbedrag(jaartotaal(maand_exact), p)
     recht = jaarbedrag > 0
     maandbedragen = np.where(recht[:, None], np.round(maand_exact, 2), 0.0)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, leeftijd_per_maand
+from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal, leeftijd_per_maand
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
 from ._uitkomst import Uitkomst
@@ -113,7 +113,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     eigen = beleid.getal("eigen_bijdrage_percentage")
     per_maand = np.round(kosten.sum(axis=1) * (1.0 - eigen[:, None]), 2)                 # (N, 12)
     maandbedragen = np.where(binnen, per_maand, 0.0)
-    jaarbedrag = np.round(maandbedragen.sum(axis=1), 2)
+    jaarbedrag = np.round(jaartotaal(maandbedragen), 2)
     recht = jaarbedrag > 0
     aantal = binnen.sum(axis=1)
     gemiddeld = np.where(aantal > 0, jaarbedrag / np.maximum(aantal, 1), 0.0)
