@@ -74,17 +74,26 @@ def kinderopvangkosten(inv: Invoer) -> np.ndarray:
     return kosten.sum(axis=1)
 
 
+def _in_huishouden(inv: Invoer, inkomen: dict[str, np.ndarray], wga: Uitkomst, rol: str,
+                   maanden: np.ndarray) -> np.ndarray:
+    """(N, 12) one person's gross income in the months he or she belongs to the household, with the WGA as the wga
+    regeling computed it where it did."""
+    bruto = sum(inkomen.values())
+    if wga.berekend and f"bruto_{rol}" in wga.details:
+        bruto = bruto - inkomen["wga"] + np.broadcast_to(wga.details[f"bruto_{rol}"], bruto.shape)
+    return np.where(maanden, bruto, 0.0)
+
+
 def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
     (the computed bijstand replaces it). The partner's income counts in the months the partner is part of the
     household (a samenwonen or scheiding within the year)."""
     ib = regelingen["inkomstenbelasting"]
     partner = inv.heeft_partner
-    netto = ib.details["netto_per_maand_aanvrager"] + np.where(partner, ib.details["netto_per_maand_partner"], 0.0)
-    bruto = bruto_inkomen(inv) - inv.inkomen_aanvrager["wga"] - inv.inkomen_partner["wga"]
-    if regelingen["wga"].berekend:
-        bruto = bruto + regelingen["wga"].maandbedragen
-    bruto = bruto - np.where(partner, 0.0, sum(inv.inkomen_partner.values()) - inv.inkomen_partner["wga"])
+    netto = ib.details["netto_per_maand"]  # the partner's part only in partner months
+    wga = regelingen["wga"]
+    bruto = (_in_huishouden(inv, inv.inkomen_aanvrager, wga, "aanvrager", np.ones_like(partner))
+             + _in_huishouden(inv, inv.inkomen_partner, wga, "partner", partner))
     ontvangen_bijstand = inv.inkomen_aanvrager["bijstand"] + np.where(partner, inv.inkomen_partner["bijstand"], 0.0)
     aandeel = np.divide(ontvangen_bijstand, bruto, out=np.zeros_like(bruto), where=bruto > 0)
     return netto * (1.0 - np.clip(aandeel, 0.0, 1.0))

@@ -501,15 +501,23 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
 
 def _partnerwijziging(h: Huishouden, g: Gebeurtenis, pad: str) -> str:
     """How a samenwonen or scheiding event is applied (or why it cannot be)."""
-    from .invoer import partner_per_maand
-    from .opmaak import datum, maanden
+    from .invoer import eerste_maand_na_wijziging
+    from .opmaak import MAANDNAMEN, datum
     wat = "samenwonen" if g.soort == "samenwonen" else "een scheiding"
     if h.partner is None:
         return (f"{pad}: {wat} op {datum(g.datum)}, maar er staat geen partner in personen; samenloop rekent het hele "
                 "jaar zonder partner. Zet de (ex-)partner met rol 'partner' in personen.")
-    met = [m for m, ja in enumerate(partner_per_maand(h)) if ja]
-    periode = f"in {maanden(met)}" if met else "in geen enkele maand"
-    return (f"{pad}: door {wat} op {datum(g.datum)} telt {h.partner.id} {periode} als partner: een wijziging telt vanaf "
-            "de eerste dag van de volgende maand, of dezelfde maand als die op de eerste valt (Awir art. 3 en 5). Het "
-            "inkomen van de partner telt in die maanden mee. Voor de bijstand telt de gezamenlijke huishouding vanaf "
-            "de dag zelf; samenloop rekent ook daar in hele maanden.")
+    vanaf = eerste_maand_na_wijziging(g.datum)
+    wanneer = f"vanaf {MAANDNAMEN[vanaf]}" if vanaf < 12 else "vanaf januari van het volgende jaar"
+    if g.soort == "samenwonen":
+        effect = (f"telt {h.partner.id} {wanneer} als partner. In die maanden telt het toetsingsinkomen van de partner "
+                  "over het hele jaar mee (Awir art. 3, 5, 7 lid 1 en 8).")
+    else:
+        effect = (f"telt {h.partner.id} {wanneer} niet meer als partner (Awir art. 3 en 5). Bij een huwelijk eindigt het "
+                  "toeslagpartnerschap pas als het verzoek tot echtscheiding is ingediend en een van beiden op een ander "
+                  "adres staat; samenloop neemt aan dat dat zo is. Op verzoek telt loon van de ex-partner van na de "
+                  "scheiding niet mee als het toetsingsinkomen daardoor ten minste 10% lager wordt (Awir art. 8 lid 3); "
+                  "dat rekent samenloop niet door.")
+    return (f"{pad}: door {wat} op {datum(g.datum)} {effect} Een wijziging telt vanaf de eerste dag van de volgende "
+            "maand, of dezelfde maand als die op de eerste valt. De bijstand rekent met de dag zelf; samenloop rekent "
+            "ook daar met de hele maand erna, dus de bijstand in de maand van de wijziging kan afwijken.")

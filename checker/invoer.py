@@ -141,19 +141,25 @@ def eerste_maand_na_wijziging(d: date) -> int:
     return d.month - 1 if d.day == 1 else d.month
 
 
-def partner_per_maand(h: Huishouden) -> np.ndarray:
-    """(12,) bool: the months with a (toeslag)partner. Without events the partner in the file counts all year; a
-    ``samenwonen`` event starts the partnership and a ``scheiding`` ends it, from the month Awir art. 5 gives
-    (Awir art. 3 lid 1-3). Events are applied in date order."""
-    maanden = np.full(12, h.partner is not None)
-    if h.partner is None:
-        return maanden
+def partnerwijzigingen(h: Huishouden) -> list[tuple[str, int]]:
+    """The samenwonen and scheiding events in date order, each with the month index (0..12) from which it counts."""
+    uit = []
     for g in sorted((g for g in h.gebeurtenissen if g.soort in ("samenwonen", "scheiding")), key=lambda g: g.datum):
         vanaf = eerste_maand_na_wijziging(g.datum) if g.datum.year == h.jaar else (0 if g.datum.year < h.jaar else 12)
-        if g.soort == "samenwonen":
-            maanden[:vanaf], maanden[vanaf:] = False, True
-        else:
-            maanden[vanaf:] = False
+        uit.append((g.soort, vanaf))
+    return uit
+
+
+def partner_per_maand(h: Huishouden) -> np.ndarray:
+    """(12,) bool: the months with a (toeslag)partner. Without events the partner in the file counts all year; a
+    ``samenwonen`` event starts the partnership and a ``scheiding`` ends it, each from the month Awir art. 5 gives
+    (Awir art. 3 lid 1-3). Before the first event the partner is there unless that event is a samenwonen."""
+    if h.partner is None:
+        return np.zeros(12, dtype=bool)
+    wijzigingen = partnerwijzigingen(h)
+    maanden = np.full(12, not (wijzigingen and wijzigingen[0][0] == "samenwonen"))
+    for soort, vanaf in wijzigingen:
+        maanden[vanaf:] = soort == "samenwonen"
     return maanden
 
 

@@ -364,6 +364,7 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
     inv, params = res.invoer, res.parameters
     ontvangen = {k: inv.ontvangt[k].sum(axis=1) for k in ONTVANGST}
     andere = np.logical_or.reduce([ontvangen[k] > 0 for k in ANDERE_TOESLAGEN])
+    partner_deel_van_jaar = inv.heeft_partner.any(axis=1) & ~inv.heeft_partner.all(axis=1)
     uit = {}
     for sleutel, u in res.regelingen.items():
         if not u.berekend:
@@ -378,6 +379,7 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
             # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
             # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
             "vermogenstoets_1_januari": sleutel in VERMOGEN_OP_1_JANUARI,
+            "partner_deel_van_jaar": partner_deel_van_jaar,
         }
         if sleutel in ONTVANGST:
             kol["ontvangt_jaar"] = ontvangen[sleutel]

@@ -23,6 +23,7 @@ def met_gebeurtenissen(*gebeurtenissen: tuple[str, str], **extra) -> dict:
     ([("scheiding", "2026-07-01")], list(range(0, 6))),            # no partner from July
     ([("samenwonen", "2026-03-10"), ("scheiding", "2026-09-20")], list(range(3, 9))),
     ([("scheiding", "2026-09-20"), ("samenwonen", "2026-03-10")], list(range(3, 9))),  # date order, not file order
+    ([("scheiding", "2026-03-15"), ("samenwonen", "2026-09-10")], [0, 1, 2, 9, 10, 11]),  # apart, then together
 ])
 def test_partner_months_follow_awir_art_5(gebeurtenissen, maanden_met_partner):
     h = huishouden.valideer(met_gebeurtenissen(*gebeurtenissen))
@@ -56,7 +57,9 @@ def test_alleenstaande_ouderkop_from_the_month_after_a_scheiding():
 
 def test_the_report_says_which_months_count_with_a_partner():
     u = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))
-    assert any("telt p in jul–dec als partner" in w and "Awir art. 3 en 5" in w for w in u["waarschuwingen"])
+    assert any("telt p vanaf juli als partner" in w and "Awir art. 3, 5" in w for w in u["waarschuwingen"])
+    weg = check(met_gebeurtenissen(("scheiding", "2026-04-10")))
+    assert any("telt p vanaf mei niet meer als partner" in w and "Awir art. 8 lid 3" in w for w in weg["waarschuwingen"])
     zonder = hh(loon=1800)
     zonder["gebeurtenissen"] = [{"soort": "scheiding", "datum": "2026-04-10"}]
     assert any("geen partner in personen" in w for w in check(zonder)["waarschuwingen"])
@@ -86,3 +89,58 @@ def test_after_a_scheiding_the_ex_partners_income_leaves_the_household():
     zonder = hh(loon=1800, partner_loon=0)
     assert na[4:] == pytest.approx(netto(zonder)[4:], abs=0.01)
     assert (na[:4] > netto(zonder)[:4] + 1000).all()  # with the partner's € 1.500 gross a month in Jan-Apr
+
+
+def test_combinatiekorting_with_a_partner_from_november():
+    # belastingdienst.nl, "Voorbeeld: u hebt minder dan 6 maanden dezelfde fiscale partner" and the goedkeuring of
+    # BWBR0050562: a partner for less than six months does not take the korting away from the parent with the higher
+    # arbeidsinkomen, and that partner gets none. Here: aanvrager € 3.000 a month, partner € 1.500, child of 5.
+    from checker import huishouden as hmod, invoer, parameters
+    from checker.berekening import bereken
+
+    def iack(h):
+        h = {**h, "personen": h["personen"] + [{"id": "k", "rol": "kind", "geboortedatum": "2021-03-03"}]}
+        d = bereken(invoer.uit_huishoudens([hmod.valideer(h)]), parameters.laad(2026)).regelingen["inkomstenbelasting"]
+        return d
+
+    kort = hh(loon=3000, partner_loon=1500)
+    kort["gebeurtenissen"] = [{"soort": "samenwonen", "datum": "2026-11-15", "persoon": "p"}]
+    lang = hh(loon=3000, partner_loon=1500)
+    lang["gebeurtenissen"] = [{"soort": "samenwonen", "datum": "2026-05-15", "persoon": "p"}]
+    from checker.regelingen.inkomstenbelasting import partner_voor_iack
+    for h, verwacht in ((kort, False), (lang, True)):
+        inv = invoer.uit_huishoudens([hmod.valideer(h)])
+        assert bool(partner_voor_iack(inv, parameters.laad(2026).lezer())[0]) is verwacht
+    # with the short partnership the aanvrager pays less tax than with the long one (the korting stays with him)
+    assert iack(kort).details["heffingskortingen_aanvrager"][0] > iack(lang).details["heffingskortingen_aanvrager"][0]
+    assert iack(kort).details["heffingskortingen_partner"][0] < iack(lang).details["heffingskortingen_partner"][0]
+
+
+def test_bijstand_after_a_scheiding_from_an_earning_partner():
+    # Participatiewet art. 21 onder a and b (norms per 2026-01-01 and 2026-07-01: alleenstaande € 1.401,50 and
+    # € 1.419,46; gehuwden € 2.002,13) with art. 31-32: the aanvrager has no income, the partner earns € 3.000 gross a
+    # month. Jan-Apr (partner until the month after 10 April): the partner's net income is above the gehuwdennorm, so
+    # nil. May-Dec: a single person without income gets the whole norm.
+    h = hh(loon=0, partner_loon=3000)
+    h["gebeurtenissen"] = [{"soort": "scheiding", "datum": "2026-04-10", "persoon": "p"}]
+    maanden = check(h)["regelingen"]["bijstand"]["maandbedragen"]
+    assert maanden[:4] == [0.0] * 4
+    assert maanden[4:] == pytest.approx([1401.50] * 2 + [1419.46] * 6, abs=0.01)
+
+
+def test_kwijtschelding_says_the_partner_is_not_there_all_year():
+    h = hh(loon=0, partner_loon=3000, gemeentelijke_belastingen=400)
+    h["gebeurtenissen"] = [{"soort": "scheiding", "datum": "2026-04-10", "persoon": "p"}]
+    w = check(h)["regelingen"]["kwijtschelding"]["waarschuwingen"]
+    assert any("niet het hele jaar bij het huishouden" in x for x in w)
+
+
+def test_vermogen_above_the_single_limit_with_a_part_year_partner_is_a_possibility_not_a_verdict():
+    # Awir art. 7 lid 3: with a partner for part of the year only the aanvrager's own vermogen counts; the household
+    # file gives the household's, so the signal says 'mogelijk' (ernst midden) instead of 'geen zorgtoeslag' (hoog)
+    deels = check(met_gebeurtenissen(("samenwonen", "2026-06-15"), vermogen=160_000))
+    zt = [s for s in deels["signalen"] if s["code"] == "VERMOGENSGRENS" and s["regelingen"] == ["zorgtoeslag"]]
+    assert zt and all(s["ernst"] == "midden" and s["titel"].startswith("Mogelijk") for s in zt)
+    heel = check(hh(loon=1800, vermogen=160_000))
+    zt = [s for s in heel["signalen"] if s["code"] == "VERMOGENSGRENS" and s["regelingen"] == ["zorgtoeslag"]]
+    assert zt and all(s["ernst"] == "hoog" for s in zt)

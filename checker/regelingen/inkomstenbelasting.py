@@ -186,6 +186,14 @@ def kind_jonger_dan_12(inv: Invoer, p) -> np.ndarray:
     return kind.any(axis=1)
 
 
+def partner_voor_iack(inv: Invoer, p) -> np.ndarray:
+    """(N,) bool: a partner that counts for the combinatiekorting. A fiscal partnership of fewer months than
+    ``iack_kortstondig_partnerschap_maanden`` is kortstondig: the parent keeps the korting as if without partner,
+    and that partner, at the child's address for less than six months, gets none (goedkeuring art. 63 AWR,
+    BWBR0050562; Wet IB 2001 art. 8.14a)."""
+    return inv.heeft_partner.sum(axis=1) >= p("inkomstenbelasting.iack_kortstondig_partnerschap_maanden")
+
+
 def recht_op_iack(kind: np.ndarray, heeft_partner: np.ndarray, ai_a: np.ndarray, ai_p: np.ndarray,
                   aanvrager_oudste: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Wet IB 2001 art. 8.14a lid 1 onder c and lid 3: with a child under 12, for whoever has no partner in the
@@ -362,7 +370,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     kind = kind_jonger_dan_12(inv, p)
     aanvrager_oudste = (inv.geboren_aanvrager[:, 0] * MAANDEN + inv.geboren_aanvrager[:, 1]
                         <= inv.geboren_partner[:, 0] * MAANDEN + inv.geboren_partner[:, 1])
-    iack_a, iack_p = recht_op_iack(kind, met_partner, a.arbeidsinkomen, b.arbeidsinkomen, aanvrager_oudste)
+    iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), a.arbeidsinkomen, b.arbeidsinkomen,
+                                   aanvrager_oudste)
     _kortingen_en_heffing(a, inv, p, iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager)
     # The partner has the aanvrager as partner in the months we know of; the AOK is not assumed for him.
     _kortingen_en_heffing(b, inv, p, iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)
@@ -370,8 +379,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     jaarbedrag = np.round(a.totaal + b.totaal, 2)
     maandbedragen = np.round(a.per_maand + b.per_maand, 2)
     recht = jaarbedrag > 0
-    bruto = a.bruto_per_maand + b.bruto_per_maand
-    netto_per_maand = bruto - (a.per_maand + b.per_maand)
+    # the household's net income: the partner's only in the months the partner belongs to the household
+    netto_per_maand = (a.bruto_per_maand - a.per_maand) + np.where(inv.heeft_partner, b.bruto_per_maand - b.per_maand, 0.0)
     geboortejaar_partnerregel = p("inkomstenbelasting.partnerverhoging_geboren_voor_jaar")
     urencriterium_uren = p("inkomstenbelasting.urencriterium_uren")
 
@@ -397,9 +406,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "verzamelinkomen_partner": b.verzamelinkomen,
             "belasting_aanvrager": a.totaal,                  # (N,) belasting + premies − kortingen + Zvw
             "belasting_partner": b.totaal,
-            "netto_per_maand": netto_per_maand,               # (N, 12) gross of both minus the tax per month
-            "netto_per_maand_aanvrager": a.bruto_per_maand - a.per_maand,  # (N, 12) the same per person
-            "netto_per_maand_partner": b.bruto_per_maand - b.per_maand,
+            "netto_per_maand": netto_per_maand,               # (N, 12) gross minus tax, partner in partner months
             "arbeidsinkomen_aanvrager": a.arbeidsinkomen,     # (N,) art. 8.1 lid 1 onder e
             "arbeidsinkomen_partner": b.arbeidsinkomen,
             "heffingskortingen_aanvrager": a.kortingen_benut,  # (N,) after the cap of art. 8.8

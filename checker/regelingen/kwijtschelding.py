@@ -180,9 +180,11 @@ def betalingscapaciteit(netto_besteedbaar: np.ndarray, kosten: np.ndarray) -> np
 
 # --- vermogen and the grant (art. 11-12) ---------------------------------------------------------------------
 def huishoudtype(inv: Invoer) -> np.ndarray:
-    """(N,) index into HUISHOUDTYPEN on 1 January: echtgenoten, alleenstaande ouder (a child lives in), alleenstaande."""
+    """(N,) index into HUISHOUDTYPEN in the month of the peildatum (when the verzoek is made; January before the
+    year, December after it): echtgenoten, alleenstaande ouder (a child lives in), alleenstaande."""
     kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind).any(axis=1)
-    return np.where(inv.heeft_partner[:, 0], 2, np.where(kind, 1, 0))
+    maand = np.clip(inv.peildatum_maand, 0, 11)
+    return np.where(inv.heeft_partner[np.arange(inv.n), maand], 2, np.where(kind, 1, 0))
 
 
 def extra_vrijlating(beleid: Beleid, typen: np.ndarray) -> np.ndarray:
@@ -423,6 +425,10 @@ def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend
                     ondernemer, vermogen_in, grens, aanslag, vast, **_) -> list[str]:
     e = opmaak.euro
     w = []
+    if inv.heeft_partner[i].any() and not inv.heeft_partner[i].all():
+        w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het inkomen en "
+                 "de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie op de peildatum; "
+                 "de gemeente beoordeelt het verzoek naar de situatie op het moment van het verzoek.")
     if not netto_echt:
         w.append("Het netto inkomen is nog niet berekend (inkomstenbelasting); samenloop rekent hier met het bruto "
                  "inkomen. De betalingscapaciteit is daardoor veel te hoog en de kwijtschelding waarschijnlijk te laag.")
