@@ -146,22 +146,27 @@ def _schrijf_grafiek(teken, uit: dict[str, Any], pad: str) -> None:
         raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: bestaat de map en mag u daar schrijven?")]) from None
 
 
+def _lever(args, uit: dict[str, Any], teken, toon) -> int:
+    """Deliver a result: the chart when asked, then JSON or the Dutch report."""
+    if args.grafiek:
+        _schrijf_grafiek(teken, uit, args.grafiek)
+    if args.json:
+        _druk_json(uit)
+    else:
+        toon(uit)
+        if args.grafiek:
+            print(f"Grafiek geschreven naar {args.grafiek}")
+    return 0
+
+
 def _scan(args) -> int:
     from . import rapport
     from .scanner import scan
     _controleer_grafiekpad(args.grafiek)
     uit = scan(args.bron_huishouden, persoon=args.persoon, bron=args.bron, van=args.van, tot=args.tot,
                stap=args.stap, jaar=args.jaar)
-    if args.grafiek:
-        from .grafiek import teken_scan
-        _schrijf_grafiek(teken_scan, uit, args.grafiek)
-    if args.json:
-        _druk_json(uit)
-    else:
-        rapport.toon_scan(uit)
-        if args.grafiek:
-            print(f"Grafiek geschreven naar {args.grafiek}")
-    return 0
+    from .grafiek import teken_scan
+    return _lever(args, uit, teken_scan, rapport.toon_scan)
 
 
 def _populatie_met_voortgang(args) -> dict[str, Any]:
@@ -185,18 +190,13 @@ def _hervorming(args) -> int:
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
         uit["populatie"] = _populatie_met_voortgang(args)
-    if args.grafiek:
-        from .grafiek import teken_hervorming
-        _schrijf_grafiek(teken_hervorming, uit, args.grafiek)
-    if args.json:
-        _druk_json(uit)
-    else:
-        rapport.toon_hervorming(uit)
-        if "populatie" in uit:
-            rapport.toon_populatie(uit["populatie"])
-        if args.grafiek:
-            print(f"Grafiek geschreven naar {args.grafiek}")
-    return 0
+    from .grafiek import teken_hervorming
+
+    def toon(u: dict[str, Any]) -> None:
+        rapport.toon_hervorming(u)
+        if "populatie" in u:
+            rapport.toon_populatie(u["populatie"])
+    return _lever(args, uit, teken_hervorming, toon)
 
 
 def _web(args) -> int:
