@@ -199,14 +199,16 @@ TERMIJNEN = {
 }
 
 
-def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int) -> list[dict[str, Any]]:
-    """One fact per gebeurtenis: the event, its deadlines, and what the household and the person concerned
-    receive or have a right to around the event (so a rule can tell which instantie is involved)."""
+def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, peil: date) -> list[dict[str, Any]]:
+    """One fact per gebeurtenis: the event, its deadlines (and for each ``<termijn>_verstreken``: is the peildatum past
+    it), and what the household and the person concerned receive or have a right to around the event (so a rule can
+    tell which instantie is involved)."""
     termijnen = {veld: timedelta(days=int(res.parameters.waarde(pid))) for veld, pid in TERMIJNEN.items()}
     uit = []
     for nr, g in enumerate(h.gebeurtenissen):
         feit = {"t": "gebeurtenis", "soort": g.soort, "datum": g.datum, "persoon": g.persoon or "", "nummer": nr,
                 **{veld: g.datum + dagen for veld, dagen in termijnen.items()},
+                **{f"{veld}_verstreken": peil > g.datum + dagen for veld, dagen in termijnen.items()},
                 **huurtoeslagfeiten(h, res, i),
                 **ontvangstfeiten(h, g.datum.month - 1),
                 **persoonsfeiten(h, g, float(res.parameters.waarde("algemeen.aow_leeftijd"))),
@@ -421,7 +423,7 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
     peil = peildatum or h.peildatum or date.today()
     per_peil = peilvelden(h.jaar, peil, res)
     uit: list[dict[str, Any]] = [huishoudfeit(h, peil, huishouden_kol, i)]
-    uit += gebeurtenisfeiten(h, res, i)
+    uit += gebeurtenisfeiten(h, res, i, peil)
     if res.invoer.n == 1:
         uit += armoedevalfeiten(h, res)
     for kol in regeling_kol.values():

@@ -162,7 +162,7 @@ def test_starting_work_is_silent_for_uwv_when_only_the_partner_has_ww():
 
 # --- geboorte --------------------------------------------------------------------------------------------------
 def test_birth_of_a_first_child_gemeente_and_svb():
-    h = hh(2000, partner_loon=1500, gebeurtenissen=gebeurtenis("geboorte", "2026-03-20"))
+    h = hh(2000, partner_loon=1500, gebeurtenissen=gebeurtenis("geboorte", "2026-03-20"), peildatum="2026-03-21")
     h["personen"].append(kind(geboortedatum="2026-03-20"))
     s = signalen(h)
     g = s["geboorte_gemeente"]
@@ -176,7 +176,7 @@ def test_birth_of_a_first_child_gemeente_and_svb():
 def test_birth_of_a_second_child_svb_adjusts_by_itself_and_toeslagen_come_via_the_gemeente():
     # rijksoverheid.nl: "Krijgt u al kinderbijslag ... Dan hoeft u niets te doen"; belastingdienst.nl: a birth need
     # not be reported to Dienst Toeslagen, it comes from the gemeente
-    h = hh(2000, ontvangt_zt=100, gebeurtenissen=gebeurtenis("geboorte", "2026-03-20"))
+    h = hh(2000, ontvangt_zt=100, gebeurtenissen=gebeurtenis("geboorte", "2026-03-20"), peildatum="2026-03-23")
     h["personen"] += [kind(leeftijd=4, id_="oud"), kind(geboortedatum="2026-03-20")]
     s = signalen(h)
     assert "geboorte_svb_kinderbijslag" not in s
@@ -184,6 +184,15 @@ def test_birth_of_a_second_child_svb_adjusts_by_itself_and_toeslagen_come_via_th
     assert info["ernst"] == "info" and info["instantie"] == "Dienst Toeslagen"
     assert "belastingdienst.nl, Ik krijg een kind - moet ik dat doorgeven aan toeslagen?" in info["bronnen"]
     assert "geboorte_gemeente" in s
+
+
+def test_birth_registration_is_not_asked_once_its_term_has_passed():
+    # on the peildatum 24 March the three days of BW Boek 1 art. 19e lid 7 (until 23 March) have passed: the
+    # registration is done (or no longer the question); kinderbijslag still has to be applied for
+    h = hh(2000, gebeurtenissen=gebeurtenis("geboorte", "2026-03-20"), peildatum="2026-03-24")
+    h["personen"].append(kind(geboortedatum="2026-03-20"))
+    s = signalen(h)
+    assert "geboorte_gemeente" not in s and "geboorte_svb_kinderbijslag" in s
 
 
 def test_an_adult_sibling_does_not_count_for_kinderbijslag():
