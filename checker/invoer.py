@@ -75,10 +75,6 @@ class Invoer:
     def n(self) -> int:
         return self.vermogen.shape[0]
 
-    def personen_per_maand(self) -> np.ndarray:
-        """(N, 12): persons in the household (aanvrager, partner, kinderen, medebewoners)."""
-        return 1 + self.heeft_partner.astype(int) + self.bewoner_aanwezig.sum(axis=1)[:, None]
-
     def met_inkomen(self, persoon: str, bron: str, bedragen: np.ndarray) -> "Invoer":
         """A copy with one source of the aanvrager or partner replaced by (N, 12) amounts."""
         veld = "inkomen_aanvrager" if persoon == "aanvrager" else "inkomen_partner"
