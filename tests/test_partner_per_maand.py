@@ -144,3 +144,15 @@ def test_vermogen_above_the_single_limit_with_a_part_year_partner_is_a_possibili
     heel = check(hh(loon=1800, vermogen=160_000))
     zt = [s for s in heel["signalen"] if s["code"] == "VERMOGENSGRENS" and s["regelingen"] == ["zorgtoeslag"]]
     assert zt and all(s["ernst"] == "hoog" for s in zt)
+
+
+def test_the_household_wga_counts_the_partner_only_in_partner_months():
+    # the partner's WGA is the partner's own benefit (Wet WIA art. 54): after a scheiding it leaves the household
+    wia = {"fase": "na_loongerelateerd", "klasse": "35-45", "maandloon": 3000, "restverdiencapaciteit": 1500}
+
+    def wga(h):
+        h["personen"][1]["wia"] = wia
+        return check(h)["regelingen"]["wga"]["maandbedragen"]
+    hele_jaar = wga(met_gebeurtenissen())
+    weg = wga(met_gebeurtenissen(("scheiding", "2026-04-10")))
+    assert hele_jaar[0] > 0 and weg[:4] == pytest.approx(hele_jaar[:4]) and weg[4:] == [0.0] * 8

@@ -276,7 +276,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     h = minimumloon_wia(p)
     maximum = maximum_maandloon(p)
     personen = [bereken_persoon(inv, p, k, h, maximum) for k in range(len(PERSONEN))]
-    maandbedragen = personen[0].jaargemiddelde.bedrag + personen[1].jaargemiddelde.bedrag
+    # the household's WGA: the partner's only in the months the partner belongs to the household
+    maandbedragen = personen[0].jaargemiddelde.bedrag + np.where(inv.heeft_partner, personen[1].jaargemiddelde.bedrag, 0.0)
     jaarbedrag = np.round(maandbedragen.sum(axis=1), 2)
     recht = jaarbedrag > 0
     hoofd = hoofdpersoon(personen)
