@@ -52,6 +52,14 @@ def verdeel_jaarbedrag(maand_exact: np.ndarray, jaarbedrag: np.ndarray) -> np.nd
     return maand_exact * factor
 
 
+def toeslagfeiten(inv: Invoer, regeling: str, toetsingsinkomen: np.ndarray, jaar_zonder_vermogenstoets: np.ndarray,
+                  vermogensgrens: np.ndarray) -> dict[str, np.ndarray]:
+    """The (N,) facts every toeslag hands to the signal rules (NIET_GEBRUIK, VERMOGENSGRENS, voorschot)."""
+    return {"toetsingsinkomen": toetsingsinkomen, "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
+            "vermogen": inv.vermogen, "vermogensgrens": vermogensgrens,
+            "ontvangt_jaar": inv.ontvangt[regeling].sum(axis=1)}
+
+
 def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
     if inv.toetsingsinkomen is not None:
         return ["Het toetsingsinkomen is het verzamelinkomen zoals samenloop het berekent: alleen box 1; inkomen uit "

@@ -280,11 +280,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         signaalbronnen={"bron_recht": "Wet op de huurtoeslag art. 7 lid 1 en art. 21",
                         "bron_vermogen": "Awir art. 7 lid 3 en 4 (Wet op de huurtoeslag art. 7 lid 1)"},
         feiten={
-            "toetsingsinkomen": rekeninkomen[rij, ref],
-            "jaarbedrag_zonder_vermogenstoets": jaar_zonder,
-            "vermogen": inv.vermogen,
-            "vermogensgrens": grens,
-            "ontvangt_jaar": inv.ontvangt["huurtoeslag"].sum(axis=1),
+            **awir.toeslagfeiten(inv, REGELING, rekeninkomen[rij, ref], jaar_zonder, grens),
             "rekenhuur": huur.mean(axis=1),
         },
         details={

@@ -140,13 +140,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
-        feiten={
-            "toetsingsinkomen": ti[:, 0],
-            "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
-            "vermogen": inv.vermogen,
-            "vermogensgrens": grens,
-            "ontvangt_jaar": inv.ontvangt["kindgebonden_budget"].sum(axis=1),
-        },
+        feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         details={"aanspraak_kind": aanspraak},
     )
 

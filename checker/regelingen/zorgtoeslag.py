@@ -85,13 +85,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
                                   + awir.waarschuwing_partner_deel_van_het_jaar(inv, i, "Awir art. 7 lid 3; Wzt art. 3")),
         lezer=p,
         signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
-        feiten={
-            "toetsingsinkomen": ti[:, 0],
-            "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
-            "vermogen": inv.vermogen,
-            "vermogensgrens": grens,
-            "ontvangt_jaar": inv.ontvangt["zorgtoeslag"].sum(axis=1),
-        },
+        feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
     )
 
 
