@@ -1,6 +1,7 @@
-"""A synthetic Dutch population, built directly as arrays (no per-household validation), for reform runs.
+"""The quick synthetic population (``hervorming --populatie N``): unweighted, built directly as arrays (no
+per-household validation), illustrative. The calibrated national population is in ``landelijk``.
 
-The distributions live in rules/populatie.yaml with their (mostly illustrative) sources. A population is
+The distributions live in rules/populatie/synthetisch.yaml with their (mostly illustrative) sources. A population is
 generated in chunks from a seed, so a national-size run streams with bounded memory and the same seed
 always gives the same households.
 """
@@ -12,9 +13,9 @@ from typing import Iterator
 import numpy as np
 import yaml
 
-from . import paden
-from .invoer import INKOMENSBRONNEN, VOORAF, Invoer
-from .yamllader import YAML_LADER
+from .. import paden
+from ..invoer import INKOMENSBRONNEN, VOORAF, Invoer
+from ..yamllader import YAML_LADER
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
 MAX_KINDEREN = 3
@@ -22,7 +23,7 @@ MAX_KINDEREN = 3
 
 @cache
 def verdelingen() -> dict:
-    return yaml.load((paden.regels() / "populatie.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
+    return yaml.load((paden.regels() / "populatie" / "synthetisch.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
 
 
 def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
@@ -36,7 +37,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     aow &= ~met_kinderen
 
     # ages (year of birth) of aanvrager and partner
-    from . import parameters
+    from .. import parameters
     aow_leeftijd = int(parameters.laad(jaar).waarde("algemeen.aow_leeftijd"))
     leeftijd_a = np.where(aow, rng.integers(aow_leeftijd, 90, n), rng.integers(20, aow_leeftijd, n))
     leeftijd_p = np.clip(leeftijd_a + rng.integers(-4, 5, n), 18, 95)
@@ -120,7 +121,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
 
 def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
     """The population with the toeslagen it receives: a household with recht applies, except a share that does not
-    (``niet_gebruik`` in rules/populatie.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
+    (``niet_gebruik`` in rules/populatie/synthetisch.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
     without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the others decline
     it more often, so that the share over all with recht is the CPB figure. The same seed makes the same households
     decline in the baseline and under a reform (for kindgebonden budget, up to that share being recalibrated)."""
@@ -157,13 +158,13 @@ def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterato
 
 def als_huishouden(inv: Invoer, i: int):
     """Household i of a population as a validated household."""
-    from . import huishouden
+    from .. import huishouden
     return huishouden.valideer(als_huishoudbestand(inv, i))
 
 
 def als_huishoudbestand(inv: Invoer, i: int) -> dict:
     """Household i of a population as a household file (contract section 1), to save and check on its own."""
-    from .invoer import OPVANGSOORTEN
+    from ..invoer import OPVANGSOORTEN
 
     def inkomen(d: dict[str, np.ndarray]) -> dict:
         return {b: [round(float(x), 2) for x in v[i]] for b, v in d.items() if v[i].any()}
