@@ -319,7 +319,7 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                                             "gebeurtenissen. Wie recht heeft op een toeslag, vraagt die aan en krijgt "
                                             "een voorschot gelijk aan het recht; een deel vraagt niet aan (het "
                                             "niet-gebruik volgens het CPB, zie rules/populatie/synthetisch.yaml). Terugvordering "
-                                            "en nabetaling komen daarom niet voor. Rekentijd: opgeteld over de stukken."}}
+                                            "en nabetaling komen daarom niet voor."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },
