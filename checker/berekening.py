@@ -129,3 +129,15 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
             inv = replace(inv, toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"],
                                                           d["verzamelinkomen_partner"]], axis=1))
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
+
+
+def herbereken(res: Resultaat, inv: Invoer, sleutels: tuple[str, ...]) -> Resultaat:
+    """The result with only the regelingen ``sleutels`` computed again on ``inv`` (the same households with, say,
+    other voorschotten received), in calculation order, the others as they were. The caller vouches that nothing
+    else depends on what changed; the net income is kept."""
+    uitkomsten = dict(res.regelingen)
+    inv = replace(inv, toetsingsinkomen=res.invoer.toetsingsinkomen)
+    for sleutel in REGELINGEN:
+        if sleutel in sleutels:
+            uitkomsten[sleutel] = BEREKEND[sleutel](inv, res.parameters, uitkomsten)
+    return replace(res, invoer=inv, regelingen=uitkomsten)

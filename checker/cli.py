@@ -99,9 +99,13 @@ def _parser() -> _Parser:
 LANDELIJK = "landelijk"
 
 
-def _aantal(tekst: str) -> int:
-    """A whole number of households for --populatie (argparse turns the ValueError into a Dutch message)."""
-    return int(tekst)
+def _aantal(tekst: str) -> int | str:
+    """A whole number of households for --populatie, or the national population when no number is given
+    (argparse turns the ValueError into its Dutch message for a bad int)."""
+    return LANDELIJK if tekst == LANDELIJK else int(tekst)
+
+
+_aantal.__name__ = "int"  # argparse names the type in its message: "invalid int value" (translated below)
 
 
 def _druk_json(data: Any) -> None:

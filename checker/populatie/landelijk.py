@@ -15,14 +15,13 @@ from typing import Any, Callable
 import numpy as np
 
 from .. import opmaak, parameters, signalen
-from ..berekening import REGELINGEN, bereken
+from ..berekening import REGELINGEN, bereken, herbereken
 from ..fouten import RegelFout
 from . import doorrekenen, kalibratie, maten, records
 from .gegevens import doelen
 
 SCHEMA = 1
 AFWIJKING_CONTROLE = 0.25        # a controle figure further off than this is called out in the report
-BOOTSTRAP = 200                  # replicates for the spread of a national figure
 SOORT = {"inkomstenbelasting": "heffing"}
 # the people and households a beleidsmaker asks about first, reported for the baseline
 PERSONEN = ("personen.kinderen_0_17", "huishoudens.aow", "personen.aow", "huishoudens.huur", "personen.zzp",
@@ -118,7 +117,8 @@ def basis(jaar: int = 2026, voortgang: Callable[[int, int], None] | None = None)
         sommen.tel(standen[0], w[van:tot], namen)
 
     _controleer_afdruk(doorrekenen.doorreken(jaar, [parameters.laad(jaar)], per_stuk, voortgang), info, jaar)
-    waarden = dict(zip(namen, sommen.maten.tolist()))
+    huishoudens = float(w.sum())
+    waarden = {n: v / huishoudens if maten.is_gemiddelde(n) else v for n, v in zip(namen, sommen.maten.tolist())}
     return {
         "schema": SCHEMA, "jaar": jaar, "records": int(w.shape[0]), "huishoudens": round(float(w.sum()), 1),
         "regelingen": sommen.regelingen(),
@@ -146,23 +146,16 @@ def _kalibratie_json(info: dict) -> dict[str, Any]:
 
 
 # --- a reform on the national population -------------------------------------------------------------------
-def _met_voorschotten(s: maten.Stand, params) -> maten.Stand:
-    """The slice as the signal rules see it: every toeslag it receives paid as a voorschot equal to the recht."""
+def _met_voorschotten(s: maten.Stand) -> maten.Stand:
+    """The slice as the signal rules see it: every toeslag it receives paid as a voorschot equal to the recht. What
+    is received changes only the toeslagen's own comparison of voorschot and recht, so only they are computed again
+    (tested against computing everything again)."""
     inv = s.records.invoer
     ontvangt = {k: np.where(s.ontvangt[k][:, None], np.round(s.resultaat.regelingen[k].maandbedragen, 2), 0.0)
                 for k in records.TOESLAGEN}
     rec = replace(s.records, invoer=replace(inv, ontvangt=ontvangt))
-    return maten.Stand(records=rec, resultaat=bereken(rec.invoer, params), ontvangt=s.ontvangt)
-
-
-def _netto(s: maten.Stand) -> np.ndarray:
-    """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed."""
-    netto = s.resultaat.netto.maandbedragen.sum(axis=1)
-    for k in REGELINGEN:
-        if k in SOORT:
-            continue
-        netto = netto - np.where(s.ontvangt[k], 0.0, s.resultaat.regelingen[k].jaarbedrag)
-    return netto
+    return maten.Stand(records=rec, resultaat=herbereken(s.resultaat, rec.invoer, records.TOESLAGEN),
+                       ontvangt=s.ontvangt)
 
 
 def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarray:
@@ -170,7 +163,7 @@ def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarr
     meer = inv.met_inkomen("aanvrager", "loon", inv.inkomen_aanvrager["loon"] + stap)
     rec = replace(s.records, invoer=meer)
     hoger = maten.stand(rec, bereken(meer, params))
-    return _netto(hoger) < netto - 0.01
+    return maten.netto_besteedbaar(hoger) < netto - 0.01
 
 
 def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
@@ -199,7 +192,7 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
         for k, naam in enumerate(REGELINGEN):
             regeling_b[van:tot, k] = np.where(sb.ontvangt[naam], sb.resultaat.regelingen[naam].jaarbedrag, 0.0)
             regeling_h[van:tot, k] = np.where(sh.ontvangt[naam], sh.resultaat.regelingen[naam].jaarbedrag, 0.0)
-        nb, nh = _netto(sb), _netto(sh)
+        nb, nh = maten.netto_besteedbaar(sb), maten.netto_besteedbaar(sh)
         per_record["bruto"][van:tot] = maten.bruto_jaar(sb)
         per_record["netto_b"][van:tot], per_record["netto_h"][van:tot] = nb, nh
         direct = sum((regeling_h[van:tot, k] - regeling_b[van:tot, k] for k, naam in enumerate(REGELINGEN)
@@ -208,8 +201,8 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
         klif[van:tot, 0] = _op_klif(sb, basis_p, nb, klif_stap)
         klif[van:tot, 1] = _op_klif(sh, hervorm_p, nh, klif_stap)
         if met_signalen:
-            for kant, s, p, uit in (("basis", sb, basis_p, set()), ("hervorming", sh, hervorm_p, ref["signalen_uit"])):
-                v = _met_voorschotten(s, p)
+            for kant, s, uit in (("basis", sb, set()), ("hervorming", sh, ref["signalen_uit"])):
+                v = _met_voorschotten(s)
                 for code, vuurt in signalen.per_code(v.resultaat, peil, uit).items():
                     codes[kant][code] = codes[kant].get(code, 0.0) + float(ww @ vuurt)
         _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, _voorbeeld)
@@ -219,7 +212,7 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
     totaal = float(w.sum())
     verschil = per_record["netto_h"] - per_record["netto_b"]
     tegen = (((per_record["direct"] > 0.5) & (verschil < -0.5)) | ((per_record["direct"] < -0.5) & (verschil > 0.5)))
-    interval = _bootstrap(w, np.column_stack([regeling_h - regeling_b, verschil]))
+    interval = _interval(w, np.column_stack([regeling_h - regeling_b, verschil]))
     regelingen = {}
     for k, naam in enumerate(REGELINGEN):
         b, h = float(w @ regeling_b[:, k]), float(w @ regeling_h[:, k])
@@ -248,9 +241,9 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
                          "toelichting": SIGNALEN_TOELICHTING}} if met_signalen else {}),
         "kalibratie": _kalibratie_json(info),
         "toelichting": (f"Landelijke populatie ({r:,} records, gewogen tot {round(totaal):,} huishoudens; "
-                        "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit een bootstrap "
-                        f"over de records ({BOOTSTRAP} trekkingen): het toont hoe precies het getal is bij deze "
-                        "records, niet hoe goed het model de werkelijkheid treft (zie de controlecijfers van "
+                        "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit de spreiding tussen de records "
+                        "(de steekproeffout, zoals een bootstrap over de records die schat): het toont hoe precies het "
+                        "getal is bij deze records, niet hoe goed het model de werkelijkheid treft (zie de controlecijfers van "
                         "samenloop populatie).").replace(",", "."),
         "doorlooptijd_s": round(time.perf_counter() - begin, 2),
         "huishoudens_per_seconde": round(r / max(1e-9, time.perf_counter() - begin)),
@@ -286,18 +279,15 @@ def _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, maak) -
                                                 key=lambda x: x["verschil_netto"])[:VOORBEELDEN]
 
 
-def _bootstrap(w: np.ndarray, waarden: np.ndarray, keer: int = BOOTSTRAP, seed: int = 0) -> np.ndarray:
-    """(columns, 2): the 2.5% and 97.5% points of each column's weighted total over Poisson-bootstrap
-    replicates of the records (each record counted Poisson(1) times)."""
-    rng = np.random.default_rng(seed)
+def _interval(w: np.ndarray, waarden: np.ndarray) -> np.ndarray:
+    """(columns, 2): a 95% interval for each column's weighted total from the spread between records: the total
+    over R records drawn with replacement has variance R/(R−1) · Σ (wᵢxᵢ − mean)² (what a bootstrap over the
+    records estimates by drawing), with the normal approximation (1.96 standard errors)."""
     gewogen = w[:, None] * waarden
-    totalen = []
-    for begin in range(0, keer, 25):
-        aantal = min(25, keer - begin)
-        tellingen = rng.poisson(1.0, (aantal, w.shape[0])).astype(np.float32)
-        totalen.append(tellingen @ gewogen.astype(np.float32))
-    t = np.concatenate(totalen).astype(np.float64)
-    return np.percentile(t, [2.5, 97.5], axis=0).T
+    r = w.shape[0]
+    fout = np.sqrt(r / (r - 1) * ((gewogen - gewogen.mean(axis=0)) ** 2).sum(axis=0))
+    totaal = gewogen.sum(axis=0)
+    return np.stack([totaal - 1.96 * fout, totaal + 1.96 * fout], axis=1)
 
 
 def _decielen(w: np.ndarray, bruto: np.ndarray, verschil: np.ndarray) -> list[dict[str, Any]]:

@@ -37,22 +37,42 @@ class Stand:
 
 
 def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
-    """Who receives each regeling: a toeslag or kwijtschelding when there is recht and the household does not
-    leave it unclaimed (its draw against the niet-gebruik share); kindgebonden budget also comes by itself with
-    another toeslag (Dienst Toeslagen grants it without an aanvraag); bijstand for the households that live on it;
-    the rest to everyone with recht."""
+    """Who receives each regeling: a toeslag when there is recht and the household does not leave it unclaimed (its
+    draw against the niet-gebruik share); kindgebonden budget also comes by itself with another toeslag (Dienst
+    Toeslagen grants it without an aanvraag); bijstand for the households that live on it below the AOW age, and
+    above it (the AIO) for those who claim it; kwijtschelding for those who claim it (most in the bijstand do, the
+    gemeente checks them automatically); the rest to everyone with recht."""
     jaar = rec.invoer.jaar
     uit: dict[str, np.ndarray] = {}
     recht = {k: u.jaarbedrag > 0 for k, u in res.regelingen.items()}
-    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag", "kwijtschelding"):
+    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag"):
         uit[k] = recht[k] & (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar)))
     vanzelf = uit["zorgtoeslag"] | uit["huurtoeslag"] | uit["kinderopvangtoeslag"]
     kgb = "kindgebonden_budget"
     uit[kgb] = recht[kgb] & (vanzelf | (rec.trekking[kgb] >= float(kenmerk(f"niet_gebruik.{kgb}", jaar))))
-    uit["bijstand"] = recht["bijstand"] & rec.bijstand
+    aio = aow_huishouden(rec) & (rec.trekking["aio"] >= float(kenmerk("niet_gebruik.aio", jaar)))
+    uit["bijstand"] = recht["bijstand"] & (rec.bijstand | aio)
+    kw = kenmerk("gemeenten.kwijtschelding.niet_gebruik", jaar)
+    niet = np.where(uit["bijstand"], float(kw["bijstand"]), float(kw["overige_minima"]))
+    uit["kwijtschelding"] = recht["kwijtschelding"] & (rec.trekking["kwijtschelding"] >= niet)
     for k in VANZELF:
         uit[k] = recht[k]
     return uit
+
+
+def aow_huishouden(rec: Records) -> np.ndarray:
+    """(N,) the household receives AOW (aanvrager or partner)."""
+    inv = rec.invoer
+    return (inv.inkomen_aanvrager["aow"] > 0).any(axis=1) | (inv.inkomen_partner["aow"] > 0).any(axis=1)
+
+
+def netto_besteedbaar(s: "Stand") -> np.ndarray:
+    """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed."""
+    netto = s.resultaat.netto.maandbedragen.sum(axis=1)
+    for k, u in s.resultaat.regelingen.items():
+        if k != "inkomstenbelasting":
+            netto = netto - np.where(s.ontvangt[k], 0.0, u.jaarbedrag)
+    return netto
 
 
 def stand(rec: Records, res: Resultaat) -> Stand:
@@ -65,8 +85,10 @@ def _type(code: str) -> Callable[[Stand], np.ndarray]:
 
 
 def _kinderen(s: Stand) -> np.ndarray:
+    """(N, B) the children living at home on 1 January (a child born during the year is not yet counted, as in the
+    CBS counts on 1 January)."""
     inv = s.records.invoer
-    return (inv.bewoner_aanwezig & inv.bewoner_is_kind)
+    return inv.bewoner_aanwezig & inv.bewoner_is_kind & (_kindleeftijd(s) >= 0)
 
 
 def _kindleeftijd(s: Stand) -> np.ndarray:
@@ -138,6 +160,32 @@ def bruto_jaar(s: Stand) -> np.ndarray:
     return eigen + np.where(s.ontvangt["wga"], s.resultaat.regelingen["wga"].jaarbedrag, 0.0)
 
 
+def _persoonlijk_inkomen(s: Stand) -> np.ndarray:
+    """(N, 2 + B) gross yearly income of each person: aanvrager, partner (with the WGA as computed, and the bijstand
+    received shared between the partners) and bewoners."""
+    inv = s.records.invoer
+    wga = s.resultaat.regelingen["wga"]
+    partner = _met_partner(s)
+    bijstand = np.where(s.ontvangt["bijstand"], s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0)
+    uit = []
+    for rol, ink, deel in (("aanvrager", inv.inkomen_aanvrager, np.where(partner, 0.5, 1.0)),
+                           ("partner", inv.inkomen_partner, np.where(partner, 0.5, 0.0))):
+        jaar = sum(v for k, v in ink.items() if k != "wga").sum(axis=1) + deel * bijstand
+        if wga.berekend and f"bruto_{rol}" in wga.details:
+            jaar = jaar + np.broadcast_to(wga.details[f"bruto_{rol}"], (s.n, 12)).sum(axis=1)
+        uit.append(jaar)
+    return np.column_stack(uit + [inv.bewoner_inkomen.sum(axis=2)[:, b] for b in range(inv.bewoner_inkomen.shape[1])])
+
+
+def _werkzaam(s: Stand) -> np.ndarray:
+    """Persons with work (loon or winst) in the year, children of 15 and over with a job included."""
+    inv = s.records.invoer
+    a = ((inv.inkomen_aanvrager["loon"] > 0) | (inv.inkomen_aanvrager["winst"] != 0)).any(axis=1)
+    p = ((inv.inkomen_partner["loon"] > 0) | (inv.inkomen_partner["winst"] != 0)).any(axis=1)
+    kind = (inv.bewoner_aanwezig & (_kindleeftijd(s) >= 15) & (inv.bewoner_inkomen.sum(axis=2) > 0)).sum(axis=1)
+    return a.astype(float) + p.astype(float) + kind.astype(float)
+
+
 def _huur(corporatie: bool | None) -> Callable[[Stand], np.ndarray]:
     def maat(s: Stand) -> np.ndarray:
         huur = s.records.invoer.huurwoning
@@ -168,7 +216,11 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     "huishoudens.aow": lambda s: (_aow_personen(s) > 0).astype(float),
     "huishoudens.bijstand": _ontvangers("bijstand"),
     "huishoudens.kinderopvangtoeslag": _ontvangers("kinderopvangtoeslag"),
+    "huishoudens.met_minderjarige_kinderen": lambda s: (_kinderen_tussen(0, 17)(s) > 0).astype(float),
+    "huishoudens.besteedbaar_gemiddeld": lambda s: netto_besteedbaar(s),
     "personen.kinderen_0_17": _kinderen_tussen(0, 17),
+    "personen.thuiswonend_kind": lambda s: _kinderen(s).sum(axis=1).astype(float),
+    "personen.werkzaam": _werkzaam,
     "personen.thuiswonend_18plus": _kinderen_tussen(18, 200),
     "personen.aow": _aow_personen,
     "personen.aow_alleenstaand": lambda s: np.where(_met_partner(s), 0.0, _aow_personen(s)),
@@ -183,11 +235,18 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     "kinderen.opvang_dagopvang": _opvang("dagopvang"),
     "kinderen.opvang_bso": _opvang("bso"),
     "kinderen.opvang_gastouder": _opvang("gastouder"),
+    "kinderen.kinderopvangtoeslag": lambda s: ((s.records.invoer.opvang_soort > 0).sum(axis=1)
+                                                * s.ontvangt["kinderopvangtoeslag"]).astype(float),
+    "uitgaven.bijstand": lambda s: np.where(s.ontvangt["bijstand"] & ~aow_huishouden(s.records),
+                                            s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
+    "uitgaven.aio": lambda s: np.where(s.ontvangt["bijstand"] & aow_huishouden(s.records),
+                                       s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
+    "uitgaven.ww": lambda s: (s.records.invoer.inkomen_aanvrager["ww"] + s.records.invoer.inkomen_partner["ww"]).sum(axis=1),
     "kinderen.kinderbijslag": lambda s: np.where(s.ontvangt["kinderbijslag"], _kinderen_tussen(0, 17)(s), 0.0),
     "ontvangers.toeslag_een_of_meer": lambda s: np.logical_or.reduce([s.ontvangt[k] for k in TOESLAGEN]).astype(float),
 }
 
-_BAND = re.compile(r"^(huishoudens\.(?:leeftijd|bruto|vermogen|kinderen_leeftijd)|personen\.kinderen)_(\d+)_(\d+|plus)$")
+_BAND = re.compile(r"^(huishoudens\.(?:leeftijd|bruto|vermogen)|personen\.kinderen|personen\.persoonlijk_inkomen)_(\d+)_(\d+|plus)$")
 
 
 def _banden(naam: str) -> Callable[[Stand], np.ndarray] | None:
@@ -208,6 +267,11 @@ def _banden(naam: str) -> Callable[[Stand], np.ndarray] | None:
         return _kinderen_tussen(laag, int(min(boven, 200)))
     if soort == "huishoudens.bruto":              # thousands of euros a year, the upper bound excluded
         return lambda s: ((bruto_jaar(s) >= 1000 * laag) & (bruto_jaar(s) < 1000 * boven)).astype(float)
+    if soort == "personen.persoonlijk_inkomen":  # persons with income, thousands of euros a year
+        def maat(s: Stand) -> np.ndarray:   # in euros of 2022, the year of the CBS table
+            ink = _persoonlijk_inkomen(s) / float(kenmerk("inkomen.index_2022", s.records.invoer.jaar))
+            return ((ink > 0) & (ink >= 1000 * laag) & (ink < 1000 * boven)).sum(axis=1).astype(float)
+        return maat
     if soort == "huishoudens.vermogen":
         return lambda s: ((s.records.invoer.vermogen >= 1000 * laag)
                           & (s.records.invoer.vermogen < 1000 * boven)).astype(float)
@@ -228,6 +292,11 @@ def functie(naam: str) -> Callable[[Stand], np.ndarray]:
     if band is not None:
         return band
     raise RegelFout(f"rules/populatie/doelen.yaml: onbekende maat '{naam}'")
+
+
+def is_gemiddelde(naam: str) -> bool:
+    """A measure that is an average over households (its weighted sum is divided by the households)."""
+    return naam.endswith("_gemiddeld")
 
 
 def matrix(s: Stand, namen: list[str]) -> np.ndarray:

@@ -19,7 +19,7 @@ from .gegevens import kenmerk, ontwerp
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "overig")
 BEWONERS = 4        # slots for children and medebewoners per record
 TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
-AFNAME = TOESLAGEN + ("kwijtschelding",)   # regelingen a household may leave unclaimed (a take-up draw each)
+AFNAME = TOESLAGEN + ("kwijtschelding", "aio")   # what a household may leave unclaimed (a take-up draw each)
 GEMEENTEN = ("standaard", "norm-100")       # municipal policy profiles the population is spread over
 MAAND = np.arange(12)
 
@@ -176,16 +176,17 @@ def _inkomen(t: _Trekker, h: dict, bijstand: np.ndarray) -> dict:
     """Income per month of aanvrager and partner, with their WIA situation and activities."""
     o = t.o
     st = {rol: _status(t, h, bijstand, rol) for rol in ("aanvrager", "partner")}
-    rho = o["loon"]["correlatie_partners"]
+    rho = float(kenmerk("inkomen.partner_correlatie", t.jaar))
     z_a = t.rng.standard_normal(t.n)
     z_p = rho * z_a + np.sqrt(1 - rho ** 2) * t.rng.standard_normal(t.n)
     eenouder = h["soort"] == 3
-    deeltijd = o["loon"]["deeltijd"]
+    deeltijd = {rol: [float(kenmerk(f"inkomen.deeltijd_aandeel.{wie}", t.jaar))] + o["loon"]["deeltijdfactor"][rol]
+                for rol, wie in (("aanvrager", "mannen"), ("partner", "vrouwen"), ("eenouder", "vrouwen"))}
     uit: dict = {"ink": {}, "wia": {}, "ww_maanden": np.zeros((t.n, 2, 12), dtype=bool),
                  "zzp": np.stack([st["aanvrager"]["zzp"], st["partner"]["zzp"]], axis=1)}
     aow_alleen = float(kenmerk("aow.bruto.alleenstaand", t.jaar))
     aow_partner = float(kenmerk("aow.bruto.per_partner", t.jaar))
-    pensioen_mediaan = float(kenmerk("inkomen.pensioen.aanvullend.mediaan", t.jaar))
+    pensioen_mediaan = float(kenmerk("inkomen.pensioen.aanvullend.mediaan", t.jaar)) / 12.0
     ap = o["aow_pensioen"]
     for k, (rol, z) in enumerate((("aanvrager", z_a), ("partner", z_p))):
         s = st[rol]
@@ -210,17 +211,22 @@ def _inkomen(t: _Trekker, h: dict, bijstand: np.ndarray) -> dict:
         in_ww = s["ww"][:, None] & (MAAND[None, :] >= begin[:, None]) & (MAAND[None, :] < (begin + duur)[:, None])
         daarna = t.kans(ww["weer_aan_het_werk"])
         werk_rond = s["ww"][:, None] & ~in_ww & ((MAAND[None, :] < begin[:, None]) | daarna[:, None])
-        ink["ww"] = np.where(in_ww, (ww["uitkeringspercentage"] * maandloon)[:, None], 0.0)
+        ww_bedrag = float(kenmerk("inkomen.ww.gemiddeld", t.jaar)) * np.exp(ww["sigma"] * t.rng.standard_normal(t.n)
+                                                                            - ww["sigma"] ** 2 / 2)
+        ink["ww"] = np.where(in_ww, ww_bedrag[:, None], 0.0)
         ink["loon"] += np.where(werk_rond, maandloon[:, None], 0.0)
         uit["ww_maanden"][:, k] = in_ww
         # bijstand: the household's income is computed by the rules; some have a part-time job next to it
         in_bijstand = bijstand & s["onder_aow"]
-        bijbaan = in_bijstand & t.kans(o["bijstand"]["met_loon"]) & (k == 0)
+        bijbaan = in_bijstand & t.kans(float(kenmerk("bijstand.met_inkomsten_aandeel", t.jaar))) & (k == 0)
         ink["loon"] += np.where(bijbaan, t.uniform(300, 900), 0.0)[:, None]
         # AOW and aanvullend pensioen, and early pension below the AOW age for some who do not work
         leeftijd_maand = leeftijd_per_maand(_geboortes(h, rol, t), t.jaar)
         aow_maand = s["bestaat"][:, None] & (leeftijd_maand >= t.aow_leeftijd)
         ink["aow"] = np.where(aow_maand, np.where(h["partner"], aow_partner, aow_alleen)[:, None], 0.0)
+        kans, laag, hoog = o["werk"]["na_aow"]
+        na_aow = aow_maand.all(axis=1) & t.kans(kans)
+        ink["loon"] += np.where(na_aow, t.uniform(laag, hoog), 0.0)[:, None]
         pensioen = pensioen_mediaan * np.exp(ap["sigma"] * t.rng.standard_normal(t.n))
         pensioen = np.where(t.kans(ap["zonder_pensioen"]), 0.0, pensioen)
         vervroegd = (s["onder_aow"] & ~s["werkt"] & ~s["ww"] & ~s["wga"] & ~s["iva"] & ~in_bijstand
@@ -252,7 +258,7 @@ def _wia(t: _Trekker, s: dict, maandloon: np.ndarray, ink: dict) -> dict[str, np
     """WGA or IVA: klasse, fase, WIA-maandloon and restverdiencapaciteit; a WGA'er may earn next to it (Wet WIA
     art. 4: the restverdiencapaciteit follows from the klasse)."""
     wia = t.o["wia"]
-    verdeling = kenmerk("wia.wga.klasse_verdeling", t.jaar)
+    verdeling = {k.replace("_", "-"): v for k, v in kenmerk("wia.wga.klasse_verdeling", t.jaar).items()}
     klassen = list(WIA_KLASSEN[1:])
     p = np.asarray([float(verdeling[k]) for k in klassen])
     klasse = t.rng.choice(len(klassen), size=t.n, p=p / p.sum()) + 1
@@ -260,13 +266,13 @@ def _wia(t: _Trekker, s: dict, maandloon: np.ndarray, ink: dict) -> dict[str, np
     midden = np.asarray([0.0] + [wia["klasse_midden"][k] for k in klassen])[klasse]
     wialoon = float(kenmerk("wia.maandloon.gemiddeld", t.jaar)) * np.exp(0.35 * t.rng.standard_normal(t.n))
     rvc = np.where(klasse == WIA_KLASSEN.index("80-100"), 0.0, np.round(wialoon * (1 - midden), 2))
-    loongerelateerd = s["wga"] & t.kans(wia["loongerelateerd"])
+    loongerelateerd = s["wga"] & t.kans(float(kenmerk("wia.wga.fase_verdeling", t.jaar)["loongerelateerd"]))
     fase = np.where(s["iva"], WIA_FASEN.index("iva"),
                     np.where(loongerelateerd, WIA_FASEN.index("loongerelateerd"),
                              np.where(s["wga"], WIA_FASEN.index("na_loongerelateerd"), 0)))
     einde = np.where(loongerelateerd, t.rng.integers(0, 24, t.n), 12).clip(-1, 12)
     laag, hoog = wia["verdiensten_t_o_v_rvc"]
-    werkt = s["wga"] & (rvc > 0) & t.kans(wia["werkt_naast_wga"])
+    werkt = s["wga"] & (rvc > 0) & t.kans(float(kenmerk("wia.wga.werkend_aandeel", t.jaar)))
     ink["loon"] += np.where(werkt, np.round(rvc * t.uniform(laag, hoog), 2), 0.0)[:, None]
     return {"fase": fase, "klasse": klasse, "maandloon": np.where(fase > 0, np.round(wialoon, 2), 0.0),
             "rvc": np.where(fase > 0, rvc, 0.0), "einde": np.where(fase > 0, einde, 12)}
@@ -279,8 +285,8 @@ def _kinderen(t: _Trekker, h: dict, werkt_a: np.ndarray, werkt_p: np.ndarray) ->
     leeftijd = h["bewoner_leeftijd"]
     vorm = leeftijd.shape
     inkomen = np.zeros(vorm)
-    kans, bedrag = ki["bijbaan_16_17"]
-    inkomen += np.where((leeftijd >= 16) & (leeftijd <= 17) & t.kans(kans, vorm), bedrag, 0.0)
+    kans, bedrag = ki["bijbaan_15_17"]
+    inkomen += np.where((leeftijd >= 15) & (leeftijd <= 17) & t.kans(kans, vorm), bedrag, 0.0)
     kans, bedrag = ki["student_18_22"]
     inkomen += np.where((leeftijd >= 18) & (leeftijd <= 22) & t.kans(kans, vorm),
                         bedrag * np.exp(0.5 * t.rng.standard_normal(vorm)), 0.0)
@@ -296,23 +302,34 @@ def _kinderen(t: _Trekker, h: dict, werkt_a: np.ndarray, werkt_p: np.ndarray) ->
     kov = o["kinderopvang"]
     ouders_werken = werkt_a & (werkt_p | ~h["partner"])
     kind = h["is_kind"] & ouders_werken[:, None]
-    p = np.where(leeftijd == 0, kov["kans"]["baby"],
+    p = np.where(leeftijd <= 0, kov["kans"]["baby"],
                  np.where(leeftijd <= 3, kov["kans"]["peuter"], np.where(leeftijd <= 11, kov["kans"]["schoolkind"], 0)))
     opvang = kind & t.kans(p, vorm)
     gastouder = np.where(leeftijd <= 3, kov["gastouder"]["peuter"], kov["gastouder"]["schoolkind"])
     soort = np.where(t.kans(gastouder, vorm), OPVANGSOORTEN.index("gastouder"),
                      np.where(leeftijd <= 3, OPVANGSOORTEN.index("dagopvang"), OPVANGSOORTEN.index("bso")))
     soort = np.where(opvang, soort, 0)
-    namen = np.asarray(OPVANGSOORTEN)
-    uren_basis = np.zeros(vorm)
-    prijs_basis = np.zeros(vorm)
-    for code, naam in enumerate(namen[1:], start=1):
-        uren_basis = np.where(soort == code, float(kenmerk(f"kinderopvang.uren_per_maand.{naam}", t.jaar)), uren_basis)
+    uren_basis, prijs_basis, maanden = np.zeros(vorm), np.zeros(vorm), np.zeros(vorm)
+    for code, naam in enumerate(OPVANGSOORTEN[1:], start=1):
+        if naam == "gastouder":  # gastouders: fewer hours for a schoolkind
+            uren = np.where(leeftijd <= 3, float(kenmerk("kinderopvang.uren_per_maand.gastouder_0_3", t.jaar)),
+                            float(kenmerk("kinderopvang.uren_per_maand.gastouder_4_12", t.jaar)))
+        else:
+            uren = float(kenmerk(f"kinderopvang.uren_per_maand.{naam}", t.jaar))
+        uren_basis = np.where(soort == code, uren, uren_basis)
         prijs_basis = np.where(soort == code, float(kenmerk(f"kinderopvang.uurprijs.{naam}", t.jaar)), prijs_basis)
+        maanden = np.where(soort == code, float(kenmerk(f"kinderopvang.maanden_per_jaar.{naam}", t.jaar)), maanden)
     laag, hoog = kov["uren_grenzen"]
     uren = np.clip(np.round(uren_basis * np.exp(kov["uren_sigma"] * t.rng.standard_normal(vorm))), laag, hoog)
     prijs = np.round(prijs_basis * t.uniform(1 - kov["prijs_spreiding"], 1 + kov["prijs_spreiding"], vorm), 2)
-    return {"inkomen": np.round(inkomen, 2), "soort": soort, "uren": np.where(opvang, uren, 0.0),
+    # a child starts or stops during the year: a run of months whose length averages the published months per year
+    lengte = np.floor(t.uniform(np.maximum(1.0, 2 * maanden - 12), 12.999, vorm)).astype(int)
+    start = np.floor(t.rng.random(vorm) * (13 - lengte)).astype(int)
+    # a child born in the year starts three months after the month of birth at the earliest
+    geboren_in_jaar = h["bewoner_geboren"][..., 0] == t.jaar
+    start = np.where(geboren_in_jaar, np.maximum(start, h["bewoner_geboren"][..., 1] - 1 + 3), start)
+    in_opvang = opvang[..., None] & (MAAND >= start[..., None]) & (MAAND < (start + lengte)[..., None])
+    return {"inkomen": np.round(inkomen, 2), "soort": soort, "uren": np.where(in_opvang, uren[..., None], 0.0),
             "prijs": np.where(opvang, prijs, 0.0)}
 
 
@@ -320,7 +337,8 @@ def _wonen(t: _Trekker, h: dict, bruto_jaar: np.ndarray, bijstand: np.ndarray) -
     """Rent or own, corporatie or private, the rent; renters have lower incomes more often (WoON)."""
     w = t.o["wonen"]
     kwintiel = np.searchsorted(np.asarray(w["inkomensgrenzen"]), bruto_jaar)
-    p_huur = np.asarray(w["huur_kans"])[kwintiel]
+    per_kwintiel = kenmerk("wonen.huur_aandeel_naar_inkomen", t.jaar)
+    p_huur = np.asarray([float(per_kwintiel[f"kwintiel_{k}"]) for k in range(1, 6)])[kwintiel]
     p_huur = np.where(bijstand, w["huur_bijstand"], p_huur)
     p_huur = np.where(h["leeftijd_a"] < 30, np.minimum(0.95, p_huur + w["huur_jong"]), p_huur)
     huur = t.kans(p_huur)
@@ -338,17 +356,16 @@ def _wonen(t: _Trekker, h: dict, bruto_jaar: np.ndarray, bijstand: np.ndarray) -
     return {"huur": huur, "corporatie": corporatie, "kale_huur": np.round(kale_huur, 2), "service": np.round(service, 2)}
 
 
-def _vermogen(t: _Trekker, h: dict, huur: np.ndarray, aow: np.ndarray, bijstand: np.ndarray) -> np.ndarray:
-    """Box 3 rendementsgrondslag of the household on 1 January (without the eigen woning)."""
+def _vermogen(t: _Trekker, h: dict, bijstand: np.ndarray) -> np.ndarray:
+    """Box 3 rendementsgrondslag of the household on 1 January (without the eigen woning): lognormal around the
+    median savings of its household type (CBS), little for a household in the bijstand."""
     v = t.o["vermogen"]
-    leeftijd = h["leeftijd_a"]
-    mediaan = np.where(aow, v["mediaan"]["aow"], np.where(leeftijd < 35, v["mediaan"]["jong"],
-                                                          np.where(leeftijd < 55, v["mediaan"]["midden"],
-                                                                   v["mediaan"]["ouder"])))
-    mediaan = np.where(huur, mediaan, mediaan * v["koop_factor"])
-    veel = mediaan * np.exp(v["sigma"] * t.rng.standard_normal(t.n))
-    weinig = t.kans(np.where(huur, v["weinig_kans"]["huur"], v["weinig_kans"]["koop"]))
-    vermogen = np.where(weinig, t.uniform(0, v["weinig_tot"]), veel)
+    medianen = kenmerk("vermogen.verdeling", t.jaar)
+    per_type = {"alleenstaand": "eenpersoons", "paar_zonder_kinderen": "paar_zonder_kinderen",
+                "paar_met_kinderen": "paar_met_kinderen", "eenouder": "eenouder", "overig": "alle_huishoudens"}
+    mediaan = np.asarray([float(medianen[per_type[k]]) for k in TYPEN])[h["soort"]]
+    mediaan = np.where(h["leeftijd_a"] >= 65, float(medianen["referentiepersoon_65_plus"]), mediaan)
+    vermogen = mediaan * np.exp(v["sigma"] * t.rng.standard_normal(t.n))
     return np.round(np.where(bijstand, t.uniform(0, v["bijstand_tot"]), vermogen), 0)
 
 
@@ -376,17 +393,18 @@ def blok(jaar: int, nummer: int) -> Records:
     for v in ink_p.values():
         v *= h["partner"][:, None]
     werkt_a, werkt_p = ((ink_a["loon"][:, 0] + ink_a["winst"][:, 0]) != 0, (ink_p["loon"][:, 0] + ink_p["winst"][:, 0]) != 0)
+    h["bewoner_geboren"] = _geboren(t, h["bewoner_leeftijd"])
     kind = _kinderen(t, h, werkt_a, werkt_p)
     bruto_jaar = (sum(ink_a.values()) + sum(ink_p.values())).sum(axis=1)
     aow = (ink_a["aow"] > 0).any(axis=1) | (ink_p["aow"] > 0).any(axis=1)
     wonen = _wonen(t, h, bruto_jaar, bijstand)
-    vermogen = _vermogen(t, h, wonen["huur"], aow, bijstand)
+    vermogen = _vermogen(t, h, bijstand)
     norm_100 = float(kenmerk("gemeenten.kwijtschelding.norm_100_aandeel", jaar))
     gemeente = np.where(t.kans(norm_100), GEMEENTEN[1], GEMEENTEN[0]).astype(object)
-    aanslag = kenmerk("gemeenten.kwijtschelding.aanslag_gemiddeld", jaar)
-    meer = np.isin(h["soort"], (1, 2, 3, 4))
-    belastingen = np.round(np.where(meer, float(aanslag["meerpersoons"]), float(aanslag["eenpersoons"]))
-                           * t.uniform(0.8, 1.2), 0)
+    aanslag = kenmerk("gemeenten.aanslag_2026", jaar)
+    meer = np.where(h["soort"] == 0, "eenpersoons", "meerpersoons")
+    wie = np.char.add(np.where(wonen["huur"], "huurder_", "eigenaar_"), meer)
+    belastingen = np.round(np.vectorize(lambda k: float(aanslag[k]))(wie) * t.uniform(0.8, 1.2), 0)
     wia_a, wia_p = ik["wia"]["aanvrager"], ik["wia"]["partner"]
     act_a, act_p = _activiteit(ink_a), _activiteit(ink_p)
     trekking = {k: t.rng.random(t.n) for k in AFNAME}
@@ -407,8 +425,8 @@ def blok(jaar: int, nummer: int) -> Records:
         wia_restverdiencapaciteit=np.stack([wia_a["rvc"], wia_p["rvc"]], axis=1),
         wia_einde_loongerelateerd=np.stack([wia_a["einde"], wia_p["einde"]], axis=1),
         bewoner_aanwezig=h["aanwezig"], bewoner_is_kind=h["is_kind"],
-        bewoner_geboren=_geboren(t, h["bewoner_leeftijd"]), bewoner_inkomen=kind["inkomen"][:, :, None] * np.ones(12),
-        opvang_soort=kind["soort"], opvang_uren=kind["uren"][:, :, None] * np.ones(12), opvang_uurprijs=kind["prijs"],
+        bewoner_geboren=h["bewoner_geboren"], bewoner_inkomen=kind["inkomen"][:, :, None] * np.ones(12),
+        opvang_soort=kind["soort"], opvang_uren=kind["uren"], opvang_uurprijs=kind["prijs"],
         huurwoning=wonen["huur"], kale_huur=np.repeat(wonen["kale_huur"][:, None], 12, axis=1),
         servicekosten=np.repeat(wonen["service"][:, None], 12, axis=1),
         vermogen=vermogen, gemeente=gemeente, gemeentelijke_belastingen=belastingen,
