@@ -252,7 +252,7 @@ def ontvangstfeiten(h: Huishouden, maand: int) -> dict[str, Any]:
     return {"toeslagvoorschot": bool(toeslagen),
             "ontvangen_toeslagen": opsomming([REGELING_NAMEN[k] for k in toeslagen]),
             "huurtoeslag_voorschot": "huurtoeslag" in toeslagen,
-            "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand, maand) for p in ouders),
+            "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand_ontvangen, maand) for p in ouders),
             "aow_ontvangen": any(ontvangen_rond(p.inkomen.aow, maand) for p in ouders)}
 
 
