@@ -234,6 +234,12 @@ def hoofdpersoon(personen: list[WiaPersoon]) -> np.ndarray:
     return np.where(score(personen[1]) > score(personen[0]), 1, 0)
 
 
+def ontvangen_per_maand(inv: Invoer) -> np.ndarray:
+    """(N, 12) the WGA UWV pays now (inkomen.wga, gross), the partner's in the months the partner belongs to the
+    household: in the same terms as the household's computed WGA."""
+    return inv.inkomen_aanvrager["wga"] + np.where(inv.heeft_partner, inv.inkomen_partner["wga"], 0.0)
+
+
 def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedrag: np.ndarray) -> dict:
     """(N,) facts for the signal rules, about the person ``hoofd`` except the household totals."""
     def kies(per_persoon: list[np.ndarray]) -> np.ndarray:
@@ -246,7 +252,7 @@ def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedr
     eis = np.where(heeft_eis, kies([w.eis[:, 0] for w in personen]), 0.0)
     gemiddeld = kies([w.b_gem.mean(axis=1) for w in personen])
     inkomens = (inv.inkomen_aanvrager, inv.inkomen_partner)
-    ontvangen = sum(ink["wga"].sum(axis=1) for ink in inkomens)
+    ontvangen = ontvangen_per_maand(inv).sum(axis=1)
     return {
         "wga_persoon": hoofd,
         "heeft_wia": (personen[0].fase != 0) | (personen[1].fase != 0),
@@ -309,6 +315,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p, feiten=feiten, details=details,
+        ontvangen=ontvangen_per_maand(inv), ontvangen_bedragen="bruto",
         signaalbronnen={
             "bron_recht": "Wet WIA art. 54 en 60-62",
             "bron_inkomenseis": "Wet WIA art. 60 lid 1-2 en art. 61 lid 4-5, art. 62 lid 1",
@@ -343,7 +350,7 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
     for k, w in enumerate(personen):
         if w.fase[i] != 0:
             regels += _uitleg_persoon(i, k, inv, p, w)
-    regels.append(f"WIA-uitkering over {inv.jaar}: {e(jaarbedrag[i], centen=True)}"
+    regels.append(f"WIA-uitkering over {inv.jaar}: {e(jaarbedrag[i], centen=True)} bruto"
                   + (f" (aanvrager {e(personen[0].jaargemiddelde.bedrag[i].sum(), centen=True)}, partner "
                      f"{e(personen[1].jaargemiddelde.bedrag[i].sum(), centen=True)})"
                      if all(w.fase[i] != 0 for w in personen) else "") + " (Wet WIA art. 51, 61 en 62).")
@@ -352,7 +359,8 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
         verschil = (f"mogelijke terugvordering {e(feiten['terugvordering_schatting'][i], centen=True)}"
                     if ontvangen > jaarbedrag[i] else
                     f"mogelijke nabetaling {e(feiten['nabetaling_schatting'][i], centen=True)}")
-        regels.append(f"UWV betaalt nu (voorschot, inkomen.wga) {e(ontvangen, centen=True)} over het jaar; na de "
+        regels.append(f"UWV betaalt nu (voorschot, inkomen.wga) {e(ontvangen, centen=True)} bruto over het jaar, "
+                      f"tegenover een berekend recht van {e(jaarbedrag[i], centen=True)} bruto per jaar; na de "
                       f"jaarlijkse herberekening: {verschil} (Inkomensbesluit Wet WIA art. 6 lid 3).")
     return regels
 
