@@ -30,10 +30,29 @@ def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
         "berekend": u.berekend,
         "soort": "heffing" if sleutel in HEFFINGEN else "uitkering",
     }
+    ontvangen = ontvangen_json(res, sleutel, i)
+    if ontvangen:
+        uit["ontvangen"] = ontvangen
     waarschuwingen = list(u.waarschuwingen(i)) + [f"Parameter {t}" for t in u.onzekere_parameters()]
     if waarschuwingen:
         uit["waarschuwingen"] = waarschuwingen
     return uit
+
+
+def ontvangen_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any] | None:
+    """What the household receives now of a regeling, in the same terms as its computed amounts, and which
+    (``bedragen``: netto or bruto): bijstand net (as on the beschikking), WGA gross (as on the UWV letter), a
+    toeslag voorschot as paid out (untaxed, so netto). None when nothing is received."""
+    u = res.regelingen[sleutel]
+    if u.ontvangen is not None:
+        maanden, bedragen = u.ontvangen[i], u.ontvangen_bedragen
+    elif sleutel in res.invoer.ontvangt:
+        maanden, bedragen = res.invoer.ontvangt[sleutel][i], "netto"
+    else:
+        return None
+    if not np.any(maanden > 0):
+        return None
+    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": [_geld(x) for x in maanden], "bedragen": bedragen}
 
 
 def netto_json(res: Resultaat, i: int = 0) -> dict[str, Any]:

@@ -63,8 +63,15 @@ def maandtekst(bedragen) -> str:
     return f"{euro(min(bedragen), centen=True)} – {euro(max(bedragen), centen=True)}"
 
 
+# Which amounts in the regelingen table are net and which gross (report and web page say the same).
+BEDRAGEN_NOOT = ("Bijstand, toeslagen, kinderbijslag, kwijtschelding en SMI zijn netto: wat wordt uitbetaald. De "
+                 "WGA-uitkering is bruto: UWV houdt er nog loonheffing op in. 'Ontvangt nu' staat steeds in dezelfde "
+                 "termen als het berekende bedrag ernaast.")
+
 ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
-INKOMEN_LABEL = {"wga": "WGA (nu ontvangen)", "bijstand": "bijstand (nu ontvangen)", "ww": "WW", "aow": "AOW"}
+INKOMEN_LABEL = {"loon": "loon bruto", "winst": "winst", "ww": "WW bruto", "aow": "AOW bruto", "pensioen": "pensioen bruto",
+                 "overig": "overig bruto", "wga": "WGA bruto (nu ontvangen)", "bijstand": "bijstand bruto (nu ontvangen)",
+                 "bijstand_netto": "bijstand netto (nu ontvangen)"}
 
 
 def huishouden_regels(h) -> list[str]:

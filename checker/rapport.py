@@ -35,16 +35,22 @@ def _regelingen(uit: dict[str, Any]) -> Group:
     t.add_column("Recht")
     t.add_column("Per maand", justify="right")
     t.add_column("Per jaar", justify="right")
+    t.add_column("Ontvangt nu (jaar)", justify="right")
     open_ = []
     for sleutel, r in uit["regelingen"].items():
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
         recht = ("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing" else ("ja" if r["recht"] else "nee")
+        o = r.get("ontvangen")
         t.add_row(REGELING_NAMEN[sleutel], r["instantie"], recht,
-                  opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
-    noot = Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.", style="dim")
-    return Group(t, noot) if open_ else Group(t)
+                  opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]),
+                  f"{opmaak.euro(o['jaarbedrag'])} {o['bedragen']}" if o else "")
+    noten = [Text(opmaak.BEDRAGEN_NOOT, style="dim")]
+    if open_:
+        noten.append(Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.",
+                          style="dim"))
+    return Group(t, *noten)
 
 
 def _toelichting(uit: dict[str, Any]) -> list[Panel]:

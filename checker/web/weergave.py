@@ -43,15 +43,15 @@ huishouden_regels = opmaak.huishouden_regels
 def regelingen(uit: dict[str, Any]) -> tuple[list[dict], list[str]]:
     """Rows of the regelingen table, and the names of those not computed yet."""
     rijen, open_ = [], []
-    voorschotten = uit.get("voorschotten", {})
     for sleutel, r in uit["regelingen"].items():
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
-        v = voorschotten.get(sleutel)
+        o = r.get("ontvangen")
         rijen.append({"sleutel": sleutel, "naam": REGELING_NAMEN[sleutel], "instantie": r["instantie"],
                       "recht": r["recht"], "per_maand": maandtekst(r["maandbedragen"]), "jaar": r["jaarbedrag"],
-                      "maandbedragen": r["maandbedragen"], "ontvangt": v["ontvangt_jaar"] if v else None,
+                      "maandbedragen": r["maandbedragen"], "ontvangt": o["jaarbedrag"] if o else None,
+                      "ontvangt_bedragen": o["bedragen"] if o else "",
                       "uitleg": r["uitleg"], "bronnen": r["bronnen"], "waarschuwingen": r.get("waarschuwingen", [])})
     return rijen, open_
 
