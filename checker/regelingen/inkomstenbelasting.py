@@ -307,12 +307,10 @@ class Persoonsheffing:
     netto_zonder_bijstand_per_maand: np.ndarray = None  # (N, 12) the other income after its tax
 
 
-def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray, bijstand: np.ndarray | None = None) -> Persoonsheffing:
-    """Box 1 of the aanvrager or the partner; ``bijstand`` (N, 12) replaces the bijstand of the household file."""
+def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonsheffing:
+    """Box 1 of the aanvrager or the partner, with the income of the household file."""
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
-    if bijstand is not None:
-        inkomen["bijstand"] = bijstand
     geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
     return _box1_van(inkomen, wga_uit_regeling, geboren, inv.jaar, inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k],
                      inv.urencriterium_bekend[:, k], aanwezig, p)

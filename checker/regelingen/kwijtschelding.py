@@ -30,6 +30,7 @@ REGELING = "kwijtschelding"
 INSTANTIE = "gemeente"
 BRON_URI = "Uitvoeringsregeling Invorderingswet 1990 (BWBR0004766)"
 HUISHOUDTYPEN = ("alleenstaande", "alleenstaande_ouder", "echtgenoten")
+HALVE_CENT = 0.005   # bijstand received and computed that differ less than this are the same amount
 
 
 # --- income (art. 13-15) -------------------------------------------------------------------------------------
@@ -74,9 +75,6 @@ def bijstand_per_maand(inv: Invoer, eerder: dict[str, Uitkomst], ontvangen: np.n
         return ontvangen, np.zeros((inv.n, 12), dtype=bool), None
     berekend = bij.maandbedragen > ontvangen + HALVE_CENT
     return np.where(berekend, bij.maandbedragen, ontvangen), berekend, bij.maandbedragen
-
-
-HALVE_CENT = 0.005
 
 
 def huurtoeslag_per_maand(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:

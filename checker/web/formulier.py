@@ -42,7 +42,7 @@ HINTS = {
     "ww": "Het brutobedrag op de brief van UWV, niet wat op de rekening komt.",
     "wga": "Het brutobedrag op de brief van UWV, niet wat op de rekening komt.",
     "bijstand_netto": "Het bedrag op de beschikking van de gemeente. Vul bijstand netto óf bruto in.",
-    "bijstand": "Alleen als u het brutobedrag weet, bijvoorbeeld van de jaaropgaaf; anders netto hierboven.",
+    "bijstand": "Alleen als u het brutobedrag weet, bijvoorbeeld van de jaaropgaaf; anders bij 'Bijstand, netto'.",
     "aow": "Het brutobedrag op de brief van de SVB, niet wat op de rekening komt.",
     "pensioen": "Het brutobedrag op de brief van het pensioenfonds, niet wat op de rekening komt.",
 }
