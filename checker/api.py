@@ -1,6 +1,7 @@
 """The public API (contract section 8): check() returns what `check --json` prints."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -105,6 +106,7 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
         "schema": SCHEMA,
         "jaar": h.jaar,
         "naam": h.naam,
+        "peildatum": (h.peildatum or date.today()).isoformat(),   # "today" for the deadlines (contract section 10)
         "regelingen": {k: regeling_json(res, k, i) for k in res.regelingen},
         "netto_besteedbaar_inkomen": netto_json(res, i),
         "signalen": sigs,

@@ -328,6 +328,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "deel_betalingscapaciteit": deel,
             "ondernemer_uitgesloten": uitgesloten,
             "berekenbaar": berekenbaar,
+            # the terms for the request: the gemeente's policy, and the national beroepstermijn (URI art. 24, 28)
+            "aanvraag_binnen_weken_na_aanslag": beleid.getal("aanvraag_binnen_weken_na_aanslag").astype(np.int64),
+            "termijn_na_laatste_betaling_maanden": beleid.getal("termijn_na_laatste_betaling_maanden").astype(np.int64),
+            "beroep_dagen": np.full(inv.n, int(parameters.waarde("kwijtschelding.beroep_dagen"))),
         },
         details={
             "netto_besteedbaar_per_maand": netto_besteedbaar,

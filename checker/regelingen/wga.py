@@ -253,7 +253,29 @@ def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedr
     gemiddeld = kies([w.b_gem.mean(axis=1) for w in personen])
     inkomens = (inv.inkomen_aanvrager, inv.inkomen_partner)
     ontvangen = ontvangen_per_maand(inv).sum(axis=1)
+    # per month, as the amounts are computed: loon is tested in its own month (art. 60 lid 1 onder a "per
+    # kalendermaand"), winst on the year's average (Inkomensbesluit Wet WIA art. 6 lid 3)
+    met_eis = np.where(hoofd[:, None] == 1, na[1] & personen[1].heeft_eis, na[0] & personen[0].heeft_eis)
+    soort = np.where(hoofd[:, None] == 1, personen[1].jaargemiddelde.soort, personen[0].jaargemiddelde.soort)
+    bedrag = np.where(hoofd[:, None] == 1, personen[1].jaargemiddelde.bedrag, personen[0].jaargemiddelde.bedrag)
+    vervolg_maanden = met_eis & (soort == VERVOLG)
+    lau_maanden = met_eis & (soort == LAU)
+    n_lau, n_vervolg = lau_maanden.sum(axis=1), vervolg_maanden.sum(axis=1)
+    lau_bij_eis = np.where(hoofd[:, None] == 1, personen[1].lau_bij_eis, personen[0].lau_bij_eis)
+
+    def gemiddeld_over(masker: np.ndarray, n: np.ndarray) -> np.ndarray:
+        return np.round(np.divide(np.where(masker, bedrag, 0.0).sum(axis=1), n, out=np.zeros(inv.n), where=n > 0), 2)
     return {
+        "maanden_met_inkomenseis": met_eis.sum(axis=1),
+        "maanden_vervolg": n_vervolg,
+        "maanden_loonaanvulling": n_lau,
+        "maanden_vervolg_tekst": maandteksten(vervolg_maanden),
+        "loonaanvulling_gemiddeld": gemiddeld_over(lau_maanden, n_lau),
+        "vervolg_gemiddeld": gemiddeld_over(vervolg_maanden, n_vervolg),
+        # what the months below the inkomenseis cost against an income equal to it: per month the
+        # loonaanvullingsuitkering at the inkomenseis minus the vervolguitkering actually paid
+        "verlies_vervolgmaanden": np.round(np.where(vervolg_maanden, np.maximum(0.0, lau_bij_eis - bedrag), 0.0)
+                                           .sum(axis=1), 2),
         "wga_persoon": hoofd,
         "heeft_wia": (personen[0].fase != 0) | (personen[1].fase != 0),
         "heeft_inkomenseis": heeft_eis,
@@ -274,6 +296,14 @@ def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedr
         "terugvordering_schatting": np.where(ontvangen > 0, np.round(np.maximum(0.0, ontvangen - jaarbedrag), 2), 0.0),
         "nabetaling_schatting": np.where(ontvangen > 0, np.round(np.maximum(0.0, jaarbedrag - ontvangen), 2), 0.0),
     }
+
+
+def maandteksten(masker: np.ndarray) -> np.ndarray:
+    """(N,) the months of an (N, 12) mask in words ("juli tot en met december"), one text per distinct pattern."""
+    codes = (masker.astype(np.int64) << np.arange(12)).sum(axis=1)
+    uniek, terug = np.unique(codes, return_inverse=True)
+    teksten = np.array([opmaak.maanden([m for m in range(12) if c >> m & 1], voluit=True) for c in uniek], dtype=object)
+    return teksten[terug.reshape(-1)]
 
 
 # --- the regeling ---------------------------------------------------------------------------------------
