@@ -1,6 +1,7 @@
 """The public API (contract section 8): check() returns what `check --json` prints."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -30,10 +31,29 @@ def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
         "berekend": u.berekend,
         "soort": "heffing" if sleutel in HEFFINGEN else "uitkering",
     }
+    ontvangen = ontvangen_json(res, sleutel, i)
+    if ontvangen:
+        uit["ontvangen"] = ontvangen
     waarschuwingen = list(u.waarschuwingen(i)) + [f"Parameter {t}" for t in u.onzekere_parameters()]
     if waarschuwingen:
         uit["waarschuwingen"] = waarschuwingen
     return uit
+
+
+def ontvangen_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any] | None:
+    """What the household receives now of a regeling, in the same terms as its computed amounts, and which
+    (``bedragen``: netto or bruto): bijstand net (as on the beschikking), WGA gross (as on the UWV letter), a
+    toeslag voorschot as paid out (untaxed, so netto). None when nothing is received."""
+    u = res.regelingen[sleutel]
+    if u.ontvangen is not None:
+        maanden, bedragen = u.ontvangen[i], u.ontvangen_bedragen
+    elif sleutel in res.invoer.ontvangt:
+        maanden, bedragen = res.invoer.ontvangt[sleutel][i], "netto"
+    else:
+        return None
+    if not np.any(maanden > 0):
+        return None
+    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": [_geld(x) for x in maanden], "bedragen": bedragen}
 
 
 def netto_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
@@ -86,6 +106,7 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
         "schema": SCHEMA,
         "jaar": h.jaar,
         "naam": h.naam,
+        "peildatum": (h.peildatum or date.today()).isoformat(),   # "today" for the deadlines (contract section 10)
         "regelingen": {k: regeling_json(res, k, i) for k in res.regelingen},
         "netto_besteedbaar_inkomen": netto_json(res, i),
         "signalen": sigs,

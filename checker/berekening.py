@@ -74,29 +74,11 @@ def kinderopvangkosten(inv: Invoer) -> np.ndarray:
     return kosten.sum(axis=1)
 
 
-def _in_huishouden(inv: Invoer, inkomen: dict[str, np.ndarray], wga: Uitkomst, rol: str,
-                   maanden: np.ndarray) -> np.ndarray:
-    """(N, 12) one person's gross income in the months he or she belongs to the household, with the WGA as the wga
-    regeling computed it where it did."""
-    bruto = sum(inkomen.values())
-    if wga.berekend and f"bruto_{rol}" in wga.details:
-        bruto = bruto - inkomen["wga"] + np.broadcast_to(wga.details[f"bruto_{rol}"], bruto.shape)
-    return np.where(maanden, bruto, 0.0)
-
-
 def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
-    (the computed bijstand replaces it). The partner's income counts in the months the partner is part of the
-    household (a samenwonen or scheiding within the year)."""
-    ib = regelingen["inkomstenbelasting"]
-    partner = inv.heeft_partner
-    netto = ib.details["netto_per_maand"]  # the partner's part only in partner months
-    wga = regelingen["wga"]
-    bruto = (_in_huishouden(inv, inv.inkomen_aanvrager, wga, "aanvrager", np.ones_like(partner))
-             + _in_huishouden(inv, inv.inkomen_partner, wga, "partner", partner))
-    ontvangen_bijstand = inv.inkomen_aanvrager["bijstand"] + np.where(partner, inv.inkomen_partner["bijstand"], 0.0)
-    aandeel = np.divide(ontvangen_bijstand, bruto, out=np.zeros_like(bruto), where=bruto > 0)
-    return netto * (1.0 - np.clip(aandeel, 0.0, 1.0))
+    (the computed bijstand replaces it): the other income after the tax it would bear alone. The partner's income
+    counts in the months the partner is part of the household (a samenwonen or scheiding within the year)."""
+    return regelingen["inkomstenbelasting"].details["netto_zonder_bijstand_per_maand"]
 
 
 def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
@@ -117,6 +99,23 @@ def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
     return Netto(maandbedragen=totaal, onderdelen=onderdelen, compleet=not open_, uitleg=uitleg)
 
 
+def met_bruto_bijstand(inv: Invoer, details: dict) -> Invoer:
+    """The household with the gross of the bijstand given net (inkomen.bijstand_netto) as the income tax derived it
+    (Participatiewet art. 19 lid 2), so every later regeling sees the gross as if it had been given: in
+    inkomen_*["bijstand"], and for kinderen and medebewoners in bewoner_inkomen (once: their net amounts are then
+    cleared)."""
+    if inv.bijstand_netto is None and inv.bewoner_bijstand_netto is None:
+        return inv
+    nieuw = {}
+    if inv.bijstand_netto is not None:
+        nieuw["inkomen_aanvrager"] = {**inv.inkomen_aanvrager, "bijstand": details["bijstand_bruto_aanvrager"]}
+        nieuw["inkomen_partner"] = {**inv.inkomen_partner, "bijstand": details["bijstand_bruto_partner"]}
+    if inv.bewoner_bijstand_netto is not None:
+        nieuw["bewoner_inkomen"] = inv.bewoner_inkomen + details["bijstand_bruto_bewoners"]
+        nieuw["bewoner_bijstand_netto"] = None
+    return replace(inv, **nieuw)
+
+
 def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
     uitkomsten: dict[str, Uitkomst] = {}
     for sleutel, instantie in REGELINGEN.items():
@@ -128,6 +127,7 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
             d = uitkomsten[sleutel].details
             inv = replace(inv, toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"],
                                                           d["verzamelinkomen_partner"]], axis=1))
+            inv = met_bruto_bijstand(inv, d)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
 
 

@@ -134,7 +134,10 @@ class _Model(BaseModel):
 
 # --- the models -----------------------------------------------------------------------------------
 class Inkomen(_Model):
-    """Gross income per month. ``wga`` is an extension: a WGA/IVA benefit as UWV pays it now."""
+    """Gross income per month. Extensions: ``wga``, a WGA/IVA benefit as UWV pays it now (gross), and
+    ``bijstand_netto``, the bijstand received now as the net amount the gemeente pays (as on the beschikking),
+    instead of the gross ``bijstand``; the calculation derives the gross from it (Participatiewet art. 19 lid 2:
+    the gemeente pays the loonheffing on top)."""
     loon: Geld = NUL
     winst: GeldMetVerlies = NUL
     ww: Geld = NUL
@@ -143,6 +146,12 @@ class Inkomen(_Model):
     pensioen: Geld = NUL
     overig: Geld = NUL
     wga: Geld = NUL
+    bijstand_netto: Geld = NUL
+
+    @property
+    def bijstand_ontvangen(self) -> tuple[float, ...]:
+        """Per month the bijstand received now, as given (gross or net): only to tell whether it is paid."""
+        return tuple(max(b, n) for b, n in zip(self.bijstand, self.bijstand_netto))
 
 
 class Activiteit(_Model):
@@ -339,6 +348,11 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
                 if _is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
                     problemen.append((f"personen[{i}].leeftijd",
                                       f"past niet bij geboortedatum {gebd.isoformat()} (leeftijd op 1 januari {int(jaar)})"))
+            inkomen = p.get("inkomen")
+            if isinstance(inkomen, dict) and _niet_nul(inkomen.get("bijstand")) and _niet_nul(inkomen.get("bijstand_netto")):
+                problemen.append((f"personen[{i}].inkomen.bijstand_netto",
+                                  "geef de bijstand die nu wordt ontvangen óf netto (bijstand_netto, zoals op de "
+                                  "beschikking van de gemeente) óf bruto (bijstand, zoals op de jaaropgaaf), niet allebei"))
             if p.get("kinderopvang") is not None and p.get("rol") != "kind":
                 problemen.append((f"personen[{i}].kinderopvang", "alleen mogelijk bij een persoon met rol: kind"))
             if p.get("wia") is not None and p.get("rol") not in ("aanvrager", "partner"):
@@ -361,6 +375,13 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
         if g.get("soort") == "huurwijziging" and g.get("bedrag") is None:
             problemen.append((f"gebeurtenissen[{j}].bedrag", "een huurwijziging heeft de nieuwe kale huur nodig"))
     return problemen
+
+
+def _niet_nul(v: Any) -> bool:
+    """A money value (one number or a list) with an amount other than nil; anything malformed counts as nil here
+    (the field's own check names it)."""
+    waarden = v if isinstance(v, list) else [v]
+    return any(_is_getal(x) and x != 0 for x in waarden)
 
 
 def _probeer_datum(v: Any) -> date | None:

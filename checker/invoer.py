@@ -15,7 +15,10 @@ import numpy as np
 
 from .huishouden import Huishouden, Inkomen, Persoon
 
-INKOMENSBRONNEN = tuple(Inkomen.model_fields)
+# The gross income sources; ``bijstand_netto`` (net, as the gemeente pays it) is kept apart in ``Invoer.bijstand_netto``
+# until the income tax has derived its gross (it then stands in ``bijstand``).
+NETTO_BRONNEN = ("bijstand_netto",)
+INKOMENSBRONNEN = tuple(b for b in Inkomen.model_fields if b not in NETTO_BRONNEN)
 OPVANGSOORTEN = ("geen", "dagopvang", "bso", "gastouder")   # codes 0..3 in ``opvang_soort``
 WIA_FASEN = ("geen", "loongerelateerd", "na_loongerelateerd", "iva")  # codes 0..3 in ``wia_fase``
 WIA_KLASSEN = ("geen", "35-45", "45-55", "55-65", "65-80", "80-100")  # codes 0..5 in ``wia_klasse``
@@ -70,6 +73,11 @@ class Invoer:
     heeft_wia_zonder_uitkering: np.ndarray     # (N,) bool: WIA situation given but no inkomen.wga
     # set by the orchestrator once the income tax is computed: (N, 2) verzamelinkomen of aanvrager/partner
     toetsingsinkomen: np.ndarray | None = None
+    # bijstand received now as its net amount (inkomen.bijstand_netto), None when no household gives one:
+    # (N, 2, 12) aanvrager/partner, and (N, B, 12) the bewoners. The income tax derives the gross; the orchestrator
+    # then puts it in inkomen_*["bijstand"] and bewoner_inkomen (and sets bewoner_bijstand_netto to None: done).
+    bijstand_netto: np.ndarray | None = None
+    bewoner_bijstand_netto: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -181,6 +189,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
     bew_kind = np.zeros((n, b), dtype=bool)
     bew_geboren = np.zeros((n, b, 2), dtype=int)
     bew_inkomen = np.zeros((n, b, 12))
+    bew_bijstand_netto = np.zeros((n, b, 12))
+    bijstand_netto = np.zeros((n, 2, 12))
     opvang_soort = np.zeros((n, b), dtype=int)
     opvang_uren = np.zeros((n, b, 12))
     opvang_uurprijs = np.zeros((n, b))
@@ -197,6 +207,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         a, p = h.aanvrager, h.partner
         for k, persoon in enumerate((a, p)):
             act[k, i], werk[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
+            if persoon is not None:
+                bijstand_netto[i, k] = persoon.inkomen.bijstand_netto
             if persoon is not None and persoon.urencriterium is not None:
                 uren[i, k], uren_bekend[i, k] = persoon.urencriterium, True
             if persoon is not None and persoon.wia is not None:
@@ -212,6 +224,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
             bew_kind[i, j] = x.rol == "kind"
             bew_geboren[i, j] = _geboren(h, x)
             bew_inkomen[i, j] = sum(_inkomen(x).values())
+            bew_bijstand_netto[i, j] = x.inkomen.bijstand_netto
             if x.kinderopvang is not None:
                 opvang_soort[i, j] = OPVANGSOORTEN.index(x.kinderopvang.soort)
                 opvang_uren[i, j] = x.kinderopvang.uren_per_maand
@@ -256,6 +269,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
         gemeentelijke_belastingen=rij("belastingen", float), peildatum_maand=rij("peil", int),
         ontvangt=stapel("ontvangt"),
         heeft_wia_zonder_uitkering=rij("wia", bool),
+        bijstand_netto=bijstand_netto if bijstand_netto.any() else None,
+        bewoner_bijstand_netto=bew_bijstand_netto if bew_bijstand_netto.any() else None,
     )
 
 

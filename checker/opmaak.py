@@ -49,16 +49,21 @@ def datum(d: date) -> str:
     return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
 
 
-def maanden(indices) -> str:
-    """Month indices 0..11 as a compact Dutch range list: 'jan–mrt, jul'."""
+def maanden(indices, voluit: bool = False) -> str:
+    """Month indices 0..11 as a compact Dutch range list: 'jan–mrt, jul', or with ``voluit`` for a text a resident
+    reads: 'januari tot en met maart en juli'."""
     idx = sorted(int(i) for i in indices)
+    namen = MAANDNAMEN if voluit else MAANDKORT
+    tot = " tot en met " if voluit else "–"
     delen, start = [], None
     for k, i in enumerate(idx):
         if start is None:
             start = i
         if k + 1 == len(idx) or idx[k + 1] != i + 1:
-            delen.append(MAANDKORT[start] if start == i else f"{MAANDKORT[start]}–{MAANDKORT[i]}")
+            delen.append(namen[start] if start == i else f"{namen[start]}{tot}{namen[i]}")
             start = None
+    if voluit and len(delen) > 1:
+        return ", ".join(delen[:-1]) + " en " + delen[-1]
     return ", ".join(delen)
 
 
@@ -72,8 +77,15 @@ def maandtekst(bedragen) -> str:
     return f"{euro(min(bedragen), centen=True)} – {euro(max(bedragen), centen=True)}"
 
 
+# Which amounts in the regelingen table are net and which gross (report and web page say the same).
+BEDRAGEN_NOOT = ("Bijstand, toeslagen, kinderbijslag, kwijtschelding en SMI zijn netto: wat wordt uitbetaald. De "
+                 "WGA-uitkering is bruto: UWV houdt er nog loonheffing op in. 'Ontvangt nu' staat steeds in dezelfde "
+                 "termen als het berekende bedrag ernaast.")
+
 ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
-INKOMEN_LABEL = {"wga": "WGA (nu ontvangen)", "bijstand": "bijstand (nu ontvangen)", "ww": "WW", "aow": "AOW"}
+INKOMEN_LABEL = {"loon": "loon bruto", "winst": "winst", "ww": "WW bruto", "aow": "AOW bruto", "pensioen": "pensioen bruto",
+                 "overig": "overig bruto", "wga": "WGA bruto (nu ontvangen)", "bijstand": "bijstand bruto (nu ontvangen)",
+                 "bijstand_netto": "bijstand netto (nu ontvangen)"}
 
 
 def huishouden_regels(h) -> list[str]:
@@ -100,3 +112,14 @@ def huishouden_regels(h) -> list[str]:
         regels.append(f"Schulden bij {len({s.schuldeiser for s in h.schulden})} schuldeiser(s), samen "
                       f"{euro(sum(s.bedrag for s in h.schulden))}")
     return regels
+
+
+def termijn(signaal: dict, peildatum: str | None) -> str:
+    """The deadline of a signal in words: "uiterlijk 31 augustus 2026", "vandaag" (its date is the peildatum: act now),
+    "termijn verstreken op 7 februari 2026", or "" when it has no date."""
+    if not signaal.get("datum"):
+        return ""
+    d = datum(date.fromisoformat(signaal["datum"]))
+    if signaal.get("verlopen"):
+        return f"termijn verstreken op {d}"
+    return "vandaag" if signaal["datum"] == peildatum else f"uiterlijk {d}"

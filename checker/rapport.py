@@ -21,6 +21,7 @@ def _console() -> Console:
 
 
 ERNST_STIJL = {"hoog": "bold red", "midden": "bold yellow", "laag": "cyan", "info": "dim"}
+BRON_MET_LIDWOORD = {"loon": "het loon", "winst": "de winst"}   # "kliffen langs het loon van ..."
 
 
 def _huishouden(h: Huishouden) -> Panel:
@@ -35,16 +36,22 @@ def _regelingen(uit: dict[str, Any]) -> Group:
     t.add_column("Recht")
     t.add_column("Per maand", justify="right")
     t.add_column("Per jaar", justify="right")
+    t.add_column("Ontvangt nu (jaar)", justify="right")
     open_ = []
     for sleutel, r in uit["regelingen"].items():
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
         recht = ("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing" else ("ja" if r["recht"] else "nee")
+        o = r.get("ontvangen")
         t.add_row(REGELING_NAMEN[sleutel], r["instantie"], recht,
-                  opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]))
-    noot = Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.", style="dim")
-    return Group(t, noot) if open_ else Group(t)
+                  opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]),
+                  f"{opmaak.euro(o['jaarbedrag'])} {o['bedragen']}" if o else "")
+    noten = [Text(opmaak.BEDRAGEN_NOOT, style="dim")]
+    if open_:
+        noten.append(Text(f"Nog niet berekend in deze versie (géén oordeel over het recht): {', '.join(open_)}.",
+                          style="dim"))
+    return Group(t, *noten)
 
 
 def _toelichting(uit: dict[str, Any]) -> list[Panel]:
@@ -75,26 +82,37 @@ def _netto(uit: dict[str, Any]) -> Panel:
     return Panel(body, title=kop, box=box.ROUNDED)
 
 
+def _signaaltekst(nr: int, s: dict[str, Any], peildatum: str | None = None) -> Text:
+    t = Text()
+    t.append(f"{nr}. [{s['ernst'].upper()}] ", style=ERNST_STIJL[s["ernst"]])
+    if s.get("verlopen"):
+        t.append("[TERMIJN VERSTREKEN] ", style="bold magenta")
+    t.append(s["titel"], style="bold")
+    t.append(f"  ({s['code']})\n", style="dim")
+    t.append(f"   {s['uitleg']}\n")
+    t.append("   Wat nu nog kan: " if s.get("verlopen") else "   Wat te doen: ", style="bold")
+    t.append(f"{s['actie']}\n")
+    meer = f"   Bij: {s['instantie']}"
+    if s.get("datum"):
+        meer += f" · {opmaak.termijn(s, peildatum)}"
+    meer += f" · bron: {'; '.join(s['bronnen'])}"
+    t.append(meer + "\n", style="dim")
+    return t
+
+
 def _signalen(uit: dict[str, Any]) -> Panel:
+    """The signals, most urgent first; those whose deadline has passed stand apart at the end ("Termijn verstreken")."""
     sigs = uit["signalen"]
     if not sigs:
         return Panel("Geen signalen voor dit huishouden in de regelingen die samenloop nu berekent.",
                      title="Signalen", box=box.ROUNDED)
-    delen = []
-    for nr, s in enumerate(sigs, 1):
-        t = Text()
-        t.append(f"{nr}. [{s['ernst'].upper()}] ", style=ERNST_STIJL[s["ernst"]])
-        t.append(s["titel"], style="bold")
-        t.append(f"  ({s['code']})\n", style="dim")
-        t.append(f"   {s['uitleg']}\n")
-        t.append("   Wat te doen: ", style="bold")
-        t.append(f"{s['actie']}\n")
-        meer = f"   Bij: {s['instantie']}"
-        if s.get("datum"):
-            meer += f" · uiterlijk {opmaak.datum(date.fromisoformat(s['datum']))}"
-        meer += f" · bron: {'; '.join(s['bronnen'])}"
-        t.append(meer + "\n", style="dim")
-        delen.append(t)
+    actueel = [s for s in sigs if not s.get("verlopen")]
+    verlopen = [s for s in sigs if s.get("verlopen")]
+    peil = uit.get("peildatum")
+    delen: list[Any] = [_signaaltekst(nr, s, peil) for nr, s in enumerate(actueel, 1)]
+    if verlopen:
+        delen.append(Text(f"Termijn verstreken ({len(verlopen)}): wat er nu nog kan", style="bold magenta"))
+        delen += [_signaaltekst(nr, s, peil) for nr, s in enumerate(verlopen, len(actueel) + 1)]
     return Panel(Group(*delen), title=f"Signalen ({len(sigs)}), belangrijkste eerst", box=box.ROUNDED)
 
 
@@ -105,14 +123,14 @@ def _wie_doet_wat(uit: dict[str, Any]) -> Table | None:
     t = Table(title="Wie doet wat", box=box.SIMPLE_HEAD, expand=True)
     t.add_column("Instantie", style="bold")
     t.add_column("Wat", overflow="fold")
-    t.add_column("Uiterlijk")
+    t.add_column("Wanneer")
     per: dict[str, list[dict]] = {}
     for s in sigs:
         per.setdefault(s["instantie"], []).append(s)
     for instantie, lijst in per.items():
         for n, s in enumerate(lijst):
             t.add_row(instantie if n == 0 else "", Text(s["titel"], style=ERNST_STIJL[s["ernst"]]),
-                      opmaak.datum(date.fromisoformat(s["datum"])) if s.get("datum") else "")
+                      opmaak.termijn(s, uit.get("peildatum")))
     return t
 
 
@@ -136,15 +154,22 @@ def _tijdlijn(uit: dict[str, Any]) -> Table:
 
 
 def _checklist(uit: dict[str, Any]) -> Panel | None:
+    """The checklist to hand to the resident: their own texts (second person), not the worker's; deadlines that have
+    passed stand apart with what can still be done."""
     sigs = [s for s in uit["signalen"] if s["ernst"] in ("hoog", "midden")]
     if not sigs:
         return None
     regels = []
-    for s in sigs:
-        eerste = s["actie"].split(". ")[0].rstrip(".") + "."
-        wanneer = f" (vóór {opmaak.datum(date.fromisoformat(s['datum']))})" if s.get("datum") else ""
-        regels.append(f"☐ {eerste} — {s['instantie']}{wanneer}")
-    return Panel("\n".join(regels), title="Checklist om mee te geven", box=box.DOUBLE)
+    for s in (x for x in sigs if not x.get("verlopen")):
+        w = opmaak.termijn(s, uit.get("peildatum"))
+        regels.append(f"☐ {s['bewoner']} — {s['instantie']}" + (f" ({w})" if w else ""))
+    verlopen = [x for x in sigs if x.get("verlopen")]
+    if verlopen:
+        regels.append("")
+        regels.append("Termijn verstreken — wat u nu nog kunt doen:")
+        for s in verlopen:
+            regels.append(f"☐ {s['bewoner']} — {s['instantie']} ({opmaak.termijn(s, uit.get('peildatum'))})")
+    return Panel("\n".join(regels), title="Checklist voor de bewoner om mee te geven", box=box.DOUBLE)
 
 
 def toon(h: Huishouden, uit: dict[str, Any], console: Console | None = None) -> None:
@@ -220,7 +245,7 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
     for h in uit["huishoudens"]:
         sc = h.get("scan")
         if sc and (sc["sprongen_nieuw"] or sc["sprongen_vervallen"]):
-            console.print(Text(f"{h['naam']} — kliffen langs de {sc['bron']} van {sc['persoon']} "
+            console.print(Text(f"{h['naam']} — kliffen langs {BRON_MET_LIDWOORD.get(sc['bron'], sc['bron'])} van {sc['persoon']} "
                                f"({opmaak.euro(sc['van'])}–{opmaak.euro(sc['tot'])} per maand):", style="bold"))
             for s in sc["sprongen_nieuw"]:
                 console.print(Text(f"  + nieuw: {s['uitleg']}", style="red"))

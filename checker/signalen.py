@@ -45,7 +45,10 @@ class SignaalRegel(BaseModel):
     als: dict[str, Any] = Field(min_length=1)
     titel: str
     uitleg: str
-    actie: str
+    actie: str                      # for the worker (baliemedewerker): what to do, with whom, referrals
+    bewoner: str                    # for the resident: second person, plain Dutch (B1), on the print sheet
+    actie_verlopen: str | None = None     # when the datum lies before the peildatum: what can still be done now
+    bewoner_verlopen: str | None = None
     instantie: str
     regelingen: list[str]
     bronnen: list[str] = Field(min_length=1)
@@ -112,11 +115,25 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
             except ValidationError as e:
                 velden = "; ".join(f"{'.'.join(map(str, f['loc']))}: {f['msg']}" for f in e.errors())
                 raise RegelFout(f"{pad.name}: signaalregel #{i} ({ruw.get('naam', '?')}) is ongeldig: {velden}") from None
+    for r in regels:
+        if not kan_verlopen(r) or (r.actie_verlopen and r.bewoner_verlopen):
+            continue
+        raise RegelFout(f"signaalregel '{r.naam}' heeft als datum '{r.datum}', die voor de peildatum kan liggen, maar "
+                        "geen actie_verlopen en bewoner_verlopen: wat kan er nog als die termijn voorbij is?")
     namen = [r.naam for r in regels]
     dubbel = {n for n in namen if namen.count(n) > 1}
     if dubbel:
         raise RegelFout(f"signaalregels met dezelfde naam: {', '.join(sorted(dubbel))}")
     return regels
+
+
+def kan_verlopen(regel: SignaalRegel) -> bool:
+    """Can this rule's datum lie before the peildatum while its other texts still read as current? Not when the datum
+    is the peildatum itself, nor when the rule fires only before (``<datum>_verstreken: false``) or only after
+    (``<datum>_verstreken: true``: its actie is then written for a passed deadline) that date."""
+    if not regel.datum or regel.datum == "peildatum":
+        return False
+    return f"{regel.datum}_verstreken" not in regel.als
 
 
 @cache
@@ -149,19 +166,56 @@ def variatie(bedragen: np.ndarray) -> np.ndarray:
     return np.where(gemiddeld > 0, bedragen.std(axis=1) / np.where(gemiddeld > 0, gemiddeld, 1.0), 0.0)
 
 
-def huishoudkolommen(inv: Invoer) -> dict[str, Any]:
-    """The fields of the household fact that follow from the arrays, for every household of a batch at once."""
-    werk = [ink["loon"] + ink["winst"] for ink in (inv.inkomen_aanvrager, inv.inkomen_partner)]
-    variatie_a, variatie_p = variatie(werk[0]), variatie(werk[1])
-    return {
+def richtingwisselingen(bedragen: np.ndarray, min_stap: float) -> np.ndarray:
+    """(N,) how often monthly amounts turn: up then down, or down then up (one step up or down is no turn). A change
+    of at most ``min_stap`` times the average month is no move at all, so rounding noise turns nothing."""
+    grens = min_stap * np.abs(bedragen.mean(axis=1))
+    verschil = np.diff(bedragen, axis=1)
+    richting = np.where(np.abs(verschil) > grens[:, None], np.sign(verschil), 0.0)
+    vorige = np.zeros(bedragen.shape[0])
+    keren = np.zeros(bedragen.shape[0], dtype=np.int64)
+    for kolom in richting.T:
+        keren += (kolom != 0) & (vorige != 0) & (kolom != vorige)
+        vorige = np.where(kolom != 0, kolom, vorige)
+    return keren
+
+
+def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
+    """The fields of the household fact that follow from the arrays, for every household of a batch at once.
+
+    Income from work (loon + winst) 'wisselt' when it goes up and down: at least ``min_richtingwisselingen`` turns
+    and a spread above ``min_variatie`` of the average (the settings in rules/signalen/huishouden.yaml). A single
+    step (a new job, the end of a benefit) is no wisselend inkomen: that is a change to report."""
+    inst = instellingen("huishouden.yaml")["wisselend_inkomen"]
+    uit: dict[str, Any] = {
         "t": "huishouden", "jaar": inv.jaar, "heeft_partner": inv.heeft_partner.any(axis=1),
         "aantal_kinderen": (inv.bewoner_aanwezig & inv.bewoner_is_kind).sum(axis=1), "vermogen": inv.vermogen,
         "heeft_winst": (inv.inkomen_aanvrager["winst"] != 0).any(axis=1) | (inv.inkomen_partner["winst"] != 0).any(axis=1),
-        "inkomen_variatie_aanvrager": variatie_a, "inkomen_variatie_partner": variatie_p,
-        "inkomen_variatie": np.maximum(variatie_a, variatie_p),
         "ontvangt_toeslagvoorschot": np.logical_or.reduce([v.sum(axis=1) > 0 for v in inv.ontvangt.values()]),
         "ontvangt_wga": (inv.inkomen_aanvrager["wga"] != 0).any(axis=1) | (inv.inkomen_partner["wga"] != 0).any(axis=1),
     }
+    nul = np.zeros(inv.n, dtype=bool)
+    wisselt, met_winst, wga_winst, wga_loon, variaties, keren = nul, nul, nul, nul, [], []
+    for rol, ink in (("aanvrager", inv.inkomen_aanvrager), ("partner", inv.inkomen_partner)):
+        werk = ink["loon"] + ink["winst"]
+        v, k = variatie(werk), richtingwisselingen(werk, float(inst["min_stap"]))
+        uit[f"inkomen_variatie_{rol}"], uit[f"inkomen_wisselt_{rol}"] = v, (
+            (k >= int(inst["min_richtingwisselingen"])) & (v > float(inst["min_variatie"])))
+        variaties.append(v)
+        keren.append(k)
+        w = uit[f"inkomen_wisselt_{rol}"]
+        winst, loon = (ink["winst"] != 0).any(axis=1), (ink["loon"] != 0).any(axis=1)
+        heeft_wga = (ink["wga"] != 0).any(axis=1)
+        if wga is not None and f"bruto_{rol}" in wga.details:
+            heeft_wga = heeft_wga | (wga.details[f"bruto_{rol}"] > 0).any(axis=1)
+        wisselt, met_winst = wisselt | w, met_winst | (w & winst)
+        wga_winst, wga_loon = wga_winst | (w & heeft_wga & winst), wga_loon | (w & heeft_wga & loon & ~winst)
+    uit.update({
+        "inkomen_variatie": np.maximum(*variaties), "inkomen_richtingwisselingen": np.maximum(*keren),
+        "inkomen_wisselt": wisselt, "wisselend_met_winst": met_winst,
+        "wisselend_wga_winst": wga_winst, "wisselend_wga_loon": wga_loon,
+    })
+    return uit
 
 
 def huishoudfeit(h: Huishouden, peil: date, kolommen: dict[str, Any], i: int) -> dict[str, Any]:
@@ -169,8 +223,9 @@ def huishoudfeit(h: Huishouden, peil: date, kolommen: dict[str, Any], i: int) ->
     schuldeisers = sorted({s.schuldeiser for s in h.schulden})
     publiek = [s for s in schuldeisers if is_publiek(s)]
     feit = rij(kolommen, i)
-    wisselend = [p for p in (h.aanvrager, h.partner)
-                 if p is not None and feit[f"inkomen_variatie_{p.rol}"] > 0]
+    wisselend = [p for p in (h.aanvrager, h.partner) if p is not None and feit[f"inkomen_wisselt_{p.rol}"]]
+    soorten = [naam for bron, naam in (("loon", "loon"), ("winst", "winst uit een eigen bedrijf"))
+               if any(any(getattr(p.inkomen, bron)) for p in wisselend)]
     ontvangt = {k: sum(getattr(h.ontvangt, k)) for k in ONTVANGST}
     return {
         **feit, "peildatum": peil,
@@ -178,7 +233,8 @@ def huishoudfeit(h: Huishouden, peil: date, kolommen: dict[str, Any], i: int) ->
         "publieke_schuldeisers": ", ".join(publiek), "schuldeisers": ", ".join(schuldeisers),
         "schuld_totaal": sum(s.bedrag for s in h.schulden),
         "wisselend_inkomen_van": " en ".join(noem(p) for p in wisselend),
-        "ontvangen_toeslagen": ", ".join(REGELING_NAMEN[k] for k, v in ontvangt.items() if v > 0),
+        "wisselende_inkomsten": " en ".join(soorten),
+        "ontvangen_toeslagen": opsomming([REGELING_NAMEN[k] for k, v in ontvangt.items() if v > 0]),
     }
 
 
@@ -252,7 +308,7 @@ def ontvangstfeiten(h: Huishouden, maand: int) -> dict[str, Any]:
     return {"toeslagvoorschot": bool(toeslagen),
             "ontvangen_toeslagen": opsomming([REGELING_NAMEN[k] for k in toeslagen]),
             "huurtoeslag_voorschot": "huurtoeslag" in toeslagen,
-            "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand, maand) for p in ouders),
+            "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand_ontvangen, maand) for p in ouders),
             "aow_ontvangen": any(ontvangen_rond(p.inkomen.aow, maand) for p in ouders)}
 
 
@@ -395,6 +451,15 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
         if "wga_persoon" in kol:
             kol["wga_klif"] = np.maximum(0.0, kol.get("loonaanvulling_bij_inkomenseis", 0.0)
                                          - kol.get("vervolguitkering", 0.0))
+        if sleutel == "wga":
+            # UWV does not grant a WIA-uitkering over time more than 52 weeks before the application (Wet WIA art. 64)
+            kol["aanvraag_terugwerkende_weken"] = int(params.waarde("wga.aanvraag_terugwerkende_weken"))
+        if sleutel == "bijstand":
+            # bijstand starts no earlier than the day of the melding (Participatiewet art. 44 lid 1): every month of
+            # waiting costs a month of bijstand
+            maanden = (u.maandbedragen > 0).sum(axis=1)
+            kol["bijstand_per_maand"] = np.divide(u.jaarbedrag, maanden, out=np.zeros(inv.n), where=maanden > 0)
+            kol["terugwerkende_kracht_maanden"] = int(params.waarde("bijstand.terugwerkende_kracht_maanden"))
         if sleutel == "smi" and "bedrag_per_maand_mogelijk" in kol:
             kol["smi_bedrag_mogelijk"] = kol["bedrag_per_maand_mogelijk"] * kol["maanden_mogelijk"]
         if sleutel == "kinderopvangtoeslag":
@@ -406,14 +471,59 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
     return uit
 
 
-def peilvelden(jaar: int, peil: date, res: Resultaat) -> dict[str, Any]:
-    """What depends on the peildatum ("today"): has the aanvraagtermijn of Awir art. 15 passed?"""
-    uiterlijk = aanvraag_uiterlijk(jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
-    return {"peildatum": peil, "aanvraag_uiterlijk": uiterlijk, "aanvraagtermijn_verstreken": peil > uiterlijk}
+def _iso(datums: dict[int, date], sleutels: np.ndarray) -> np.ndarray:
+    """(N,) ISO date strings for month indices, from a small table (the rules engine takes dates as text)."""
+    tabel = {k: d.isoformat() for k, d in datums.items()}
+    return np.array([tabel[int(k)] for k in sleutels], dtype=object) if sleutels.size else np.array([], dtype=object)
+
+
+def eerste_dag(jaar: int, maand_index: int) -> date:
+    return date(jaar + maand_index // 12, maand_index % 12 + 1, 1)
+
+
+def kinderopvang_aanvraagvelden(res: Resultaat, peil: date) -> dict[str, Any]:
+    """Kinderopvangtoeslag goes back at most three calendar months before the month of the application (Wet
+    kinderopvang art. 1.3 lid 2 onder b): the last day to apply and still get the first month with a right, and,
+    for an application on the peildatum, the months already lost, what is still to be had, and what waiting one more
+    month costs (the toeslag of the month that then drops off)."""
+    u = res.regelingen["kinderopvangtoeslag"]
+    jaar, m = res.invoer.jaar, u.maandbedragen
+    terug = int(res.parameters.waarde("kinderopvangtoeslag.aanvraag_terugwerkende_kalendermaanden"))
+    recht = m > 0
+    eerste = np.where(recht.any(axis=1), recht.argmax(axis=1), 0)
+    maand = np.arange(12)
+    k = (peil.year - jaar) * 12 + peil.month - 1 - terug     # the first month an application on the peildatum reaches
+    verloren, nog = recht & (maand < k), recht & (maand >= k)
+    eerste_nog = np.where(nog.any(axis=1), nog.argmax(axis=1), 0)
+    rij = np.arange(m.shape[0])
+    return {
+        "kot_aanvraag_uiterlijk": _iso({e: laatste_dag(jaar, e + terug) for e in range(12)}, eerste),
+        "kot_aanvraag_uiterlijk_verstreken": eerste < k,
+        "kot_eerste_maand": _iso({e: eerste_dag(jaar, e) for e in range(12)}, eerste),
+        "kot_eerste_maandbedrag": m[rij, eerste],
+        "kot_maanden_verloren": verloren.sum(axis=1), "kot_bedrag_verloren": np.where(verloren, m, 0.0).sum(axis=1),
+        "kot_maanden_nog": nog.sum(axis=1), "kot_bedrag_nog": np.where(nog, m, 0.0).sum(axis=1),
+        "kot_vanaf": _iso({e: eerste_dag(jaar, e) for e in range(12)}, eerste_nog),
+        "kot_maand_wachten": m[:, k] if 0 <= k < 12 else np.zeros(m.shape[0]),
+        "kot_deze_maand_uiterlijk": laatste_dag(peil.year, peil.month - 1),
+        "aanvraag_terugwerkende_kalendermaanden": terug,
+    }
+
+
+def peilkolommen(res: Resultaat, peil: date) -> dict[str, dict[str, Any]]:
+    """Per computed regeling, what depends on the peildatum ("today"): the application deadline and whether it has
+    passed (Awir art. 15 lid 1 for the toeslagen of the year; the three-month rule for kinderopvangtoeslag)."""
+    uiterlijk = aanvraag_uiterlijk(res.invoer.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
+    algemeen = {"peildatum": peil, "aanvraag_uiterlijk": uiterlijk, "aanvraag_uiterlijk_verstreken": peil > uiterlijk,
+                "aanvraagtermijn_verstreken": peil > uiterlijk}
+    uit = {k: dict(algemeen) for k, u in res.regelingen.items() if u.berekend}
+    if "kinderopvangtoeslag" in uit:
+        uit["kinderopvangtoeslag"].update(kinderopvang_aanvraagvelden(res, peil))
+    return uit
 
 
 def feitkolommen(res: Resultaat) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    return huishoudkolommen(res.invoer), regelingkolommen(res)
+    return huishoudkolommen(res.invoer, res.regelingen.get("wga")), regelingkolommen(res)
 
 
 def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = None,
@@ -421,13 +531,13 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
     """The facts of household i of a batch result (``kolommen``: that batch's columns, when already built)."""
     huishouden_kol, regeling_kol = kolommen or feitkolommen(res)
     peil = peildatum or h.peildatum or date.today()
-    per_peil = peilvelden(h.jaar, peil, res)
+    per_peil = peilkolommen(res, peil)
     uit: list[dict[str, Any]] = [huishoudfeit(h, peil, huishouden_kol, i)]
     uit += gebeurtenisfeiten(h, res, i, peil)
     if res.invoer.n == 1:
         uit += armoedevalfeiten(h, res)
-    for kol in regeling_kol.values():
-        feit = {**rij(kol, i), **per_peil}
+    for sleutel, kol in regeling_kol.items():
+        feit = {**rij(kol, i), **rij(per_peil[sleutel], i)}
         feit["andere_toeslagen"] = ", ".join(k for k in ANDERE_TOESLAGEN if res.invoer.ontvangt[k][i].sum() > 0)
         _afgeleid(feit, h)
         uit.append(feit)
@@ -441,10 +551,10 @@ def per_huishouden(res: Resultaat, peil: date) -> np.ndarray:
     no scan of its own, so the debt fields are zero and the event and armoedeval facts are absent."""
     regelset, _ = standaard_regelset()
     huishouden_kol, regeling_kol = feitkolommen(res)
-    per_peil = peilvelden(res.invoer.jaar, peil, res)
+    per_peil = peilkolommen(res, peil)
     geen_schulden = {"aantal_schuldeisers": 0, "aantal_publieke_schuldeisers": 0, "schuld_totaal": 0.0}
     tabellen = [{**huishouden_kol, **geen_schulden, "peildatum": peil}]
-    tabellen += [{**kol, **per_peil} for kol in regeling_kol.values()]
+    tabellen += [{**kol, **per_peil[sleutel]} for sleutel, kol in regeling_kol.items()]
     return regelset.evalueer_kolommen(tabellen, res.invoer.n)
 
 
@@ -488,7 +598,9 @@ def _vul(tekst: str, feit: dict, regel: str) -> str:
         raise RegelFout(f"signaalregel '{regel}': tekst verwijst naar een onbekend of ongeschikt veld ({e})") from None
 
 
-def maak_signaal(regel: SignaalRegel, feit: dict) -> dict[str, Any]:
+def maak_signaal(regel: SignaalRegel, feit: dict, peil: date | None = None) -> dict[str, Any]:
+    """The signal of a rule on a fact: texts filled in, and ``verlopen`` when its datum lies before ``peil`` (the
+    household's peildatum): then ``actie`` and ``bewoner`` say what can still be done now (contract section 10)."""
     def vul(t: str) -> str:
         return _vul(t, feit, regel.naam)
 
@@ -497,13 +609,20 @@ def maak_signaal(regel: SignaalRegel, feit: dict) -> dict[str, Any]:
         return tekst[:1].upper() + tekst[1:]
     signaal: dict[str, Any] = {
         "code": regel.code, "ernst": regel.ernst, "titel": zin(regel.titel),
-        "uitleg": zin(regel.uitleg), "actie": zin(regel.actie), "instantie": vul(regel.instantie),
+        "uitleg": zin(regel.uitleg), "actie": "", "instantie": vul(regel.instantie),
         "regelingen": [vul(r) for r in regel.regelingen], "bronnen": [vul(b) for b in regel.bronnen],
     }
     if regel.bedrag:
         signaal["bedrag"] = round(float(feit[regel.bedrag]), 2)
+    verlopen = False
     if regel.datum:
-        signaal["datum"] = str(feit[regel.datum])
+        waarde = feit[regel.datum]
+        datum = date.fromisoformat(waarde) if isinstance(waarde, str) else waarde
+        signaal["datum"] = datum.isoformat()
+        verlopen = peil is not None and datum < peil
+    signaal["verlopen"] = verlopen
+    signaal["actie"] = zin(regel.actie_verlopen if verlopen and regel.actie_verlopen else regel.actie)
+    signaal["bewoner"] = zin(regel.bewoner_verlopen if verlopen and regel.bewoner_verlopen else regel.bewoner)
     signaal["regel"] = regel.naam
     return signaal
 
@@ -518,9 +637,10 @@ def bepaal_veel(huishoudens: list[Huishouden], res: Resultaat, indices: list[int
     kolommen = feitkolommen(res)
     groepen = [feiten(h, res, i, kolommen=kolommen) for h, i in zip(huishoudens, indices)]
     uit = []
-    for gevuurd in regelset.evalueer_veel(groepen):
+    for h, gevuurd in zip(huishoudens, regelset.evalueer_veel(groepen)):
+        peil = h.peildatum or date.today()
         uniek = {(naam, feit["feit_nr"]): (naam, feit) for naam, feit in gevuurd}
-        uit.append(sorteer([maak_signaal(regels[naam], feit) for naam, feit in uniek.values()]))
+        uit.append(sorteer([maak_signaal(regels[naam], feit, peil) for naam, feit in uniek.values()]))
     return uit
 
 
@@ -529,4 +649,5 @@ def bepaal(h: Huishouden, res: Resultaat, i: int = 0, regelset=None) -> list[dic
     gevuurd = regelset.evalueer(feiten(h, res, i))
     # A rule with 'een_van' fires once per alternative that holds: one signal per rule and fact.
     uniek = {(naam, feit["feit_nr"]): (naam, feit) for naam, feit in gevuurd}
-    return sorteer([maak_signaal(regels[naam], feit) for naam, feit in uniek.values()])
+    peil = h.peildatum or date.today()
+    return sorteer([maak_signaal(regels[naam], feit, peil) for naam, feit in uniek.values()])

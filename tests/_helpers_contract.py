@@ -151,8 +151,9 @@ def controleer_bedragen(obj: dict, waar: str) -> None:
         assert is_getal(m), f"{waar}.maandbedragen[{i}] is not a number: {m!r}"
 
 
-def controleer_resultaat(res: dict) -> None:
-    """The full shape of contract section 3 (schema 1)."""
+def controleer_resultaat(res: dict, peildatum: str | None = None) -> None:
+    """The full shape of contract section 3 (schema 1). With the household's ``peildatum`` (ISO date), also contract
+    section 10: a signal whose datum lies before it carries ``"verlopen": true``."""
     assert isinstance(res, dict), f"result is {type(res).__name__}, not dict"
     for key in ("schema", "jaar", "naam", "regelingen", "netto_besteedbaar_inkomen", "signalen"):
         assert key in res, f"result lacks key {key!r}"
@@ -197,6 +198,13 @@ def controleer_resultaat(res: dict) -> None:
             import datetime as _dt
             assert isinstance(s["datum"], str), f"{waar}.datum must be an ISO date string"
             _dt.date.fromisoformat(s["datum"])
+        # contract section 10: expired deadlines
+        if "verlopen" in s:
+            assert isinstance(s["verlopen"], bool), f"{waar}.verlopen must be a bool: {s['verlopen']!r}"
+        if peildatum is not None and s.get("datum") is not None and s["datum"] < peildatum:
+            assert s.get("verlopen") is True, f"{waar}: datum {s['datum']} lies before the peildatum {peildatum}"
+        if s.get("verlopen") and peildatum is not None:
+            assert s.get("datum") is not None and s["datum"] < peildatum, f"{waar}: verlopen without a passed datum"
 
     # "returns the same dict that --json prints": it must be plain JSON (no NaN, no date objects)
     json.dumps(res, allow_nan=False)

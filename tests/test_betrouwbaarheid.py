@@ -25,7 +25,9 @@ def volwassene(draw, pid, rol, jaar):
     p = {"id": pid, "rol": rol, "leeftijd": draw(st.integers(16, 90)),
          "inkomen": draw(st.fixed_dictionaries({}, optional={
              "loon": geld, "winst": geld, "ww": klein_geld, "aow": klein_geld, "pensioen": klein_geld,
-             "bijstand": klein_geld, "wga": klein_geld}))}
+             "bijstand": klein_geld, "bijstand_netto": klein_geld, "wga": klein_geld}))}
+    if "bijstand" in p["inkomen"] and "bijstand_netto" in p["inkomen"]:   # received bijstand: gross or net, not both
+        del p["inkomen"][draw(st.sampled_from(["bijstand", "bijstand_netto"]))]
     if draw(st.booleans()):
         p["activiteiten"] = [{"soort": draw(st.sampled_from(["werk", "traject", "studie", "inburgering"])),
                               "van": f"{jaar - 1}-{draw(st.integers(1, 12)):02d}-01",
@@ -60,7 +62,7 @@ def huishoudens(draw):
         personen.append(kind)
     if draw(st.integers(0, 4)) == 0:
         personen.append({"id": "m", "rol": "medebewoner", "leeftijd": draw(st.integers(18, 80)),
-                         "inkomen": {"loon": draw(geld)}})
+                         "inkomen": draw(st.fixed_dictionaries({"loon": geld}, optional={"bijstand_netto": geld}))})
     wonen = draw(st.sampled_from(["huur", "koop", "inwonend"]))
     h = {"schema": 1, "naam": "willekeurig", "jaar": jaar, "peildatum": draw(datum(jaar)),
          "gemeente": draw(st.sampled_from(["standaard", "zuidplas", "staphorst"])), "personen": personen,

@@ -192,11 +192,16 @@ def test_bijstand_received_now_is_compared_not_counted():
     u = bereken(d)
     assert u.maandbedragen[0].tolist() == half_jaar(ALLEEN_JAN_26, ALLEEN_JUL_26)
     assert u.feiten["ontvangt_jaar"][0] == 12_000
-    # with a net income that includes it: gross ww 500 + bijstand 1.000, net 1.200 → the WW share is 1.200 × 500/1.500
+    # with the income tax computed: gross WW 500 + bijstand 1.000; the tax says the WW alone leaves 450 net and the
+    # bijstand adds 750 net. Only the WW counts (art. 31 lid 1): 1.401,50 − 450; the bijstand is compared net.
     d["personen"][0]["inkomen"]["ww"] = 500
-    ib = nep_uitkomst("inkomstenbelasting", 1, {"netto_per_maand": np.full((1, 12), 1200.0)})
+    ib = nep_uitkomst("inkomstenbelasting", 1, {"netto_per_maand": np.full((1, 12), 1200.0),
+                                                 "netto_zonder_bijstand_per_maand": np.full((1, 12), 450.0),
+                                                 "bijstand_netto_per_maand": np.full((1, 12), 750.0)})
     u = bereken(d, {"inkomstenbelasting": ib})
-    assert u.maandbedragen[0, 0] == pytest.approx(1401.50 - 400.0)
+    assert u.maandbedragen[0, 0] == pytest.approx(1401.50 - 450.0)
+    assert u.feiten["ontvangt_jaar"][0] == pytest.approx(12 * 750.0)
+    assert any("netto € 9.000,00 na de belasting die over deze bijstand gaat" in r for r in u.uitleg(0))
 
 
 def test_wga_counted_once():

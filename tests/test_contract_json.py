@@ -11,9 +11,11 @@ import re
 import sys
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _helpers_contract import (  # noqa: E402
+    PERSONAS_DIR,
     REGELING_KEYS,
     ZEKERHEID,
     cli,
@@ -35,7 +37,9 @@ PERSONAS = persona_namen()
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_persona_api_vorm(persona):
     res = check(persona)
-    controleer_resultaat(res)
+    pad = PERSONAS_DIR / f"{persona}.yaml"
+    peil = yaml.safe_load(pad.read_text(encoding="utf-8")).get("peildatum") if pad.is_file() else None
+    controleer_resultaat(res, peil.isoformat() if peil else None)
     assert res["jaar"] in (2025, 2026)
 
 
@@ -208,3 +212,22 @@ def test_parameters_ids_stabiel_en_gepunt(jaar):
     for pid in ids:
         assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", pid), f"id not dotted lower case: {pid!r}"
         assert pid.split(".")[0] in regelingen, f"id {pid!r} does not start with a regeling key"
+
+
+def test_section_10_a_passed_datum_is_verlopen_and_actie_says_what_can_still_be_done():
+    # contract section 10. The household starts work on 10 January 2026 while a zorgtoeslag voorschot runs; the
+    # higher income must be reported within four weeks (Uitvoeringsregeling Awir art. 5 lid 1): by 7 February 2026.
+    h = geldig_huishouden()
+    h["ontvangt"] = {"zorgtoeslag": 100}
+    h["personen"][1]["inkomen"] = {"loon": [0] + [1800] * 11}
+    h["gebeurtenissen"].append({"datum": "2026-01-10", "soort": "start_met_werken", "persoon": "marijke"})
+    acties = {}
+    for peil in ("2026-01-20", "2026-06-15"):
+        h["peildatum"] = peil
+        res = check(h)
+        controleer_resultaat(res, peil)
+        [s] = [s for s in res["signalen"] if s.get("datum") == "2026-02-07" and s["instantie"] == "Dienst Toeslagen"]
+        acties[peil] = s
+    assert acties["2026-01-20"].get("verlopen") is not True
+    assert acties["2026-06-15"]["verlopen"] is True
+    assert acties["2026-06-15"]["actie"] != acties["2026-01-20"]["actie"]

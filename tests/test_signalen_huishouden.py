@@ -85,3 +85,49 @@ def test_huurwijziging_silent_without_huurtoeslag():
     h = hh(6000, wonen={"soort": "huur", "kale_huur": 1500},
            gebeurtenissen=[{"datum": "2026-07-01", "soort": "huurwijziging", "bedrag": 1450}])
     assert signalen(h, "HUUR_WIJZIGING_DOORGEVEN") == []
+
+
+# --- wisselend inkomen goes up and down; one step is a change to report (issue 13) -------------------------------
+def ww_dan_vast_werk():
+    """WW until April, a steady job from May, a zorgtoeslag voorschot: one step up, no income that goes up and down."""
+    h = hh([0] * 4 + [2600] * 8, ontvangt_zt=100)
+    h["personen"][0]["inkomen"]["ww"] = [1800] * 4 + [0] * 8
+    h["gebeurtenissen"] = [{"datum": "2026-05-01", "soort": "start_met_werken", "persoon": "a"}]
+    return h
+
+
+def test_one_step_is_no_wisselend_inkomen_but_a_change_to_report():
+    h = ww_dan_vast_werk()
+    assert signalen(h, "WISSELEND_INKOMEN") == []
+    doorgeven = signalen(h, "GEBEURTENIS_DOORGEVEN")
+    assert {s["instantie"] for s in doorgeven} >= {"Dienst Toeslagen", "UWV"}
+
+
+def test_income_that_goes_up_and_down_is_wisselend():
+    assert signalen(hh([1500, 2600] * 6, ontvangt_zt=100), "WISSELEND_INKOMEN")
+    assert signalen(hh([1500] * 6 + [2600] * 6, ontvangt_zt=100), "WISSELEND_INKOMEN") == []   # one step
+    assert signalen(hh([1500] * 3 + [2600] * 6 + [1500] * 3, ontvangt_zt=100), "WISSELEND_INKOMEN") == []  # a season
+
+
+def test_wisselend_inkomen_names_only_what_applies():
+    # varying loon, a toeslag voorschot, no WGA and no business: Dienst Toeslagen only, and no "eigen bedrijf"
+    [s] = signalen(hh([1500, 2600] * 6, ontvangt_zt=100), "WISSELEND_INKOMEN")
+    assert s["instantie"] == "Dienst Toeslagen"
+    tekst = " ".join((s["titel"], s["uitleg"], s["actie"], s["bewoner"]))
+    assert "UWV" not in tekst and "eigen bedrijf" not in tekst and "loon" in s["uitleg"]
+    # varying winst with a voorschot: the business is named, UWV still not
+    h = hh(0, ontvangt_zt=100)
+    h["personen"][0]["inkomen"] = {"winst": [400, 650, 1200, 900, 500, 700, 1100, 850, 600, 450, 950, 700]}
+    [s] = signalen(h, "WISSELEND_INKOMEN")
+    assert "winst uit een eigen bedrijf" in s["uitleg"] and "UWV" not in s["uitleg"]
+
+
+def test_wisselend_winst_next_to_a_wga_names_uwv_and_the_yearly_settlement():
+    # Inkomensbesluit Wet WIA art. 6 lid 3: UWV settles winst over the year
+    h = hh(0)
+    h["personen"][0]["inkomen"] = {"winst": [400, 650, 1200, 900, 500, 700, 1100, 850, 600, 450, 950, 700]}
+    h["personen"][0]["wia"] = {"fase": "na_loongerelateerd", "klasse": "45-55", "maandloon": 3100,
+                               "restverdiencapaciteit": 1550}
+    [s] = signalen(h, "WISSELEND_INKOMEN")
+    assert s["instantie"] == "UWV" and s["regel"] == "wisselend_inkomen_wga_winst"
+    assert "Dienst Toeslagen" not in s["uitleg"]

@@ -225,19 +225,42 @@ def test_print_view_carries_every_action_instantie_and_date(client):
     r = client.post("/afdruk", data={"tekst": json.dumps(doc)})
     assert r.status_code == 200
     tekst = _tekst(r)
+    zonder_tags = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", tekst))
     uit = check("ronald-marijke-thuis")
     taken = [s for s in uit["signalen"] if s["ernst"] != "info"]
     assert taken  # this persona has urgent work: KOT_UITLOOP, SMI_MOGELIJK, ...
     from checker.opmaak import datum
     from datetime import date
     for s in taken:
-        rij = re.search(rf'<tr data-code="{s["code"]}">.*?</tr>', tekst, re.S)
+        rij = re.search(rf'<tr data-code="{s["code"]}"( data-verlopen="ja")?>.*?</tr>', tekst, re.S)
         assert rij, s["code"]
         assert s["instantie"] in tekst
-        assert s["actie"] in tekst
-        if s.get("datum"):
+        assert s["bewoner"] in zonder_tags          # the resident's own text, not the worker's
+        if s.get("datum") and s["datum"] != uit["peildatum"]:
             assert datum(date.fromisoformat(s["datum"])) in tekst
     assert "Wat moet u doen?" in tekst and "Wat u waarschijnlijk krijgt" in tekst
+
+
+def test_print_view_keeps_the_workers_referrals_on_the_workers_screen(client):
+    # issue 13: the sheet for the resident repeated instructions meant for the worker
+    for persona in ("ronald-marijke", "ronald-marijke-thuis"):
+        doc = persona_document(persona)
+        blad = _tekst(client.post("/afdruk", data={"tekst": json.dumps(doc)}))
+        for werkinstructie in ("Verwijs naar", "Meld het huishouden", "Laat het huishouden", "Bespreek met"):
+            assert werkinstructie not in blad, (persona, werkinstructie)
+        scherm = _tekst(client.post("/bereken", data={"tekst": json.dumps(doc), "actie": "tekst"}))
+        assert "Verwijs naar schuldhulpverlening" in scherm or "Meld het huishouden" in scherm
+
+
+def test_print_view_shows_a_passed_deadline_apart(client):
+    # Ronald stopped working on 31 January 2026 while on WGA: UWV had to be told within a week (Wet WIA art. 27 lid 1;
+    # uwv.nl "binnen 1 week"), so by 7 February 2026; on the peildatum 15 June 2026 that term has passed
+    doc = persona_document("ronald-marijke-thuis")
+    blad = _tekst(client.post("/afdruk", data={"tekst": json.dumps(doc)}))
+    deel = blad[blad.index("Termijn verstreken: wat u nu nog kunt doen"):]
+    assert "7 februari 2026" in deel and 'data-verlopen="ja"' in deel
+    voor = blad[:blad.index("Termijn verstreken: wat u nu nog kunt doen")]
+    assert "7 februari 2026" not in voor
 
 
 # --- privacy and safety -------------------------------------------------------------------------------------

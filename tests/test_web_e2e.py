@@ -116,13 +116,43 @@ def test_print_view_has_the_checklist(pagina, basis_url):
     pagina.wait_for_selector(".blad")
     assert pagina.locator("h1").inner_text().startswith("Uw overzicht")
     uit = check("ronald-marijke-thuis")
-    rijen = pagina.locator("table.checklist tbody tr")
-    assert rijen.count() == len([s for s in uit["signalen"] if s["ernst"] != "info"])
+    taken = [s for s in uit["signalen"] if s["ernst"] != "info"]
+    assert pagina.locator("#checklist-doen tbody tr").count() == len([s for s in taken if not s["verlopen"]])
+    assert pagina.locator("#checklist-verstreken tbody tr").count() == len([s for s in taken if s["verlopen"]])
     assert pagina.locator("#knop-afdrukken").is_visible()  # the script runs (no inline script needed)
     pagina.emulate_media(media="print")
     assert not pagina.locator("header.kop").is_visible()
     assert not pagina.locator("#knop-afdrukken").is_visible()
-    assert pagina.locator("table.checklist").is_visible()
+    assert pagina.locator("#checklist-doen").is_visible()
+
+
+def test_print_sheet_for_the_resident_in_the_browser(pagina, basis_url, tmp_path):
+    """The sheet handed to the resident (issue 13): the resident's own texts in the second person, deadlines that have
+    passed apart under "Termijn verstreken", no referral meant for the worker; saved as a screenshot (and, with
+    SAMENLOOP_AFDRUKBLAD_PNG set, also at that path: the README shows it)."""
+    _laad_en_bereken(pagina, basis_url, "ronald-marijke-thuis")
+    pagina.click("#knop-afdrukblad")
+    pagina.wait_for_selector(".blad")
+    blad = pagina.locator(".blad")
+    tekst = blad.inner_text()
+    uit = check("ronald-marijke-thuis")
+    verlopen = [s for s in uit["signalen"] if s["verlopen"] and s["ernst"] != "info"]
+    assert verlopen
+    kop = pagina.locator("#kop-verstreken")
+    assert kop.is_visible() and kop.inner_text().startswith("Termijn verstreken")
+    for s in verlopen:
+        assert pagina.locator(f'#checklist-verstreken tr[data-code="{s["code"]}"]').count() >= 1
+    for werkinstructie in ("Verwijs naar", "Meld het huishouden", "Laat het huishouden", "Bespreek met"):
+        assert werkinstructie not in tekst
+    assert "Vraag " in tekst and " u " in tekst
+    pagina.set_viewport_size({"width": 900, "height": 1200})
+    pagina.emulate_media(media="print")
+    pad = tmp_path / "afdrukblad.png"
+    pagina.screenshot(path=str(pad), full_page=True)
+    assert pad.stat().st_size > 10_000
+    doel = os.environ.get("SAMENLOOP_AFDRUKBLAD_PNG")
+    if doel:
+        Path(doel).write_bytes(pad.read_bytes())
 
 
 def test_keyboard_reaches_bereken_with_a_visible_focus(pagina, basis_url):

@@ -341,3 +341,52 @@ def test_parameters_match_the_law_text():
         assert p.per_maand("algemeen.minimumloon_maand").tolist() == halfjaren(*WML[jaar])
         assert p.waarde("wga.vakantietoeslag_minimumloon") == VAKANTIETOESLAG
         assert p.waarde("wga.dagen_per_maand") == 21.75
+
+
+# --- around the 50% line: the inkomenseis per kalendermaand (issue 13) -------------------------------------------
+def _wga_signaal(doc):
+    from checker import check
+    uit = check(doc)
+    [s] = [s for s in uit["signalen"] if s["code"] == "WGA_INKOMENSEIS"]
+    return uit, s
+
+
+def test_loon_crossing_the_line_in_some_months_is_tested_per_month():
+    # Wet WIA art. 60 lid 1 onder a: a loonaanvullingsuitkering "voor de verzekerde die per kalendermaand een inkomen
+    # verdient dat ten minste gelijk is aan de inkomenseis", else a vervolguitkering. RVC 1.500 → inkomenseis 750
+    # (art. 60 lid 2). Loon 900 in January-June (above it), 700 in July-December (below it). The yearly average
+    # (800) is above the line, but that average does not count for loon.
+    doc = h_wia(loon=[900] * 6 + [700] * 6)
+    doc["peildatum"] = "2026-06-15"
+    uit, s = _wga_signaal(doc)
+    lau = 0.70 * (3000 - 1500)                                  # art. 61 lid 4: 1.050 (above the lid 5 floor)
+    h_jul = WML[2026][1]
+    verwacht = [lau] * 6 + [vervolg(0.35, h_jul)] * 6             # art. 62 lid 1, art. 61 lid 6 onder c: 35%
+    assert uit["regelingen"]["wga"]["maandbedragen"] == pytest.approx(verwacht)
+    assert s["regel"] == "wga_inkomenseis_loon_sommige_maanden"
+    assert "6 van de 6 maanden" not in s["uitleg"] and "In 6 van de 12 maanden" in s["uitleg"]
+    assert "juli tot en met december" in s["uitleg"] and "per kalendermaand" in s["uitleg"]
+    # the six months below the line cost the difference with the loonaanvulling at an income equal to the line
+    assert s["bedrag"] == pytest.approx(6 * (lau - vervolg(0.35, h_jul)), abs=0.01)
+    assert "net boven" not in s["titel"]
+
+
+def test_winst_is_settled_on_the_years_average():
+    # Inkomensbesluit Wet WIA art. 6 lid 3: UWV settles winst over the year, so the same months give the loonaanvulling
+    # all year when the average (800) is above the inkomenseis (750); the signal speaks of the year
+    doc = h_wia(winst=[900] * 6 + [700] * 6)
+    uit, s = _wga_signaal(doc)
+    assert uit["regelingen"]["wga"]["maandbedragen"] == pytest.approx([0.70 * (3000 - 1500)] * 12)
+    assert s["regel"] == "wga_vlak_boven_inkomenseis" and "over het jaar" in s["uitleg"]
+
+
+def test_loon_below_the_line_every_month():
+    uit, s = _wga_signaal(h_wia(loon=600))
+    assert s["regel"] == "wga_inkomenseis_loon_alle_maanden"
+    assert uit["regelingen"]["wga"]["maandbedragen"] == pytest.approx(
+        halfjaren(vervolg(0.35, WML[2026][0]), vervolg(0.35, WML[2026][1])))
+
+
+def test_loon_just_above_the_line_every_month_warns_that_each_month_counts():
+    uit, s = _wga_signaal(h_wia(loon=800))
+    assert s["regel"] == "wga_vlak_boven_inkomenseis_loon" and "elke maand" in s["titel"]

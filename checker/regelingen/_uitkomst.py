@@ -24,6 +24,10 @@ class Uitkomst:
     berekend: bool = True
     signaalbronnen: dict[str, str] = field(default_factory=dict)  # legal sources the signal rules cite
     details: dict[str, np.ndarray] = field(default_factory=dict)  # other arrays later regelingen use (any shape)
+    # what the household receives now of this regeling, (N, 12), in the same terms as maandbedragen, and which
+    # terms those are ("netto" or "bruto"); None when the household file has no such field
+    ontvangen: np.ndarray | None = None
+    ontvangen_bedragen: str = ""
 
     def onzekere_parameters(self) -> list[str]:
         if self.lezer is None:

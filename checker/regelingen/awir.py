@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import opmaak
 from ..invoer import Invoer
 from ..parameters import ParameterLezer
 
@@ -58,6 +59,29 @@ def toeslagfeiten(inv: Invoer, regeling: str, toetsingsinkomen: np.ndarray, jaar
     return {"toetsingsinkomen": toetsingsinkomen, "jaarbedrag_zonder_vermogenstoets": jaar_zonder_vermogenstoets,
             "vermogen": inv.vermogen, "vermogensgrens": vermogensgrens,
             "ontvangt_jaar": inv.ontvangt[regeling].sum(axis=1)}
+
+
+def voorschotregel(ontvangt_jaar: float, jaarbedrag: float) -> str:
+    """The voorschot received against the computed tegemoetkoming, both per year and as paid out (a toeslag is not
+    taxed), with the estimate after the year (Awir art. 24 lid 2-3, art. 26)."""
+    e = opmaak.euro
+    verschil = round(ontvangt_jaar - jaarbedrag, 2)
+    uitkomst = (f"naar schatting {e(verschil)} terugbetalen" if verschil > 0 else
+                f"naar schatting {e(-verschil)} nabetaling" if verschil < 0 else "geen verschil")
+    return (f"Ontvangen voorschot {e(ontvangt_jaar)} per jaar tegenover een berekend recht van {e(jaarbedrag)} per jaar "
+            f"(een toeslag is onbelast: beide zijn wat wordt uitbetaald): {uitkomst}")
+
+
+def met_voorschotregel(uitleg, inv: Invoer, regeling: str, jaarbedrag: np.ndarray):
+    """The explanation ``uitleg`` (i -> lines) followed by the voorschotregel where a voorschot is received."""
+    ontvangt = inv.ontvangt[regeling].sum(axis=1)
+
+    def met(i: int) -> list[str]:
+        regels = list(uitleg(i))
+        if ontvangt[i] > 0:
+            regels.append(voorschotregel(float(ontvangt[i]), float(jaarbedrag[i])) + " (Awir art. 24 lid 2-3 en art. 26).")
+        return regels
+    return met
 
 
 def waarschuwingen_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:

@@ -9,7 +9,10 @@ bijstandsnorm and the in aanmerking te nemen inkomen, if there is no in aanmerki
   art. 22 (AOW age), and with kostendelende medebewoners of 27 or older (art. 19a) the kostendelersnorm of
   art. 22a: ((40 + A × 30) / (A × 100)) × B per person. Norms are net and include vakantietoeslag (art. 19 lid 3).
 - inkomen: the net income of aanvrager and partner (art. 31 lid 1 and 3, art. 32). From the inkomstenbelasting
-  Uitkomst when it was computed (details["netto_per_maand"]), else the gross taxable income as an approximation.
+  Uitkomst when it was computed (details["netto_zonder_bijstand_per_maand"]), else the gross taxable income as an
+  approximation. The bijstand received now is compared with the entitlement net, as the norms are net: what it
+  leaves after its own tax (details["bijstand_netto_per_maand"]); given net (inkomen.bijstand_netto, as on the
+  beschikking) that is the amount given.
   Bijstand already received, toeslagen, kinderbijslag and kindgebonden budget are not counted (art. 31 lid 2 b, d);
   nor is the income of children (art. 31 lid 2 onder h) or of medebewoners (not part of the gezin, art. 4).
 - vrijlating: art. 31 lid 2 onder n (25% of income from work, 27+, six months below AOW age), onder r (alleenstaande
@@ -204,7 +207,9 @@ def bijstandsnorm(s: Leefsituatie, p) -> Norm:
 class Inkomen:
     """Income per person and month as the bijstand counts it (art. 31-33)."""
     bruto: dict[str, dict[str, np.ndarray]]   # persoon -> bron -> (N, 12), "wga" included, "bijstand" apart
-    ontvangen_bijstand: np.ndarray            # (N, 12) bijstand received now (both), not counted
+    ontvangen_bijstand: np.ndarray            # (N, 12) bijstand received now (both), net: not counted, compared
+    ontvangen_bijstand_bruto: np.ndarray      # (N, 12) the same, gross (as given, or derived from the net amount)
+    ontvangen_uit_netto: np.ndarray           # (N,) bool: received bijstand given net (inkomen.bijstand_netto)
     factor_netto: dict[str, np.ndarray]       # persoon -> (N, 12) net/gross of that person's income
     voor_vrijlating: np.ndarray               # (N, 12) household income before the vrijlatingen
     netto_bekend: bool                        # net income from the inkomstenbelasting regeling
@@ -244,29 +249,31 @@ def inkomen_per_bron(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[dict[str
 def in_aanmerking_te_nemen_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> Inkomen:
     """Pw art. 31 lid 1 and 3, art. 32: the net income of aanvrager and partner per month.
 
-    With the inkomstenbelasting computed, its details["netto_per_maand"] (all box-1 income, including the WGA and
-    any bijstand received, minus tax) is used; the share of the bijstand received is taken out pro rata to the
-    gross amounts (it is no income for the entitlement). Without it, the gross income stands in for the net
-    income (an approximation: the bijstand comes out too low)."""
+    With the inkomstenbelasting computed, its net income without the bijstand received now is used (the other
+    income after the tax it would bear alone: the bijstand received is no income for the entitlement), and the
+    bijstand received is compared net: what it leaves after its own tax, for bijstand given net exactly the amount
+    on the beschikking. Without it, the gross income stands in for the net income (an approximation: the bijstand
+    comes out too low), and the bijstand received counts as given (net where it was given net)."""
     bruto, wga_uit_regeling = inkomen_per_bron(inv, eerder)
-    ontvangen = bruto["aanvrager"]["bijstand"] + bruto["partner"]["bijstand"]
+    ontvangen_bruto = bruto["aanvrager"]["bijstand"] + bruto["partner"]["bijstand"]
     telt = {k: sum(v for b, v in bruto[k].items() if b != "bijstand") for k in PERSONEN}
     ib = _berekend(eerder, "inkomstenbelasting")
     if ib is None or "netto_per_maand" not in ib.details:
         een = np.ones((inv.n, 12))
-        return Inkomen(bruto, ontvangen, {k: een for k in PERSONEN}, telt["aanvrager"] + telt["partner"],
-                       netto_bekend=False, wga_uit_regeling=wga_uit_regeling)
-    netto = np.asarray(ib.details["netto_per_maand"], dtype=float)
-    alles = {k: telt[k] + bruto[k]["bijstand"] for k in PERSONEN}
-    if netto.ndim == 3:   # per person (N, 2, 12)
-        factor = {k: _deel(netto[:, j], alles[k]) for j, k in enumerate(PERSONEN)}
-        voor = sum(netto[:, j] - factor[k] * bruto[k]["bijstand"] for j, k in enumerate(PERSONEN))
-    else:                 # household (N, 12)
-        f = _deel(netto, alles["aanvrager"] + alles["partner"])
-        factor = {k: f for k in PERSONEN}
-        voor = netto - f * ontvangen
-    return Inkomen(bruto, ontvangen, factor, np.maximum(voor, 0.0), netto_bekend=True,
-                   wga_uit_regeling=wga_uit_regeling)
+        ontvangen, uit_netto = ontvangen_bruto, np.zeros(inv.n, dtype=bool)
+        if inv.bijstand_netto is not None:
+            netto = inv.bijstand_netto[:, 0] + np.where(inv.heeft_partner, inv.bijstand_netto[:, 1], 0.0)
+            uit_netto = netto.any(axis=1)
+            ontvangen = np.where(uit_netto[:, None], netto, ontvangen_bruto)
+        return Inkomen(bruto, ontvangen, ontvangen_bruto, uit_netto, {k: een for k in PERSONEN},
+                       telt["aanvrager"] + telt["partner"], netto_bekend=False, wga_uit_regeling=wga_uit_regeling)
+    # an income tax without the split (no bijstand received) has all its net income without bijstand
+    netto = np.asarray(ib.details.get("netto_zonder_bijstand_per_maand", ib.details["netto_per_maand"]), dtype=float)
+    ontvangen = np.asarray(ib.details.get("bijstand_netto_per_maand", ontvangen_bruto), dtype=float)
+    uit_netto = np.asarray(ib.details.get("bijstand_uit_netto", np.zeros(inv.n, dtype=bool)), dtype=bool)
+    f = _deel(netto, telt["aanvrager"] + telt["partner"])
+    return Inkomen(bruto, ontvangen, ontvangen_bruto, uit_netto, {k: f for k in PERSONEN}, np.maximum(netto, 0.0),
+                   netto_bekend=True, wga_uit_regeling=wga_uit_regeling)
 
 
 HALVE_CENT = 0.005  # below this an amount is no money: a ratio over it would overflow (denormal numbers)
@@ -426,6 +433,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maand, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        ontvangen=ink.ontvangen_bijstand, ontvangen_bedragen="netto",
         signaalbronnen={"bron_recht": "Participatiewet art. 19 lid 1", "bron_vermogen": "Participatiewet art. 34 lid 3",
                         "bron_bbz": "Besluit bijstandverlening zelfstandigen 2004"},
         feiten={
@@ -507,7 +515,8 @@ def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
     # income
     wie = "aanvrager en partner" if s.partner[i, m] else "de aanvrager"
     if b.ink.netto_bekend:
-        regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting): "
+        zonder = ", zonder de bijstand die nu wordt ontvangen" if b.ontvangt_jaar[i] > 0 else ""
+        regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting{zonder}): "
                       f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32).")
     else:
         regels.append(f"Inkomen van {wie}: voorlopig het bruto inkomen (loon, winst, WW, WGA, AOW, "
@@ -520,8 +529,8 @@ def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
                           "één keer (Pw art. 32 lid 1 onder a).")
     regels.append("Kinderbijslag, kindgebonden budget en toeslagen tellen niet als inkomen (Pw art. 31 lid 2 onder b en d).")
     if b.ontvangt_jaar[i] > 0:
-        regels.append(f"De bijstand die nu wordt ontvangen ({e(b.ontvangt_jaar[i])} per jaar) telt niet als inkomen "
-                      "voor dit recht; hij wordt ermee vergeleken (Pw art. 19 lid 2).")
+        regels.append(f"De bijstand die nu wordt ontvangen ({_ontvangen_tekst(i, b)}) telt niet als inkomen voor dit "
+                      "recht; hij wordt ermee vergeleken (Pw art. 19 lid 2).")
 
     # vrijlatingen
     for k, wie in (("aanvrager", "de aanvrager"), ("partner", "de partner")):
@@ -577,12 +586,52 @@ def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
                       "(Pw art. 19 lid 1 onder b, art. 34 lid 3).")
     if not b.bbz[i]:
         if b.jaarbedrag[i] > 0:
-            regels.append(f"Bijstand over het jaar: {e(b.jaarbedrag[i], centen=True)} "
-                          f"({_per_bedrag(b.maand[i], np.flatnonzero(b.maand[i] > 0))}) (Pw art. 19).")
+            regels.append(f"Bijstand over het jaar: {e(b.jaarbedrag[i], centen=True)} netto "
+                          f"({_per_bedrag(b.maand[i], np.flatnonzero(b.maand[i] > 0))} per maand) (Pw art. 19).")
         if b.ontvangt_jaar[i] > 0:
-            regels.append(f"Berekend recht {e(b.jaarbedrag[i], centen=True)} tegenover ontvangen "
-                          f"{e(b.ontvangt_jaar[i], centen=True)} per jaar (Pw art. 19 lid 2).")
+            regels.append(_vergelijking(i, b))
     return regels
+
+
+def _ontvangen_tekst(i: int, b: Berekening) -> str:
+    """The bijstand received now, in the terms it was given: 'netto € 16.925,76 per jaar, zoals op de beschikking'."""
+    e = opmaak.euro
+    netto, bruto = b.ontvangt_jaar[i], jaartotaal(b.ink.ontvangen_bijstand_bruto[i])
+    if b.ink.ontvangen_uit_netto[i]:
+        tekst = f"netto {e(netto, centen=True)} per jaar, zoals op de beschikking"
+        return tekst + (f"; bruto {e(bruto, centen=True)} met de loonheffing die de gemeente erbovenop betaalt"
+                        if b.ink.netto_bekend else "")
+    if b.ink.netto_bekend:
+        return (f"bruto {e(bruto, centen=True)} per jaar, zoals opgegeven; netto {e(netto, centen=True)} na de "
+                "belasting die over deze bijstand gaat")
+    return f"bruto {e(bruto, centen=True)} per jaar, zoals opgegeven"
+
+
+def _vergelijking(i: int, b: Berekening) -> str:
+    """Computed against received, both net and per year (the norms are net, Pw art. 19 lid 2-3)."""
+    e = opmaak.euro
+    recht, ontvangen = b.jaarbedrag[i], b.ontvangt_jaar[i]
+    if not (b.ink.netto_bekend or b.ink.ontvangen_uit_netto[i]):
+        return (f"Berekend recht {e(recht, centen=True)} netto per jaar; ontvangen "
+                f"{e(jaartotaal(b.ink.ontvangen_bijstand_bruto[i]), centen=True)} bruto per jaar. Het netto bedrag van "
+                "de ontvangen bijstand is niet berekend, dus de twee zijn niet te vergelijken (Pw art. 19 lid 2).")
+    maanden = np.flatnonzero(b.ink.ontvangen_bijstand[i] > 0)
+    verschil = round(ontvangen - recht, 2)
+    if abs(verschil) < 0.01:
+        uitkomst = "dat is gelijk"
+    elif verschil > 0:
+        uitkomst = f"er wordt {e(verschil, centen=True)} per jaar meer ontvangen dan het berekende recht"
+    else:
+        uitkomst = f"er wordt {e(-verschil, centen=True)} per jaar minder ontvangen dan het berekende recht"
+    return (f"Berekend recht {e(recht, centen=True)} netto per jaar tegenover ontvangen {e(ontvangen, centen=True)} "
+            f"netto per jaar ({_per_bedrag(b.ink.ontvangen_bijstand[i], maanden)} per maand): {uitkomst} "
+            "(Pw art. 19 lid 2).")
+
+
+def _bruto_is_netto_norm(i: int, b: Berekening) -> bool:
+    """The gross bijstand given equals the (net) norm in some month: probably the net amount of the beschikking."""
+    bruto, norm = b.ink.ontvangen_bijstand_bruto[i], b.norm.bedrag[i]
+    return bool(((bruto > 0) & (np.abs(bruto - norm) < 0.005)).any())
 
 
 def _waarschuwingen(i: int, b: Berekening, extra: dict) -> list[str]:
@@ -593,8 +642,19 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict) -> list[str]:
         uit.append("Het inkomen is voorlopig het bruto inkomen, omdat de inkomstenbelasting nog niet berekend is; de "
                    "bijstand telt het netto inkomen, dus de berekende bijstand is waarschijnlijk te laag.")
     if b.ink.netto_bekend and b.ontvangt_jaar[i] > 0:
-        uit.append("Het netto deel van de bijstand die al wordt ontvangen is naar verhouding van de bruto bedragen uit "
-                   "het netto inkomen gehaald; de echte verdeling van de belasting kan iets anders uitvallen.")
+        if b.ink.ontvangen_uit_netto[i]:
+            uit.append("Het bruto bedrag van de ontvangen bijstand is afgeleid uit het netto bedrag: netto plus de "
+                       "inkomstenbelasting en premies die deze bijstand over het jaar toevoegt (de gemeente betaalt de "
+                       "loonheffing erbovenop). Op de jaaropgaaf kan het iets anders zijn, vooral met ander inkomen "
+                       "ernaast (bij wie de loonheffingskorting wordt toegepast).")
+        else:
+            uit.append("Het netto bedrag van de ontvangen bijstand is het bruto bedrag min de inkomstenbelasting en "
+                       "premies die deze bijstand over het jaar toevoegt; wat de gemeente per maand inhoudt, kan iets "
+                       "anders zijn.")
+    if not b.ink.ontvangen_uit_netto[i] and _bruto_is_netto_norm(i, b):
+        uit.append("De ontvangen bijstand is bruto opgegeven (inkomen.bijstand), maar het bedrag is gelijk aan de netto "
+                   "bijstandsnorm. Staat dit bedrag op de beschikking van de gemeente, dan is het netto: vul het dan in "
+                   "als inkomen.bijstand_netto (in het formulier: 'Bijstand, netto').")
     if any(b.vrij.n[k][i].any() for k in PERSONEN):
         uit.append(f"Aangenomen is dat de vrijlating van {extra['n_maanden']} maanden (art. 31 lid 2 onder n) ingaat "
                    f"in de eerste maand van {inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte periode, "

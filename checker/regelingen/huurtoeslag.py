@@ -273,7 +273,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=lambda i: _uitleg(i, inv, parameters, p, b, sluit_uit),
+        uitleg=awir.met_voorschotregel(lambda i: _uitleg(i, inv, parameters, p, b, sluit_uit), inv, REGELING, jaarbedrag),
         bronnen=lambda i: _bronnen(i, inv, parameters, p, b),
         waarschuwingen=lambda i: _waarschuwingen(i, inv, parameters, p, b, sluit_uit),
         lezer=p,

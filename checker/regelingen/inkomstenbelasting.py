@@ -300,18 +300,29 @@ class Persoonsheffing:
     totaal: np.ndarray = None
     per_maand: np.ndarray = None          # (N, 12)
     bruto_per_maand: np.ndarray = None    # (N, 12)
+    # the bijstand received now (see bijstand_en_overig)
+    heffing_zonder_bijstand: np.ndarray = None          # (N,) totaal had there been no bijstand
+    bijstand_uit_netto: np.ndarray = None               # (N,) bool: given net, the gross derived here
+    bijstand_netto_per_maand: np.ndarray = None         # (N, 12) what the bijstand leaves after its tax
+    netto_zonder_bijstand_per_maand: np.ndarray = None  # (N, 12) the other income after its tax
 
 
 def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonsheffing:
-    """Box 1 income of one person (Wet IB 2001 art. 3.1, 3.2, 3.76, 3.79a) and the tax and premiums on it
-    (art. 2.10, 2.10a; Wfsv art. 8-10), before heffingskortingen."""
+    """Box 1 of the aanvrager or the partner, with the income of the household file."""
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
+    geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
+    return _box1_van(inkomen, wga_uit_regeling, geboren, inv.jaar, inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k],
+                     inv.urencriterium_bekend[:, k], aanwezig, p)
+
+
+def _box1_van(inkomen: dict[str, np.ndarray], wga_uit_regeling: np.ndarray, geboren: np.ndarray, jaar_: int,
+              urencriterium: np.ndarray, urencriterium_bekend: np.ndarray, aanwezig: np.ndarray, p) -> Persoonsheffing:
+    """Box 1 income of one person (Wet IB 2001 art. 3.1, 3.2, 3.76, 3.79a) and the tax and premiums on it
+    (art. 2.10, 2.10a; Wfsv art. 8-10), before heffingskortingen."""
     inkomen = {b: np.where(aanwezig[:, None], v, 0.0) for b, v in inkomen.items()}
     jaar = {b: jaartotaal(v) for b, v in inkomen.items()}
-    geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
-    status = leeftijdsstatus(geboren, inv.jaar, p)
-    urencriterium = inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k]
+    status = leeftijdsstatus(geboren, jaar_, p)
     winst = jaar["winst"]
     za = zelfstandigenaftrek(winst, urencriterium, status.aow_begin_jaar, p)
     mkb = mkb_winstvrijstelling(winst - za, p)
@@ -331,7 +342,7 @@ def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonshef
     premie_aow, premie_anw_wlz = premie_volksverzekeringen(box1, premiegrens, status.maanden_aow_premie, p)
     return Persoonsheffing(
         aanwezig=aanwezig, inkomen=inkomen, wga_uit_regeling=wga_uit_regeling, jaar=jaar, status=status,
-        urencriterium=urencriterium, urencriterium_bekend=inv.urencriterium_bekend[:, k], zelfstandigenaftrek=za,
+        urencriterium=urencriterium, urencriterium_bekend=urencriterium_bekend, zelfstandigenaftrek=za,
         mkb=mkb, belastbare_winst=belastbare_winst, box1=box1, verzamelinkomen=verzamelinkomen,
         arbeidsinkomen=arbeidsinkomen, tabel=status.voor_1946, belasting_tabel=belasting, aftrekbeperking=beperking,
         premie_aow=premie_aow, premie_anw_wlz=premie_anw_wlz, premiegrens=premiegrens)
@@ -358,29 +369,224 @@ def _kortingen_en_heffing(h: Persoonsheffing, inv: Invoer, p, iack_recht: np.nda
     h.per_maand = h.totaal[:, None] * verdeling_over_maanden(h.bruto_per_maand)
 
 
+# --- bijstand received: its own tax, and its gross from the net amount -----------------------------------
+BIJSTAND_NAUWKEURIGHEID = 1e-9  # relative: the derived gross leaves the net amount up to this fraction of it
+BIJSTAND_STAP = 1e-3            # euro: where the tax jumps (a rounded table amount) the gross is this close to it
+
+
+def bruto_bij_netto(netto_jaar: np.ndarray, extra_heffing, begin: np.ndarray | None = None) -> np.ndarray:
+    """(N,) the gross G with G − extra_heffing(G) = netto_jaar: what the gemeente pays when it pays the net amount
+    and the loonheffing on top (Participatiewet art. 19 lid 2; the norms are net). ``extra_heffing(g, rijen)`` gives
+    the tax the annual bijstand ``g`` adds for the households ``rijen`` (indices), from this module's formulas.
+    G − extra_heffing(G) rises with G (no marginal rate reaches 100%), so there is one solution: found by Newton
+    steps from ``begin`` (default the net amount) inside a bracket that halves where a step would leave it (the tax
+    tables have steps of a few cents where the law rounds column III: there the gross is the step, to a tenth of a
+    cent). Only unsolved rows are evaluated, each by itself, so many households at once give exactly what each
+    gives alone."""
+    netto_jaar = np.asarray(netto_jaar, dtype=float)
+    tolerantie = BIJSTAND_NAUWKEURIGHEID * np.maximum(netto_jaar, 1.0)
+    breedte = np.maximum(tolerantie, BIJSTAND_STAP)
+    actief = netto_jaar > 0
+    g = np.where(actief, netto_jaar if begin is None else np.maximum(begin, netto_jaar), 0.0)
+    laag, hoog = np.zeros_like(netto_jaar), np.full_like(netto_jaar, np.inf)
+    rijen = np.flatnonzero(actief)
+    for _ in range(200):
+        if rijen.size == 0:
+            break
+        x = g[rijen]
+        fx = x - extra_heffing(x, rijen) - netto_jaar[rijen]
+        bezig = (np.abs(fx) > tolerantie[rijen]) & (hoog[rijen] - laag[rijen] > breedte[rijen])
+        rijen, x, fx = rijen[bezig], x[bezig], fx[bezig]
+        if rijen.size == 0:
+            break
+        laag[rijen] = np.where(fx < 0, x, laag[rijen])
+        hoog[rijen] = np.where(fx > 0, x, hoog[rijen])
+        x1 = x + 1.0
+        helling = x1 - extra_heffing(x1, rijen) - netto_jaar[rijen] - fx   # per euro: 1 − the marginal rate
+        nieuw = x - np.divide(fx, helling, out=np.zeros_like(fx), where=helling > 0)
+        binnen = (helling > 0) & (nieuw > laag[rijen]) & (nieuw < hoog[rijen])
+        midden = np.where(np.isfinite(hoog[rijen]), 0.5 * (laag[rijen] + hoog[rijen]), 2.0 * x)
+        g[rijen] = np.where(binnen, nieuw, midden)
+    return g
+
+
+def _heffing_alleen_bijstand(bijstand: np.ndarray, geboren: np.ndarray, inv: Invoer, p) -> np.ndarray:
+    """(M,) the tax over the year of someone whose only income is ``bijstand`` (M, 12), with the algemene
+    heffingskorting (the loonheffingskorting the gemeente applies) and no other korting that needs other income."""
+    rijen = bijstand.shape[0]
+    inkomen = {bron: np.zeros((rijen, MAANDEN)) for bron in BOX1_BRONNEN}
+    inkomen["bijstand"] = bijstand
+    nee, ja = np.zeros(rijen, dtype=bool), np.ones(rijen, dtype=bool)
+    h = _box1_van(inkomen, nee, geboren, inv.jaar, nee, nee, ja, p)
+    _kortingen_en_heffing(h, inv, p, nee, np.zeros((rijen, MAANDEN), dtype=bool), ja)
+    return h.totaal
+
+
+def _per_maand_bedrag(bedragen: np.ndarray, geboren: np.ndarray, functie) -> np.ndarray:
+    """(N, 12) ``functie(bedrag, geboren)`` applied to every month's amount on its own, as the loonheffing of a
+    tijdvak is (each distinct amount and month of birth once: a scan repeats one household thousands of times)."""
+    n = bedragen.shape[0]
+    geboorte = np.repeat(geboren[:, 0] * MAANDEN + geboren[:, 1] - 1, MAANDEN)
+    sleutel = bedragen.reshape(-1) + 1j * geboorte            # one sortable value per (amount, month of birth)
+    uniek, terug = np.unique(sleutel, return_inverse=True)
+    geb = np.rint(uniek.imag).astype(int)
+    uit = functie(uniek.real, np.stack([geb // MAANDEN, geb % MAANDEN + 1], axis=1))
+    return uit[np.asarray(terug).reshape(-1)].reshape(n, MAANDEN)
+
+
+def loonheffing_bijstand(bijstand: np.ndarray, geboren: np.ndarray, inv: Invoer, p) -> np.ndarray:
+    """(N, 12) per month the loonheffing over the bijstand of that month alone, as the gemeente withholds it (the tax
+    over twelve such months, divided by twelve; with the loonheffingskorting)."""
+    def functie(bedrag, geb):
+        return _heffing_alleen_bijstand(np.repeat(bedrag[:, None], MAANDEN, axis=1), geb, inv, p) / MAANDEN
+    return _per_maand_bedrag(bijstand, geboren, functie)
+
+
+def bruto_volgens_loonheffing(netto: np.ndarray, geboren: np.ndarray, inv: Invoer, p) -> np.ndarray:
+    """(N, 12) per month the gross bijstand that leaves the month's net amount after loonheffing_bijstand: what the
+    loonheffing tables give for that net (and a jaaropgaaf shows for bijstand as the only income)."""
+    def functie(bedrag, geb):
+        def extra_heffing(g, rijen):
+            return _heffing_alleen_bijstand(np.repeat(g[:, None] / MAANDEN, MAANDEN, axis=1), geb[rijen], inv, p)
+        return bruto_bij_netto(MAANDEN * bedrag, extra_heffing) / MAANDEN
+    return _per_maand_bedrag(netto, geboren, functie)
+
+
+def _verdeling(gewicht: np.ndarray, terugval: np.ndarray) -> np.ndarray:
+    """(N, 12) shares summing to 1 per row: ``gewicht``, or ``terugval`` where the weights sum to nil."""
+    def deel(x):
+        som = jaartotaal(x)[:, None]
+        return np.divide(x, som, out=np.zeros_like(x), where=som > 0)
+    g = deel(np.maximum(gewicht, 0.0))
+    return np.where(jaartotaal(g)[:, None] > 0, g, deel(terugval))
+
+
+def bijstand_en_overig(h: Persoonsheffing, zonder: np.ndarray, verdeling_bijstand: np.ndarray) -> None:
+    """Split one person's tax over the bijstand received and the other income, in place: the other income bears the
+    tax it would bear alone (``zonder``) spread as verdeling_over_maanden; the bijstand what it adds, spread as the
+    gemeente's loonheffing falls per month (``verdeling_bijstand``). Presentation choices that keep the year's
+    total; the net bijstand is what the bijstand adds to the net income."""
+    bijstand = h.inkomen["bijstand"]
+    heeft = jaartotaal(bijstand) > 0
+    overig = h.bruto_per_maand - bijstand
+    extra = np.where(heeft, h.totaal - zonder, 0.0)
+    heffing_overig = (h.totaal - extra)[:, None] * verdeling_over_maanden(overig)
+    heffing_bijstand = extra[:, None] * verdeling_bijstand
+    h.heffing_zonder_bijstand = h.totaal - extra
+    h.bijstand_netto_per_maand = bijstand - heffing_bijstand
+    h.netto_zonder_bijstand_per_maand = overig - heffing_overig
+    h.per_maand = np.where(heeft[:, None], heffing_overig + heffing_bijstand, h.per_maand)
+
+
+def bijstand_van_persoon(h: Persoonsheffing, netto: np.ndarray, geboren: np.ndarray, inv: Invoer, p,
+                         heffing) -> Persoonsheffing:
+    """One person's tax with the bijstand received now, given gross (in ``h``) or net (``netto``, (N, 12)).
+
+    Given net, the gemeente pays the loonheffing on top (Participatiewet art. 19 lid 2): the gross over the year is
+    the G with G − (tax with G − tax without bijstand) = the year's net amount (bruto_bij_netto, with the year's
+    income tax of this module), and its tax falls on the months as the gemeente's loonheffing does (the loonheffing
+    tables per month), so each month's net stays what was given. For bijstand as the only income this is exactly
+    what the loonheffing tables give per month; with other income the year's tax decides (the loonheffingskorting
+    counts once). ``heffing(bijstand, rijen)`` gives the Persoonsheffing of households ``rijen`` (indices, or all
+    with a slice) with that (len, 12) bijstand."""
+    uit_netto = netto.any(axis=1)
+    gegeven = h.inkomen["bijstand"]
+    if not (uit_netto.any() or gegeven.any()):
+        bijstand_en_overig(h, h.totaal, np.zeros_like(gegeven))
+        h.bijstand_uit_netto = uit_netto
+        return h
+    alle = slice(None)
+    zonder = heffing(np.zeros_like(gegeven), alle).totaal
+    verdeling = (_verdeling(loonheffing_bijstand(gegeven, geboren, inv, p), gegeven) if gegeven.any()
+                 else np.zeros_like(gegeven))
+    if uit_netto.any():
+        tabel = bruto_volgens_loonheffing(netto, geboren, inv, p)
+        verdeling_netto = _verdeling(tabel - netto, netto)
+        netto_jaar = jaartotaal(netto)
+        vorm = np.divide(netto, netto_jaar[:, None], out=np.zeros_like(netto), where=netto_jaar[:, None] > 0)
+
+        def extra_heffing(g: np.ndarray, rijen: np.ndarray) -> np.ndarray:
+            return heffing(vorm[rijen] * g[:, None], rijen).totaal - zonder[rijen]
+
+        bruto_jaar = bruto_bij_netto(netto_jaar, extra_heffing, begin=jaartotaal(tabel))
+        bruto = netto + (bruto_jaar - netto_jaar)[:, None] * verdeling_netto
+        h = heffing(np.where(uit_netto[:, None], bruto, gegeven), alle)
+        verdeling = np.where(uit_netto[:, None], verdeling_netto, verdeling)
+    bijstand_en_overig(h, zonder, verdeling)
+    h.bijstand_uit_netto = uit_netto
+    return h
+
+
+def bruto_bijstand_bewoners(inv: Invoer, p) -> np.ndarray | None:
+    """(N, B, 12) the gross of the bijstand a kind or medebewoner receives as a net amount, or None without any.
+    samenloop does not compute the income tax of bewoners; their gross is what the loonheffing tables give for the
+    net amount of each month (with the loonheffingskorting)."""
+    netto = inv.bewoner_bijstand_netto
+    if netto is None:
+        return None
+    n, b, _ = netto.shape
+    netto = netto.reshape(n * b, MAANDEN) * inv.bewoner_aanwezig.reshape(n * b)[:, None]
+    bruto = bruto_volgens_loonheffing(netto, inv.bewoner_geboren.reshape(n * b, 2), inv, p)
+    return np.where(netto > 0, bruto, 0.0).reshape(n, b, MAANDEN)
+
+
+def _heffing_met_bijstand(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray, kortingen: tuple):
+    """heffing(bijstand, rijen): the Persoonsheffing of the aanvrager or partner of households ``rijen`` (indices, or
+    a slice) with their bijstand replaced by ``bijstand`` (len, 12); everything else as in the household."""
+    k = ROLLEN.index(rol)
+    inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
+    geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
+    uren, bekend = inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k], inv.urencriterium_bekend[:, k]
+
+    def heffing(bijstand: np.ndarray, rijen) -> Persoonsheffing:
+        ink = {b: v[rijen] for b, v in inkomen.items()}
+        ink["bijstand"] = bijstand
+        h = _box1_van(ink, wga_uit_regeling[rijen], geboren[rijen], inv.jaar, uren[rijen], bekend[rijen],
+                      aanwezig[rijen], p)
+        _kortingen_en_heffing(h, inv, p, *(x[rijen] for x in kortingen))
+        return h
+    return heffing
+
+
 # --- the regeling -------------------------------------------------------------------------------------
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     p = parameters.lezer()
     eerder = eerder or {}
     met_partner = inv.heeft_partner.any(axis=1)
     aanwezig = {"aanvrager": np.ones(inv.n, dtype=bool), "partner": met_partner}
-    personen = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
-    a, b = personen["aanvrager"], personen["partner"]
+    eerst = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
 
     kind = kind_jonger_dan_12(inv, p)
     aanvrager_oudste = (inv.geboren_aanvrager[:, 0] * MAANDEN + inv.geboren_aanvrager[:, 1]
                         <= inv.geboren_partner[:, 0] * MAANDEN + inv.geboren_partner[:, 1])
-    iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), a.arbeidsinkomen, b.arbeidsinkomen,
-                                   aanvrager_oudste)
-    _kortingen_en_heffing(a, inv, p, iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager)
+    # the arbeidsinkomen decides the combinatiekorting; the bijstand is no part of it (art. 8.1 lid 1 onder e)
+    iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), eerst["aanvrager"].arbeidsinkomen,
+                                   eerst["partner"].arbeidsinkomen, aanvrager_oudste)
     # The partner has the aanvrager as partner in the months we know of; the AOK is not assumed for him.
-    _kortingen_en_heffing(b, inv, p, iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)
+    kortingen = {"aanvrager": (iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager),
+                 "partner": (iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)}
+    personen = {}
+    for k, rol in enumerate(ROLLEN):
+        heffing = _heffing_met_bijstand(inv, p, eerder, rol, aanwezig[rol], kortingen[rol])
+        h = eerst[rol]
+        _kortingen_en_heffing(h, inv, p, *kortingen[rol])
+        netto = (np.zeros((inv.n, MAANDEN)) if inv.bijstand_netto is None
+                 else np.where(aanwezig[rol][:, None], inv.bijstand_netto[:, k], 0.0))
+        geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
+        personen[rol] = bijstand_van_persoon(h, netto, geboren, inv, p, heffing)
+    a, b = personen["aanvrager"], personen["partner"]
 
     jaarbedrag = np.round(a.totaal + b.totaal, 2)
     maandbedragen = np.round(a.per_maand + b.per_maand, 2)
     recht = jaarbedrag > 0
+
+    def huishouden(veld: str) -> np.ndarray:
+        """(N, 12) aanvrager plus the partner in the months the partner belongs to the household."""
+        return getattr(a, veld) + np.where(inv.heeft_partner, getattr(b, veld), 0.0)
+
     # the household's net income: the partner's only in the months the partner belongs to the household
     netto_per_maand = (a.bruto_per_maand - a.per_maand) + np.where(inv.heeft_partner, b.bruto_per_maand - b.per_maand, 0.0)
+    bewoners = bruto_bijstand_bewoners(inv, p)
     geboortejaar_partnerregel = p("inkomstenbelasting.partnerverhoging_geboren_voor_jaar")
     urencriterium_uren = p("inkomstenbelasting.urencriterium_uren")
 
@@ -414,6 +620,14 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "zvw_aanvrager": a.zvw,                           # (N,) Zvw bijdrage included in belasting_*
             "zvw_partner": b.zvw,
             "belasting_per_maand": a.per_maand + b.per_maand,  # (N, 12) unrounded maandbedragen
+            # the bijstand received now (inkomen.bijstand, or its gross derived from inkomen.bijstand_netto):
+            "bijstand_bruto_aanvrager": a.inkomen["bijstand"],  # (N, 12) gross, as taxed here
+            "bijstand_bruto_partner": b.inkomen["bijstand"],
+            "bijstand_netto_per_maand": huishouden("bijstand_netto_per_maand"),  # (N, 12) after its own tax
+            "netto_zonder_bijstand_per_maand": huishouden("netto_zonder_bijstand_per_maand"),  # (N, 12) the rest
+            "bijstand_uit_netto": a.bijstand_uit_netto | b.bijstand_uit_netto,  # (N,) given net on the beschikking
+            # (N, B, 12) the gross of the bewoners' net bijstand (nil where none is given)
+            "bijstand_bruto_bewoners": np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
         },
     )
 

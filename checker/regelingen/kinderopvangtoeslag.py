@@ -376,14 +376,7 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitlo
         regels.append(f"Over het jaar {e(som)}: minder dan {e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen "
                       "kinderopvangtoeslag (Awir art. 14 lid 5).")
     if ontvangt_jaar[i] > 0:
-        tekst = (f"Ontvangen voorschot {e(ontvangt_jaar[i])} tegen een berekend recht van "
-                 f"{e(jaarbedrag[i])}: ")
-        if terugvordering[i] > 0:
-            tekst += f"naar schatting {e(terugvordering[i])} terugbetalen"
-        elif nabetaling[i] > 0:
-            tekst += f"naar schatting {e(nabetaling[i])} nabetaling"
-        else:
-            tekst += "geen verschil"
+        tekst = awir.voorschotregel(float(ontvangt_jaar[i]), float(jaarbedrag[i]))
         if zonder_recht[i].any():
             tekst += f"; voorschot ontvangen in {_maanden_zin(zonder_recht[i])} zonder recht in die maanden"
         regels.append(tekst + " (Awir art. 24 lid 2-3 en art. 26).")

@@ -138,7 +138,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        uitleg=awir.met_voorschotregel(uitleg, inv, REGELING, jaarbedrag), bronnen=bronnen,
+        waarschuwingen=waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         details={"aanspraak_kind": aanspraak},

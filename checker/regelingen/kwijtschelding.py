@@ -3,7 +3,8 @@ hoofdstuk II afdeling 2 (art. 10-17), for gemeentelijke belastingen via art. 27-
 regeling (Regeling kwijtschelding belastingen medeoverheden; rules/gemeenten/<id>.yaml).
 
     betalingscapaciteit = 12 × max(0, netto-besteedbaar inkomen − kosten van bestaan)     (art. 13, monthly averages)
-    netto-besteedbaar   = netto inkomen (+ bijstand) − netto-woonlasten boven de minimum-normhuur tot de maximale
+    netto-besteedbaar   = netto inkomen zonder bijstand + bijstand (net: what is received now, or per month the
+                          computed right when higher) − netto-woonlasten boven de minimum-normhuur tot de maximale
                           huurgrens − zorgpremie boven normpremie en zorgtoeslag (− netto kinderopvangkosten)
                                                                                         (art. 14-15, art. 28 lid 3)
     kosten van bestaan  = percentage (90%, gemeente tot 100%) × bijstandsnorm; pensioengerechtigden optioneel de
@@ -29,6 +30,7 @@ REGELING = "kwijtschelding"
 INSTANTIE = "gemeente"
 BRON_URI = "Uitvoeringsregeling Invorderingswet 1990 (BWBR0004766)"
 HUISHOUDTYPEN = ("alleenstaande", "alleenstaande_ouder", "echtgenoten")
+HALVE_CENT = 0.005   # bijstand received and computed that differ less than this are the same amount
 
 
 # --- income (art. 13-15) -------------------------------------------------------------------------------------
@@ -44,24 +46,35 @@ def partnerinkomen(inv: Invoer, bronnen: tuple[str, ...]) -> np.ndarray:
     return eigen + np.where(inv.heeft_partner, partner, 0.0)
 
 
-def netto_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
-    """(N, 12) the art. 14 lid 1 onder a-c income, and whether it is really net.
+def netto_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(N, 12) the art. 14 lid 1 onder a-b income without the bijstand received now, (N, 12) that bijstand net, and
+    whether they are really net.
 
-    From the income-tax module when it ran; otherwise the gross taxable income, which makes the
-    betalingscapaciteit far too high (the result too strict)."""
+    From the income-tax module when it ran (the other income after the tax it would bear alone, and what the
+    bijstand received leaves after its own tax); otherwise the gross taxable income, which makes the
+    betalingscapaciteit far too high (the result too strict), and the bijstand as given."""
     ib = _berekend(eerder, "inkomstenbelasting")
     if ib is not None and "netto_per_maand" in ib.details:
-        netto = np.asarray(ib.details["netto_per_maand"], dtype=float)
-        return (netto.sum(axis=1) if netto.ndim == 3 else netto), True
-    return partnerinkomen(inv, awir.BELASTBARE_BRONNEN), False
+        d = ib.details
+        netto = np.asarray(d.get("netto_zonder_bijstand_per_maand", d["netto_per_maand"]), dtype=float)
+        bijstand = np.asarray(d.get("bijstand_netto_per_maand", np.zeros((inv.n, 12))), dtype=float)
+        return netto, bijstand, True
+    ontvangen = partnerinkomen(inv, ("bijstand",))
+    if inv.bijstand_netto is not None:
+        ontvangen = ontvangen + inv.bijstand_netto[:, 0] + np.where(inv.heeft_partner, inv.bijstand_netto[:, 1], 0.0)
+    return partnerinkomen(inv, tuple(b for b in awir.BELASTBARE_BRONNEN if b != "bijstand")), ontvangen, False
 
 
-def bijstand_bovenop_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray:
-    """(N, 12) bijstand computed by samenloop beyond the bijstand already in the income (art. 14 lid 1 onder c)."""
+def bijstand_per_maand(inv: Invoer, eerder: dict[str, Uitkomst], ontvangen: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(N, 12) the bijstand in the income (art. 14 lid 1 onder c): per month the bijstand received now (net) or, when
+    higher, the bijstand samenloop computes (the household has a right to it); (N, 12) bool: the computed one is
+    taken; and (N, 12) the computed bijstand (None without the bijstand module)."""
     bij = _berekend(eerder, "bijstand")
     if bij is None:
-        return np.zeros((inv.n, 12))
-    return np.maximum(0.0, bij.maandbedragen - partnerinkomen(inv, ("bijstand",)))
+        return ontvangen, np.zeros((inv.n, 12), dtype=bool), None
+    berekend = bij.maandbedragen > ontvangen + HALVE_CENT
+    return np.where(berekend, bij.maandbedragen, ontvangen), berekend, bij.maandbedragen
 
 
 def huurtoeslag_per_maand(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
@@ -237,8 +250,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     p = parameters.lezer()
     beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
 
-    netto, netto_echt = netto_inkomen(inv, eerder)
-    bijstand = bijstand_bovenop_inkomen(inv, eerder)
+    netto, ontvangen_bijstand, netto_echt = netto_inkomen(inv, eerder)
+    bijstand, bijstand_berekend, bijstand_recht = bijstand_per_maand(inv, eerder, ontvangen_bijstand)
     huurtoeslag, ht_berekend = huurtoeslag_per_maand(inv, eerder)
     woon = netto_woonlasten_uitgave(inv, p, huurtoeslag)
     zorg, zorg_berekend = zorgpremie_uitgave(inv, p, eerder)
@@ -278,7 +291,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
                                                    0.0), 0.0)
     vast = vaste_bedragen(p)
 
-    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, netto_echt=netto_echt, bijstand=bijstand, huurtoeslag=huurtoeslag,
+    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, netto_echt=netto_echt, bijstand=bijstand,
+             bijstand_berekend=bijstand_berekend, bijstand_recht=bijstand_recht, ontvangen_bijstand=ontvangen_bijstand,
+             huurtoeslag=huurtoeslag,
              woon=woon, zorg=zorg, opvang=opvang, opvang_kiezen=opvang_kiezen, nb=netto_besteedbaar, norm=norm,
              norm_soort=norm_soort, pensioen=pensioen, aow_kiezen=aow_kiezen, netto_aow=netto_aow, kosten=kosten,
              berekenbaar=berekenbaar, bc=bc, grens=grens, vermogen_in=vermogen_in, aanslag=aanslag, deel=deel,
@@ -313,6 +328,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "deel_betalingscapaciteit": deel,
             "ondernemer_uitgesloten": uitgesloten,
             "berekenbaar": berekenbaar,
+            # the terms for the request: the gemeente's policy, and the national beroepstermijn (URI art. 24, 28)
+            "aanvraag_binnen_weken_na_aanslag": beleid.getal("aanvraag_binnen_weken_na_aanslag").astype(np.int64),
+            "termijn_na_laatste_betaling_maanden": beleid.getal("termijn_na_laatste_betaling_maanden").astype(np.int64),
+            "beroep_dagen": np.full(inv.n, int(parameters.waarde("kwijtschelding.beroep_dagen"))),
         },
         details={
             "netto_besteedbaar_per_maand": netto_besteedbaar,
@@ -322,7 +341,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
 
 # --- explanation ---------------------------------------------------------------------------------------------
-def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, huurtoeslag, woon, zorg, opvang, opvang_kiezen, nb, norm,
+def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, bijstand_berekend, bijstand_recht, ontvangen_bijstand,
+            huurtoeslag, woon, zorg, opvang, opvang_kiezen, nb, norm,
             norm_soort, pensioen, aow_kiezen, netto_aow, kosten, berekenbaar, bc, grens, vermogen_in, aanslag, deel,
             gedeeltelijk, ondernemer, uitgesloten, jaarbedrag, zonder_vermogen, marge, typen, vast) -> list[str]:
     e, pct = opmaak.euro, opmaak.procent
@@ -340,10 +360,11 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, huurtoeslag, woon
     if ondernemer[i]:
         r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die van "
                  "particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
-    delen = [f"netto inkomen {e(netto[i].mean(), centen=True)}" if netto_echt
-             else f"bruto inkomen {e(netto[i].mean(), centen=True)} (netto nog niet berekend)"]
+    zonder = " zonder bijstand" if bijstand[i].any() else ""
+    delen = [f"netto inkomen{zonder} {e(netto[i].mean(), centen=True)}" if netto_echt
+             else f"bruto inkomen{zonder} {e(netto[i].mean(), centen=True)} (netto nog niet berekend)"]
     if bijstand[i].any():
-        delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)}")
+        delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)} netto ({_bijstand_bron(i, bijstand_berekend, ontvangen_bijstand, bijstand_recht)})")
     if inv.huurwoning[i]:
         huur = inv.kale_huur[i].mean()
         delen.append(f"− woonlasten boven de minimum-normhuur {e(woon[i].mean(), centen=True)} (huur "
@@ -419,6 +440,18 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, huurtoeslag, woon
     r.append("Kwijtschelding vraagt u aan bij de gemeente (of het samenwerkingsverband dat de belastingen int), binnen "
              "de termijn op het aanslagbiljet (URI art. 27-28).")
     return r
+
+
+def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: np.ndarray | None) -> str:
+    """Where the bijstand in the income comes from: the computed right, what is received now, or both by month."""
+    if not berekend[i].any():
+        if recht is not None and np.allclose(recht[i], ontvangen[i], rtol=0, atol=HALVE_CENT):
+            return "wat nu wordt ontvangen, gelijk aan het berekende recht"
+        return "wat nu wordt ontvangen"
+    if berekend[i].all() or not ontvangen[i].any():
+        return "het berekende recht"
+    return (f"het berekende recht in {opmaak.maanden(np.flatnonzero(berekend[i]))}, anders wat nu wordt ontvangen, "
+            "het hoogste van de twee")
 
 
 def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend, norm_bron, pensioen, aow_kiezen,

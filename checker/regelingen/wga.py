@@ -234,6 +234,12 @@ def hoofdpersoon(personen: list[WiaPersoon]) -> np.ndarray:
     return np.where(score(personen[1]) > score(personen[0]), 1, 0)
 
 
+def ontvangen_per_maand(inv: Invoer) -> np.ndarray:
+    """(N, 12) the WGA UWV pays now (inkomen.wga, gross), the partner's in the months the partner belongs to the
+    household: in the same terms as the household's computed WGA."""
+    return inv.inkomen_aanvrager["wga"] + np.where(inv.heeft_partner, inv.inkomen_partner["wga"], 0.0)
+
+
 def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedrag: np.ndarray) -> dict:
     """(N,) facts for the signal rules, about the person ``hoofd`` except the household totals."""
     def kies(per_persoon: list[np.ndarray]) -> np.ndarray:
@@ -246,8 +252,30 @@ def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedr
     eis = np.where(heeft_eis, kies([w.eis[:, 0] for w in personen]), 0.0)
     gemiddeld = kies([w.b_gem.mean(axis=1) for w in personen])
     inkomens = (inv.inkomen_aanvrager, inv.inkomen_partner)
-    ontvangen = sum(ink["wga"].sum(axis=1) for ink in inkomens)
+    ontvangen = ontvangen_per_maand(inv).sum(axis=1)
+    # per month, as the amounts are computed: loon is tested in its own month (art. 60 lid 1 onder a "per
+    # kalendermaand"), winst on the year's average (Inkomensbesluit Wet WIA art. 6 lid 3)
+    met_eis = np.where(hoofd[:, None] == 1, na[1] & personen[1].heeft_eis, na[0] & personen[0].heeft_eis)
+    soort = np.where(hoofd[:, None] == 1, personen[1].jaargemiddelde.soort, personen[0].jaargemiddelde.soort)
+    bedrag = np.where(hoofd[:, None] == 1, personen[1].jaargemiddelde.bedrag, personen[0].jaargemiddelde.bedrag)
+    vervolg_maanden = met_eis & (soort == VERVOLG)
+    lau_maanden = met_eis & (soort == LAU)
+    n_lau, n_vervolg = lau_maanden.sum(axis=1), vervolg_maanden.sum(axis=1)
+    lau_bij_eis = np.where(hoofd[:, None] == 1, personen[1].lau_bij_eis, personen[0].lau_bij_eis)
+
+    def gemiddeld_over(masker: np.ndarray, n: np.ndarray) -> np.ndarray:
+        return np.round(np.divide(np.where(masker, bedrag, 0.0).sum(axis=1), n, out=np.zeros(inv.n), where=n > 0), 2)
     return {
+        "maanden_met_inkomenseis": met_eis.sum(axis=1),
+        "maanden_vervolg": n_vervolg,
+        "maanden_loonaanvulling": n_lau,
+        "maanden_vervolg_tekst": maandteksten(vervolg_maanden),
+        "loonaanvulling_gemiddeld": gemiddeld_over(lau_maanden, n_lau),
+        "vervolg_gemiddeld": gemiddeld_over(vervolg_maanden, n_vervolg),
+        # what the months below the inkomenseis cost against an income equal to it: per month the
+        # loonaanvullingsuitkering at the inkomenseis minus the vervolguitkering actually paid
+        "verlies_vervolgmaanden": np.round(np.where(vervolg_maanden, np.maximum(0.0, lau_bij_eis - bedrag), 0.0)
+                                           .sum(axis=1), 2),
         "wga_persoon": hoofd,
         "heeft_wia": (personen[0].fase != 0) | (personen[1].fase != 0),
         "heeft_inkomenseis": heeft_eis,
@@ -268,6 +296,14 @@ def _feiten(inv: Invoer, personen: list[WiaPersoon], hoofd: np.ndarray, jaarbedr
         "terugvordering_schatting": np.where(ontvangen > 0, np.round(np.maximum(0.0, ontvangen - jaarbedrag), 2), 0.0),
         "nabetaling_schatting": np.where(ontvangen > 0, np.round(np.maximum(0.0, jaarbedrag - ontvangen), 2), 0.0),
     }
+
+
+def maandteksten(masker: np.ndarray) -> np.ndarray:
+    """(N,) the months of an (N, 12) mask in words ("juli tot en met december"), one text per distinct pattern."""
+    codes = (masker.astype(np.int64) << np.arange(12)).sum(axis=1)
+    uniek, terug = np.unique(codes, return_inverse=True)
+    teksten = np.array([opmaak.maanden([m for m in range(12) if c >> m & 1], voluit=True) for c in uniek], dtype=object)
+    return teksten[terug.reshape(-1)]
 
 
 # --- the regeling ---------------------------------------------------------------------------------------
@@ -309,6 +345,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p, feiten=feiten, details=details,
+        ontvangen=ontvangen_per_maand(inv), ontvangen_bedragen="bruto",
         signaalbronnen={
             "bron_recht": "Wet WIA art. 54 en 60-62",
             "bron_inkomenseis": "Wet WIA art. 60 lid 1-2 en art. 61 lid 4-5, art. 62 lid 1",
@@ -343,7 +380,7 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
     for k, w in enumerate(personen):
         if w.fase[i] != 0:
             regels += _uitleg_persoon(i, k, inv, p, w)
-    regels.append(f"WIA-uitkering over {inv.jaar}: {e(jaarbedrag[i], centen=True)}"
+    regels.append(f"WIA-uitkering over {inv.jaar}: {e(jaarbedrag[i], centen=True)} bruto"
                   + (f" (aanvrager {e(personen[0].jaargemiddelde.bedrag[i].sum(), centen=True)}, partner "
                      f"{e(personen[1].jaargemiddelde.bedrag[i].sum(), centen=True)})"
                      if all(w.fase[i] != 0 for w in personen) else "") + " (Wet WIA art. 51, 61 en 62).")
@@ -352,7 +389,8 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
         verschil = (f"mogelijke terugvordering {e(feiten['terugvordering_schatting'][i], centen=True)}"
                     if ontvangen > jaarbedrag[i] else
                     f"mogelijke nabetaling {e(feiten['nabetaling_schatting'][i], centen=True)}")
-        regels.append(f"UWV betaalt nu (voorschot, inkomen.wga) {e(ontvangen, centen=True)} over het jaar; na de "
+        regels.append(f"UWV betaalt nu (voorschot, inkomen.wga) {e(ontvangen, centen=True)} bruto over het jaar, "
+                      f"tegenover een berekend recht van {e(jaarbedrag[i], centen=True)} bruto per jaar; na de "
                       f"jaarlijkse herberekening: {verschil} (Inkomensbesluit Wet WIA art. 6 lid 3).")
     return regels
 

@@ -81,7 +81,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=uitleg, bronnen=bronnen, waarschuwingen=lambda i: (awir.waarschuwingen_toetsingsinkomen(inv, i)
+        uitleg=awir.met_voorschotregel(uitleg, inv, REGELING, jaarbedrag), bronnen=bronnen,
+        waarschuwingen=lambda i: (awir.waarschuwingen_toetsingsinkomen(inv, i)
                                   + awir.waarschuwing_partner_deel_van_het_jaar(inv, i, "Awir art. 7 lid 3; Wzt art. 3")),
         lezer=p,
         signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},

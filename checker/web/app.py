@@ -107,8 +107,9 @@ def maak_app() -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.filters.update(euro=weergave.euro, datum=weergave.datum, getal=formulier.toon_getal,
+                                 zinnen=weergave.zinnen,
                                  regeling=lambda k: REGELING_NAMEN.get(k, k))
-    app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT,
+    app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT, termijn=weergave.termijn,
                                  ERNST_LABELS=weergave.ERNST_LABELS)
 
     @app.after_request
@@ -152,7 +153,8 @@ def maak_app() -> Flask:
         sprongen, klein = weergave.sprongen(sweep) if sweep else ([], 0)
         return render_template(
             "resultaat.html", uit=uit, h=h, regels=weergave.huishouden_regels(h), regelingen=rijen, open_=open_,
-            maanden=weergave.maandtabel(uit), signalen=weergave.signalen(uit), wie=weergave.wie_doet_wat(uit),
+            maanden=weergave.maandtabel(uit), signalen=weergave.actueel(weergave.signalen(uit)),
+            verlopen_signalen=weergave.verlopen(weergave.signalen(uit)), wie=weergave.wie_doet_wat(uit),
             scan=sweep, keuzes=keuzes, scan_fout=scan_fout, grafiek=grafiek, sprongen=sprongen, klein=klein,
             personen=[p.id for p in h.personen if p.rol in ("aanvrager", "partner")], bronnen=BRONNEN,
             tekst=json.dumps(doc, ensure_ascii=False))
@@ -203,7 +205,9 @@ def maak_app() -> Flask:
         except InvoerFout as e:
             return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=400)
         h = huishouden.valideer(doc)
-        return render_template("afdruk.html", uit=uit, h=h, taken=weergave.checklist(uit),
+        taken = weergave.checklist(uit)
+        return render_template("afdruk.html", uit=uit, h=h, taken=weergave.actueel(taken),
+                               verlopen_taken=weergave.verlopen(taken),
                                regelingen=[r for r in weergave.regelingen(uit)[0]
                                            if r["recht"] and r["sleutel"] != "inkomstenbelasting"],
                                contacten=weergave.contacten(uit), websites=weergave.WEBSITES,

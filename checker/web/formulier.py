@@ -14,10 +14,12 @@ import re
 from datetime import date, datetime
 from typing import Any, Iterable, get_args
 
-from .. import gemeenten, huishouden, parameters
+from .. import gemeenten, huishouden, opmaak, parameters
 
 # --- what the form shows ---------------------------------------------------------------------------------
-INKOMSTEN = tuple(huishouden.Inkomen.model_fields)
+# Every income field, the net bijstand first (what people in bijstand know: the beschikking) and the gross next to it.
+INKOMSTEN = ("loon", "winst", "ww", "bijstand_netto", "bijstand", "aow", "pensioen", "overig", "wga")
+assert set(INKOMSTEN) == set(huishouden.Inkomen.model_fields), "the form must show every income field"
 ONTVANGT = tuple(huishouden.Ontvangt.model_fields)
 ROLLEN = huishouden.ROLLEN
 GEBEURTENISSEN = huishouden.GEBEURTENISSEN
@@ -26,12 +28,26 @@ WIA_KLASSEN = get_args(huishouden.Wia.model_fields["klasse"].annotation)
 OPVANGSOORTEN = get_args(huishouden.Kinderopvang.model_fields["soort"].annotation)
 WOONSOORTEN = get_args(huishouden.Wonen.model_fields["soort"].annotation)
 
+# Every money field says bruto or netto; a hint where people usually know the other amount.
 LABELS = {
-    "loon": "Loon", "winst": "Winst (zzp)", "ww": "WW", "bijstand": "Bijstand (ontvangen)", "aow": "AOW",
-    "pensioen": "Pensioen", "overig": "Overig inkomen", "wga": "WGA-uitkering (nu betaald)",
-    "zorgtoeslag": "Zorgtoeslag", "huurtoeslag": "Huurtoeslag", "kindgebonden_budget": "Kindgebonden budget",
-    "kinderopvangtoeslag": "Kinderopvangtoeslag",
+    "loon": "Loon, bruto", "winst": "Winst (zzp), vóór belasting", "ww": "WW, bruto",
+    "bijstand_netto": "Bijstand, netto (nu ontvangen)", "bijstand": "Bijstand, bruto (nu ontvangen)",
+    "aow": "AOW, bruto", "pensioen": "Pensioen, bruto", "overig": "Overig inkomen, bruto",
+    "wga": "WGA-uitkering, bruto (nu betaald)",
+    "zorgtoeslag": "Zorgtoeslag, netto", "huurtoeslag": "Huurtoeslag, netto",
+    "kindgebonden_budget": "Kindgebonden budget, netto", "kinderopvangtoeslag": "Kinderopvangtoeslag, netto",
 }
+HINTS = {
+    "loon": "Het brutoloon op de loonstrook, niet wat op de rekening komt.",
+    "ww": "Het brutobedrag op de brief van UWV, niet wat op de rekening komt.",
+    "wga": "Het brutobedrag op de brief van UWV, niet wat op de rekening komt.",
+    "bijstand_netto": "Het bedrag op de beschikking van de gemeente. Vul bijstand netto óf bruto in.",
+    "bijstand": "Alleen als u het brutobedrag weet, bijvoorbeeld van de jaaropgaaf; anders bij 'Bijstand, netto'.",
+    "aow": "Het brutobedrag op de brief van de SVB, niet wat op de rekening komt.",
+    "pensioen": "Het brutobedrag op de brief van het pensioenfonds, niet wat op de rekening komt.",
+}
+ONTVANGT_HINT = "Het voorschot per maand zoals Dienst Toeslagen het uitbetaalt (een toeslag is onbelast)."
+BEDRAGEN_NOOT = opmaak.BEDRAGEN_NOOT
 ROL_LABELS = {"aanvrager": "aanvrager", "partner": "partner (toeslagpartner)", "kind": "kind",
               "medebewoner": "medebewoner"}
 GEBEURTENIS_LABELS = {

@@ -43,15 +43,15 @@ huishouden_regels = opmaak.huishouden_regels
 def regelingen(uit: dict[str, Any]) -> tuple[list[dict], list[str]]:
     """Rows of the regelingen table, and the names of those not computed yet."""
     rijen, open_ = [], []
-    voorschotten = uit.get("voorschotten", {})
     for sleutel, r in uit["regelingen"].items():
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
-        v = voorschotten.get(sleutel)
+        o = r.get("ontvangen")
         rijen.append({"sleutel": sleutel, "naam": REGELING_NAMEN[sleutel], "instantie": r["instantie"],
                       "recht": r["recht"], "per_maand": maandtekst(r["maandbedragen"]), "jaar": r["jaarbedrag"],
-                      "maandbedragen": r["maandbedragen"], "ontvangt": v["ontvangt_jaar"] if v else None,
+                      "maandbedragen": r["maandbedragen"], "ontvangt": o["jaarbedrag"] if o else None,
+                      "ontvangt_bedragen": o["bedragen"] if o else "",
                       "uitleg": r["uitleg"], "bronnen": r["bronnen"], "waarschuwingen": r.get("waarschuwingen", [])})
     return rijen, open_
 
@@ -71,6 +71,16 @@ def signalen(uit: dict[str, Any]) -> list[dict]:
     return sorted(uit["signalen"], key=lambda s: ERNST_VOLGORDE.index(s["ernst"]))
 
 
+def actueel(signalen_: list[dict]) -> list[dict]:
+    """Signals whose deadline has not passed (or that have none)."""
+    return [s for s in signalen_ if not s.get("verlopen")]
+
+
+def verlopen(signalen_: list[dict]) -> list[dict]:
+    """Signals whose deadline lies before the peildatum: shown apart, with what can still be done (contract §10)."""
+    return [s for s in signalen_ if s.get("verlopen")]
+
+
 def wie_doet_wat(uit: dict[str, Any]) -> list[tuple[str, list[dict]]]:
     """Signals grouped by the instantie to act with, the most urgent instantie first."""
     per: dict[str, list[dict]] = {}
@@ -84,6 +94,18 @@ def checklist(uit: dict[str, Any]) -> list[dict]:
     """What the resident must do: every signal with an action, most urgent first, then the earliest date."""
     taken = [s for s in signalen(uit) if s["ernst"] != "info"]
     return sorted(taken, key=lambda s: (ERNST_VOLGORDE.index(s["ernst"]), s.get("datum") or "9999"))
+
+
+def termijn(s: dict[str, Any], peildatum: str | None) -> str:
+    return opmaak.termijn(s, peildatum)
+
+
+def zinnen(tekst: str) -> tuple[str, str]:
+    """The first sentence of a text (what to do, shown in bold on the sheet) and the rest."""
+    for i, teken in enumerate(tekst):
+        if teken in ".?!" and (i + 1 == len(tekst) or tekst[i + 1] == " "):
+            return tekst[:i + 1], tekst[i + 1:].strip()
+    return tekst, ""
 
 
 def contacten(uit: dict[str, Any]) -> list[tuple[str, str | None]]:
