@@ -26,7 +26,7 @@ SOORT = {"inkomstenbelasting": "heffing"}
 # the people and households a beleidsmaker asks about first, reported for the baseline
 PERSONEN = ("personen.kinderen_0_17", "huishoudens.aow", "personen.aow", "huishoudens.huur", "personen.zzp",
             "huishoudens.bijstand", "personen.wga", "personen.iva", "personen.ww",
-            "kinderen.opvang_dagopvang", "kinderen.opvang_bso", "kinderen.opvang_gastouder")
+            "kinderen.opvang_dagopvang", "kinderen.opvang_bso", "kinderen.opvang_gastouder", "personen.zorgtoeslag")
 
 
 def _gewichten(jaar: int) -> tuple[np.ndarray, dict]:

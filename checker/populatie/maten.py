@@ -243,6 +243,9 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
                                        s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
     "uitgaven.ww": lambda s: (s.records.invoer.inkomen_aanvrager["ww"] + s.records.invoer.inkomen_partner["ww"]).sum(axis=1),
     "kinderen.kinderbijslag": lambda s: np.where(s.ontvangt["kinderbijslag"], _kinderen_tussen(0, 17)(s), 0.0),
+    "personen.zorgtoeslag": lambda s: np.where(s.ontvangt["zorgtoeslag"],
+                                               s.records.invoer.verzekerd_aanvrager.astype(float)
+                                               + (_met_partner(s) & s.records.invoer.verzekerd_partner), 0.0),
     "ontvangers.toeslag_een_of_meer": lambda s: np.logical_or.reduce([s.ontvangt[k] for k in TOESLAGEN]).astype(float),
 }
 
