@@ -237,7 +237,9 @@ class Huishouden(_Model):
         return [p for p in self.personen if p.rol == "kind"]
 
     def geboortedatum(self, persoon: Persoon) -> date:
-        """Birth date; with only ``leeftijd`` given, 1 July of the year that gives that age on 1 January."""
+        """Birth date; with only ``leeftijd`` given (the age on 1 January), 1 July of the year before: an assumed
+        birthday halfway through the year, which counts from July (Awir art. 5) and for kinderbijslag from the
+        3rd quarter (AKW art. 11-12). The README says so."""
         if persoon.geboortedatum is not None:
             return persoon.geboortedatum
         return date(self.jaar - persoon.leeftijd - 1, 7, 1)

@@ -61,7 +61,7 @@ MAANDEN = 12  # calendar
 # --- who and when -------------------------------------------------------------------------------------
 @dataclass
 class Leeftijdsstatus:
-    """AOW status of one person over the year, from year and month of birth (the day is not known)."""
+    """AOW status of one person over the year, from the date of birth."""
     maanden_aow_premie: np.ndarray   # (N,) months before the month in which the AOW age is reached (Wfsv art. 10 lid 2)
     aow_einde_jaar: np.ndarray       # (N,) bool: AOW age reached at the end of the year (art. 8.17 lid 1)
     aow_begin_jaar: np.ndarray       # (N,) bool: AOW age reached at the start of the year (art. 3.76 lid 2, 4)
@@ -71,8 +71,8 @@ class Leeftijdsstatus:
 
 def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
     """AOW age (AOW art. 7a, algemeen.aow_leeftijd) per month. The AOW premium stops from the first day of the
-    month in which the AOW age is reached (Wfsv art. 10 lid 2). With only the month of birth known, a birthday
-    in January counts as after 1 January (so 'at the start of the year' is not yet reached)."""
+    month in which the AOW age is reached (Wfsv art. 10 lid 2), whatever the day. 'At the start of the year' the AOW
+    age is reached when it was reached before the year or on 1 January itself."""
     leeftijd_maanden = int(round(p("algemeen.aow_leeftijd") * MAANDEN))
     eerste_aow_maand = geboren[:, 0] * MAANDEN + geboren[:, 1] - 1 + leeftijd_maanden   # absolute month index
     maanden = jaar * MAANDEN + np.arange(MAANDEN)
@@ -80,7 +80,7 @@ def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
     return Leeftijdsstatus(
         maanden_aow_premie=(~aow_maand).sum(axis=1),
         aow_einde_jaar=aow_maand[:, -1],
-        aow_begin_jaar=eerste_aow_maand < jaar * MAANDEN,
+        aow_begin_jaar=(eerste_aow_maand < jaar * MAANDEN) | ((eerste_aow_maand == jaar * MAANDEN) & (geboren[:, 2] == 1)),
         aow_maand=aow_maand,
         voor_1946=geboren[:, 0] < p("inkomstenbelasting.geboren_voor_jaar_tabel_2_10a"),
     )
@@ -174,16 +174,21 @@ def arbeidskorting(arbeidsinkomen: np.ndarray, p) -> np.ndarray:
 
 
 def kind_jonger_dan_12(inv: Invoer, p) -> np.ndarray:
-    """(N,) bool, Wet IB 2001 art. 8.14a lid 1 onder b: a child (rol kind) of the household that had not reached
-    the age at the start of the year and belongs to the household at least the months required. Only year and month
-    of birth are known: a birthday counts as after 1 January; a child born in the year counts from the month after
-    its birth month (born in June: 6 months)."""
-    jaar_geb, maand_geb = inv.bewoner_geboren[..., 0], inv.bewoner_geboren[..., 1]
-    leeftijd_begin = inv.jaar - jaar_geb - 1
-    maanden = np.where(jaar_geb < inv.jaar, MAANDEN, np.where(jaar_geb == inv.jaar, MAANDEN - maand_geb, 0))
-    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind & (leeftijd_begin < p("inkomstenbelasting.iack_leeftijd_kind"))
+    """(N,) bool, Wet IB 2001 art. 8.14a lid 1 onder b: a child (rol kind) of the household that "bij de aanvang van het
+    kalenderjaar" had not reached the age (its age on 1 January) and is at least the months required at the address.
+    A child born in the year counts the months whose first day it has been born: born on or before 1 July gives the
+    six months to 31 December, born 2 July not."""
+    leeftijd = inv.leeftijd("bewoner")                                            # (N, B, 12) age on each 1st
+    maanden = (leeftijd >= 0).sum(axis=2)
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind
+            & (leeftijd[..., 0] < p("inkomstenbelasting.iack_leeftijd_kind"))
             & (maanden >= p("inkomstenbelasting.iack_maanden_kind")))
     return kind.any(axis=1)
+
+
+def _dagnummer(geboren: np.ndarray) -> np.ndarray:
+    """(N,) a number that orders dates of birth (year, month, day)."""
+    return (geboren[:, 0] * 12 + geboren[:, 1]) * 31 + geboren[:, 2]
 
 
 def partner_voor_iack(inv: Invoer, p) -> np.ndarray:
@@ -368,8 +373,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     a, b = personen["aanvrager"], personen["partner"]
 
     kind = kind_jonger_dan_12(inv, p)
-    aanvrager_oudste = (inv.geboren_aanvrager[:, 0] * MAANDEN + inv.geboren_aanvrager[:, 1]
-                        <= inv.geboren_partner[:, 0] * MAANDEN + inv.geboren_partner[:, 1])
+    aanvrager_oudste = (_dagnummer(inv.geboren_aanvrager) <= _dagnummer(inv.geboren_partner))
     iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), a.arbeidsinkomen, b.arbeidsinkomen,
                                    aanvrager_oudste)
     _kortingen_en_heffing(a, inv, p, iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager)

@@ -28,7 +28,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer, leeftijd_per_maand
+from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
 from ._uitkomst import Uitkomst
 
@@ -186,7 +186,6 @@ def bereken_persoon(inv: Invoer, p: ParameterLezer, k: int, h: np.ndarray, maxim
     fase, klasse = inv.wia_fase[:, k], inv.wia_klasse[:, k]
     maandloon, rvc = inv.wia_maandloon[:, k], inv.wia_restverdiencapaciteit[:, k]
     inkomen = inv.inkomen_aanvrager if k == 0 else inv.inkomen_partner
-    geboren = inv.geboren_aanvrager if k == 0 else inv.geboren_partner
     b_maand, b_gem = inkomen_uit_arbeid(inkomen)
     a, cd = gemaximeerd_maandloon(maandloon, maximum)
     g = uitkeringspercentage(klasse, p)[:, None]
@@ -194,7 +193,9 @@ def bereken_persoon(inv: Invoer, p: ParameterLezer, k: int, h: np.ndarray, maxim
     ovc = overblijvende_verdiencapaciteit(eis, p)
     heeft_eis = rvc[:, None] > 0   # assumed: a restverdiencapaciteit above nil is above 20% of maatmaninkomen
     lgu, na, iva = fasen_per_maand(fase, inv.wia_einde_loongerelateerd[:, k])
-    voor_aow = leeftijd_per_maand(geboren, inv.jaar) < p("algemeen.aow_leeftijd")
+    # the right ends on the day the AOW age is reached (Wet WIA art. 43 onder g); a month counts when that day is
+    # not its first day (the month of a later birthday is counted in full)
+    voor_aow = ~inv.bereikt(("aanvrager", "partner")[k], p("algemeen.aow_leeftijd"))
 
     def uitkering(b: np.ndarray) -> Uitkering:
         lau, grond = loonaanvullingsuitkering(a, b, ovc, cd, g, h, heeft_eis, p)
