@@ -6,7 +6,7 @@ Regelingen that this version does not compute yet are present with recht false a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -126,6 +126,6 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
         if sleutel == "inkomstenbelasting" and uitkomsten[sleutel].berekend:
             # Awir art. 8: from here on the toetsingsinkomen is the computed verzamelinkomen.
             d = uitkomsten[sleutel].details
-            inv = replace(inv, toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"],
-                                                          d["verzamelinkomen_partner"]], axis=1))
+            inv = inv.met(toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"], d["verzamelinkomen_partner"]],
+                                                    axis=1))
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))

@@ -80,7 +80,15 @@ class Invoer:
         veld = "inkomen_aanvrager" if persoon == "aanvrager" else "inkomen_partner"
         nieuw = dict(getattr(self, veld))
         nieuw[bron] = bedragen
-        return replace(self, **{veld: nieuw})
+        return self.met(**{veld: nieuw})
+
+    def met(self, **velden) -> "Invoer":
+        """A copy with other values for some fields (dataclasses.replace); the ages per month computed so far are
+        shared when no birth date or year changes (they depend on nothing else)."""
+        kopie = replace(self, **velden)
+        if not {"jaar", "geboren_aanvrager", "geboren_partner", "bewoner_geboren"} & velden.keys():
+            kopie.__dict__["_leeftijden"] = self.__dict__.setdefault("_leeftijden", {})
+        return kopie
 
     # -- ages per month, computed once per Invoer (every regeling asks; a scan has thousands of rows) -----------
     def _onthouden(self, sleutel: tuple, maak):

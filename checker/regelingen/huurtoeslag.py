@@ -293,6 +293,13 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "maandbedragen_exact": exact,
             "maandbedragen_zonder_vermogenstoets": maand_zonder,
         },
+        onderdelen=awir.onderdelen(
+            "inkomenstoets",
+            ("de normhuur, het deel van de huur dat de huurder zelf betaalt, stijgt met het rekeninkomen (Wht art. 17 "
+             "en 19)" if "huurtoeslag.normhuur_factor_a" in parameters else
+             "boven het minimum-inkomensijkpunt gaat er een percentage van het rekeninkomen af (Wht art. 21 lid 2)"),
+            np.where(onder_grens[:, None], exact, 0.0), maandbedragen, p,
+            afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
     )
 
 

@@ -42,7 +42,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
-from ._uitkomst import Uitkomst
+from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "inkomstenbelasting"
 INSTANTIE = "Belastingdienst"
@@ -405,6 +405,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": "Wet inkomstenbelasting 2001 art. 2.10 en 8.8"},
         feiten={"verzamelinkomen": a.verzamelinkomen + b.verzamelinkomen},
+        onderdelen=lambda rijen: [o for rol in ROLLEN for o in onderdelen(personen[rol], rol, p, rijen)],
         details={
             "verzamelinkomen_aanvrager": a.verzamelinkomen,   # (N,) box 1 only, at least nil
             "verzamelinkomen_partner": b.verzamelinkomen,
@@ -420,6 +421,33 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "belasting_per_maand": a.per_maand + b.per_maand,  # (N, 12) unrounded maandbedragen
         },
     )
+
+
+def onderdelen(h: Persoonsheffing, rol: str, p, rijen: np.ndarray) -> list[Onderdeel]:
+    """The parts of one person's tax per year for the households ``rijen``, which add up to it: belasting and
+    premies, each heffingskorting (negative), the part of the kortingen above the heffing that cannot be used
+    (art. 8.8), and the Zvw bijdrage."""
+    telt = h.aanwezig[rijen].astype(float)
+    e = opmaak.euro
+    delen = [
+        ("heffing (belasting en premies volksverzekeringen)", h.heffing,
+         "de belasting en de premies volksverzekeringen stijgen met het inkomen (Wet IB 2001 art. 2.10; Wfsv art. 9-10)"),
+        ("algemene heffingskorting", -h.ahk * h.aandeel,
+         "de algemene heffingskorting daalt boven een inkomensgrens (Wet IB 2001 art. 8.10)"),
+        ("arbeidskorting", -h.ak * h.aandeel,
+         "de arbeidskorting stijgt en daalt met het arbeidsinkomen (Wet IB 2001 art. 8.11)"),
+        ("inkomensafhankelijke combinatiekorting", -h.iack * h.aandeel,
+         "met een kind jonger dan 12 krijgt de ouder met het laagste arbeidsinkomen deze korting, bij een "
+         f"arbeidsinkomen boven {e(p('inkomstenbelasting.iack_drempel'))} (Wet IB 2001 art. 8.14a)"),
+        ("ouderenkorting", -h.ok, "de ouderenkorting daalt boven een inkomensgrens (Wet IB 2001 art. 8.17)"),
+        ("alleenstaande ouderenkorting", -h.aok, "Wet IB 2001 art. 8.18"),
+        ("heffingskortingen die niet verrekend kunnen worden", h.kortingen - h.kortingen_benut,
+         "de heffingskortingen van {naam} kunnen niet hoger zijn dan de belasting en premies van {naam} "
+         "(Wet IB 2001 art. 8.8)"),
+        ("inkomensafhankelijke bijdrage Zvw", h.zvw, "Zvw art. 43"),
+    ]
+    return [Onderdeel(naam=naam, bedrag=telt * np.asarray(bedrag)[rijen], regel=regel, wie=rol)
+            for naam, bedrag, regel in delen]
 
 
 # --- explanation --------------------------------------------------------------------------------------

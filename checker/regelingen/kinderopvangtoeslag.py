@@ -285,6 +285,11 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_kind": eerste,
             "toeslag_per_kind": per_kind / 100.0,
         },
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "het percentage van de kosten dat vergoed wordt, hangt af van de rij "
+            "van de tabel waarin het toetsingsinkomen valt; een hogere rij geeft een lager percentage (Besluit "
+            "kinderopvangtoeslag art. 6 en 8, bijlage I)", totaal_centen / 100.0,
+            maandbedragen, p, afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
     )
 
 

@@ -146,6 +146,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         details={"aanspraak_kind": aanspraak},
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "boven het drempelinkomen gaat er een percentage van het inkomen daarboven "
+            "af (Wkgb art. 2 lid 7-8)", maand_exact, maandbedragen, p),
     )
 
 

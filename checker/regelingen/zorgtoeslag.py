@@ -92,6 +92,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         lezer=p,
         signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "de normpremie stijgt met het toetsingsinkomen boven het drempelinkomen, en de "
+            "zorgtoeslag is de standaardpremie min de normpremie (Wzt art. 2 lid 1-3)", maand_exact, maandbedragen, p),
     )
 
 
