@@ -69,8 +69,11 @@ def bruto_inkomen(inv: Invoer) -> np.ndarray:
 
 
 def kinderopvangkosten(inv: Invoer) -> np.ndarray:
-    """(N, 12): what the household pays for childcare (hours × hourly price, before any toeslag)."""
-    kosten = inv.opvang_uren * inv.opvang_uurprijs[:, :, None] * (inv.opvang_soort > 0)[:, :, None]
+    """(N, 12): what the household pays for childcare (hours × hourly price, before any toeslag), in the months the
+    child is there (from the month after its birth, or that month when born on its first day; the kinderopvangtoeslag
+    warns about hours the file gives before)."""
+    geboren = inv.leeftijd("bewoner") >= 0
+    kosten = inv.opvang_uren * inv.opvang_uurprijs[:, :, None] * ((inv.opvang_soort > 0)[:, :, None] & geboren)
     return kosten.sum(axis=1)
 
 
