@@ -641,8 +641,9 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     if overgang.any():
         uit.append(f"In {opmaak.maanden(np.flatnonzero(overgang))} wordt iemand in het huishouden geboren of bereikt "
                    "een leeftijd die de bijstandsnorm of de vrijlating verandert, na de eerste dag van de maand. De "
-                   "gemeente rekent vanaf die dag (de Participatiewet telt per dag); samenloop rekent de hele maand "
-                   "met de situatie op de eerste dag, dus de bijstand in die maand kan iets afwijken.")
+                   "Participatiewet kent geen maandregel zoals Awir art. 5: de gemeente rekent vanaf die dag. "
+                   "samenloop rekent de hele maand met de situatie op de eerste dag, dus de bijstand in die maand kan "
+                   "iets afwijken.")
     if (s.partner[i] & (s.leeftijd["partner"][i] < 18)).any():
         uit.append("De partner is jonger dan 18 jaar en heeft zelf geen recht op bijstand (art. 13 lid 1 onder f); de "
                    "norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner van 18-20 jaar, "
