@@ -429,13 +429,15 @@ def _heffing_alleen_bijstand(bijstand: np.ndarray, geboren: np.ndarray, inv: Inv
 
 def _per_maand_bedrag(bedragen: np.ndarray, geboren: np.ndarray, functie) -> np.ndarray:
     """(N, 12) ``functie(bedrag, geboren)`` applied to every month's amount on its own, as the loonheffing of a
-    tijdvak is (each distinct amount and month of birth once: a scan repeats one household thousands of times)."""
+    tijdvak is (each distinct amount and date of birth once: a scan repeats one household thousands of times)."""
     n = bedragen.shape[0]
-    geboorte = np.repeat(geboren[:, 0] * MAANDEN + geboren[:, 1] - 1, MAANDEN)
-    sleutel = bedragen.reshape(-1) + 1j * geboorte            # one sortable value per (amount, month of birth)
+    dagen = 31
+    geboorte = np.repeat((geboren[:, 0] * MAANDEN + geboren[:, 1] - 1) * dagen + geboren[:, 2] - 1, MAANDEN)
+    sleutel = bedragen.reshape(-1) + 1j * geboorte            # one sortable value per (amount, date of birth)
     uniek, terug = np.unique(sleutel, return_inverse=True)
     geb = np.rint(uniek.imag).astype(int)
-    uit = functie(uniek.real, np.stack([geb // MAANDEN, geb % MAANDEN + 1], axis=1))
+    maand, dag = geb // dagen, geb % dagen + 1
+    uit = functie(uniek.real, np.stack([maand // MAANDEN, maand % MAANDEN + 1, dag], axis=1))
     return uit[np.asarray(terug).reshape(-1)].reshape(n, MAANDEN)
 
 
@@ -531,7 +533,7 @@ def bruto_bijstand_bewoners(inv: Invoer, p) -> np.ndarray | None:
         return None
     n, b, _ = netto.shape
     netto = netto.reshape(n * b, MAANDEN) * inv.bewoner_aanwezig.reshape(n * b)[:, None]
-    bruto = bruto_volgens_loonheffing(netto, inv.bewoner_geboren.reshape(n * b, 2), inv, p)
+    bruto = bruto_volgens_loonheffing(netto, inv.bewoner_geboren.reshape(n * b, -1), inv, p)
     return np.where(netto > 0, bruto, 0.0).reshape(n, b, MAANDEN)
 
 
