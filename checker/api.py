@@ -134,18 +134,27 @@ def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
     delta = jaar - h.jaar
     ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
     ruw["jaar"] = jaar
+    verschoven: list[tuple[str, str, str]] = []   # (field path, old date, new date)
+
+    def schuif(houder: dict, veld: str, pad: str) -> None:
+        oud = houder[veld]
+        houder[veld] = _verschuif(oud, delta)
+        verschoven.append((pad, oud, houder[veld]))
+
     if "peildatum" in ruw:
-        ruw["peildatum"] = _verschuif(ruw["peildatum"], delta)
-    for g in ruw.get("gebeurtenissen", []):
-        g["datum"] = _verschuif(g["datum"], delta)
-    for p in ruw.get("personen", []):
-        for a in p.get("activiteiten", []):
+        schuif(ruw, "peildatum", "peildatum")
+    for j, g in enumerate(ruw.get("gebeurtenissen", [])):
+        schuif(g, "datum", f"gebeurtenissen[{j}].datum")
+    for n, p in enumerate(ruw.get("personen", [])):
+        for j, a in enumerate(p.get("activiteiten", [])):
             for veld in ("van", "tot"):
                 if veld in a:
-                    a[veld] = _verschuif(a[veld], delta)
+                    schuif(a, veld, f"personen[{n}].activiteiten[{j}].{veld}")
         if "einde_loongerelateerd" in p.get("wia", {}):
-            p["wia"]["einde_loongerelateerd"] = _verschuif(p["wia"]["einde_loongerelateerd"], delta)
-    return huishouden.valideer(ruw)
+            schuif(p["wia"], "einde_loongerelateerd", f"personen[{n}].wia.einde_loongerelateerd")
+    nieuw = huishouden.valideer(ruw)
+    nieuw._jaar_verschoven = (h.jaar, tuple(verschoven))
+    return nieuw
 
 
 def bereken_huishouden(bron: Any, jaar: int | None = None, wijzigingen: dict | None = None

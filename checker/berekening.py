@@ -6,7 +6,7 @@ Regelingen that this version does not compute yet are present with recht false a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -69,8 +69,11 @@ def bruto_inkomen(inv: Invoer) -> np.ndarray:
 
 
 def kinderopvangkosten(inv: Invoer) -> np.ndarray:
-    """(N, 12): what the household pays for childcare (hours × hourly price, before any toeslag)."""
-    kosten = inv.opvang_uren * inv.opvang_uurprijs[:, :, None] * (inv.opvang_soort > 0)[:, :, None]
+    """(N, 12): what the household pays for childcare (hours × hourly price, before any toeslag), in the months the
+    child is there (from the month after its birth, or that month when born on its first day; the kinderopvangtoeslag
+    warns about hours the file gives before)."""
+    geboren = inv.leeftijd("bewoner") >= 0
+    kosten = inv.opvang_uren * inv.opvang_uurprijs[:, :, None] * ((inv.opvang_soort > 0)[:, :, None] & geboren)
     return kosten.sum(axis=1)
 
 
@@ -113,7 +116,7 @@ def met_bruto_bijstand(inv: Invoer, details: dict) -> Invoer:
     if inv.bewoner_bijstand_netto is not None:
         nieuw["bewoner_inkomen"] = inv.bewoner_inkomen + details["bijstand_bruto_bewoners"]
         nieuw["bewoner_bijstand_netto"] = None
-    return replace(inv, **nieuw)
+    return inv.met(**nieuw)
 
 
 def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
@@ -125,8 +128,8 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
         if sleutel == "inkomstenbelasting" and uitkomsten[sleutel].berekend:
             # Awir art. 8: from here on the toetsingsinkomen is the computed verzamelinkomen.
             d = uitkomsten[sleutel].details
-            inv = replace(inv, toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"],
-                                                          d["verzamelinkomen_partner"]], axis=1))
+            inv = inv.met(toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"], d["verzamelinkomen_partner"]],
+                                                    axis=1))
             inv = met_bruto_bijstand(inv, d)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
 

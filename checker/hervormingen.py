@@ -115,14 +115,15 @@ def scan_vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, tot: float = 60
                    ) -> dict[str, Any]:
     """The cliffs along the aanvrager's income sweep that a reform creates or removes (small rounding
     falls left out)."""
-    from .scanner import _per_maand, _Veranderingen, bereken_scan, punten, sprongen
+    from .scanner import _per_maand, _Veranderingen, bereken_scan, namen, punten, sprongen
     a = h.aanvrager
     bron = "winst" if sum(a.inkomen.winst) > sum(a.inkomen.loon) else "loon"
     bedragen = punten(0.0, tot, stap)
     uit = []
     for p in (basis_p, hervorm_p):
-        netto, regelingen = _per_maand(bereken_scan(h, a.id, bron, bedragen, p))
-        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, _Veranderingen(regelingen),
+        res = bereken_scan(h, a.id, bron, bedragen, p)
+        netto, regelingen = _per_maand(res)
+        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, _Veranderingen(regelingen, res.regelingen, namen(h)),
                                                               a.id.capitalize()) if not s["klein"]})
     basis, nieuw = uit
     return {"persoon": a.id, "bron": bron, "van": 0.0, "tot": tot, "stap": stap,

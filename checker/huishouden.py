@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 
 from .yamllader import YAML_LADER
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import paden
@@ -231,6 +231,9 @@ class Huishouden(_Model):
     ontvangt: Ontvangt = Ontvangt()
     schulden: tuple[Schuld, ...] = ()
     gebeurtenissen: tuple[Gebeurtenis, ...] = ()
+    # set when the household was moved to another berekeningsjaar (--jaar): (the file's jaar, moved dates as
+    # (field path, old, new)); not part of the file
+    _jaar_verschoven: tuple[int, tuple[tuple[str, str, str], ...]] | None = PrivateAttr(default=None)
 
     # -- views used by the calculation -----------------------------------------------------------
     @property
@@ -246,7 +249,9 @@ class Huishouden(_Model):
         return [p for p in self.personen if p.rol == "kind"]
 
     def geboortedatum(self, persoon: Persoon) -> date:
-        """Birth date; with only ``leeftijd`` given, 1 July of the year that gives that age on 1 January."""
+        """Birth date; with only ``leeftijd`` given (the age on 1 January), 1 July of the year before: an assumed
+        birthday halfway through the year, which counts from July (Awir art. 5) and for kinderbijslag from the
+        3rd quarter (AKW art. 11-12). The README says so."""
         if persoon.geboortedatum is not None:
             return persoon.geboortedatum
         return date(self.jaar - persoon.leeftijd - 1, 7, 1)
@@ -297,7 +302,15 @@ def _melding(fout: dict) -> str:
 
 
 def _vertaal(e: ValidationError) -> list[tuple[str, str]]:
-    return [(_pad(tuple(f["loc"]), f.get("ctx")), _melding(f)) for f in e.errors()]
+    return [(_pad(tuple(f["loc"]), f.get("ctx")), _melding(f)) for f in e.errors() if not _gevolgfout(f)]
+
+
+def _gevolgfout(fout: dict) -> bool:
+    """A list that pydantic calls too short only because its elements failed (it counts the valid ones): the
+    elements' own errors say what is wrong, so "mag niet leeg zijn" would be false."""
+    invoer, ctx = fout.get("input"), fout.get("ctx") or {}
+    return (fout["type"] == "too_short" and isinstance(invoer, (list, tuple))
+            and len(invoer) >= int(ctx.get("min_length", 1)))
 
 
 # --- checks across fields (on the raw data, so they run even when fields are wrong) ---------------
@@ -320,7 +333,9 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
         rollen = [(i, p.get("rol")) for i, p in enumerate(personen) if isinstance(p, dict)]
         aanvragers = [i for i, r in rollen if r == "aanvrager"]
         partners = [i for i, r in rollen if r == "partner"]
-        if not aanvragers:
+        # a missing or misspelled rol, or no persons at all, is reported as that, not again as "no aanvrager"
+        alle_rollen_geldig = bool(personen) and len(rollen) == len(personen) and all(r in ROLLEN for _, r in rollen)
+        if not aanvragers and alle_rollen_geldig:
             problemen.append(("personen", "er is geen persoon met rol: aanvrager (precies één is nodig)"))
         elif len(aanvragers) > 1:
             problemen.append(("personen", "meer dan één aanvrager: " + ", ".join(f"personen[{i}]" for i in aanvragers)))
@@ -478,6 +493,8 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
     and for events the calculation does not yet follow month by month."""
     from .opmaak import datum, euro
     uit: list[str] = []
+    if h._jaar_verschoven is not None:
+        uit.append(_jaar_verschoven(h))
     personen = {p.id: p for p in h.personen}
     for nr, p in enumerate(h.personen):
         werk = [a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]
@@ -518,6 +535,24 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
             uit.append(f"{pad}: '{g.soort}' op {datum(g.datum)} wordt nog niet per maand verwerkt; samenloop rekent het hele "
                        "jaar met de huishoudsamenstelling en woning zoals opgegeven.")
     return uit
+
+
+def _jaar_verschoven(h: Huishouden) -> str:
+    """The warning for a household computed for another year than its file (--jaar)."""
+    from .opmaak import datum
+    bestandsjaar, verschoven = h._jaar_verschoven
+    jaren = abs(h.jaar - bestandsjaar)
+    tekst = (f"jaar: het huishoudbestand gaat over {bestandsjaar}, maar samenloop rekent voor {h.jaar} (--jaar). ")
+    if verschoven:
+        genoemd = "; ".join(f"{pad} {datum(date.fromisoformat(oud))} → {datum(date.fromisoformat(nieuw))}"
+                            for pad, oud, nieuw in verschoven[:6])
+        meer = f" en nog {len(verschoven) - 6}" if len(verschoven) > 6 else ""
+        tekst += (f"Daarom zijn de datums die bij het jaar horen {jaren} jaar {'teruggezet' if h.jaar < bestandsjaar else 'vooruitgezet'} "
+                  f"naar {h.jaar}: {genoemd}{meer}. ")
+    tekst += (f"De geboortedatums blijven staan, dus iedereen is in {h.jaar} {jaren} jaar "
+              f"{'jonger' if h.jaar < bestandsjaar else 'ouder'} dan in {bestandsjaar}. De bedragen per maand blijven "
+              f"ook staan. Controleer of dat voor {h.jaar} klopt.")
+    return tekst
 
 
 def _partnerwijziging(h: Huishouden, g: Gebeurtenis, pad: str) -> str:

@@ -34,8 +34,8 @@ class Invoer:
     heeft_partner: np.ndarray                  # (N, 12) bool: a toeslagpartner in that month
     verzekerd_aanvrager: np.ndarray            # (N,) bool: zorgverzekerd
     verzekerd_partner: np.ndarray              # (N,) bool
-    geboren_aanvrager: np.ndarray              # (N, 2) int: year, month of birth
-    geboren_partner: np.ndarray                # (N, 2) int
+    geboren_aanvrager: np.ndarray              # (N, 3) int: year, month, day of birth
+    geboren_partner: np.ndarray                # (N, 3) int
     activiteit_aanvrager: np.ndarray           # (N, 3 + 12) bool: rechtgevende activiteit, Oct of last year .. Dec
     activiteit_partner: np.ndarray             # (N, 3 + 12) bool
     werk_aanvrager: np.ndarray                 # (N, 3 + 12) bool: the months of those that are werk
@@ -55,7 +55,7 @@ class Invoer:
     # kinderen and medebewoners
     bewoner_aanwezig: np.ndarray               # (N, B) bool
     bewoner_is_kind: np.ndarray                # (N, B) bool: rol kind (else medebewoner)
-    bewoner_geboren: np.ndarray                # (N, B, 2) int
+    bewoner_geboren: np.ndarray                # (N, B, 3) int: year, month, day of birth
     bewoner_inkomen: np.ndarray                # (N, B, 12) all income sources together
     opvang_soort: np.ndarray                   # (N, B) int code, see OPVANGSOORTEN
     opvang_uren: np.ndarray                    # (N, B, 12)
@@ -88,7 +88,44 @@ class Invoer:
         veld = "inkomen_aanvrager" if persoon == "aanvrager" else "inkomen_partner"
         nieuw = dict(getattr(self, veld))
         nieuw[bron] = bedragen
-        return replace(self, **{veld: nieuw})
+        return self.met(**{veld: nieuw})
+
+    def met(self, **velden) -> "Invoer":
+        """A copy with other values for some fields (dataclasses.replace); the ages per month computed so far are
+        shared when no birth date or year changes (they depend on nothing else)."""
+        kopie = replace(self, **velden)
+        if not {"jaar", "geboren_aanvrager", "geboren_partner", "bewoner_geboren"} & velden.keys():
+            kopie.__dict__["_leeftijden"] = self.__dict__.setdefault("_leeftijden", {})
+        return kopie
+
+    # -- ages per month, computed once per Invoer (every regeling asks; a scan has thousands of rows) -----------
+    def _onthouden(self, sleutel: tuple, maak):
+        cache = self.__dict__.setdefault("_leeftijden", {})   # not a field: replace() and herhaald() start afresh
+        if sleutel not in cache:
+            cache[sleutel] = maak()
+        return cache[sleutel]
+
+    def _geboren(self, wie: str) -> np.ndarray:
+        return {"aanvrager": self.geboren_aanvrager, "partner": self.geboren_partner,
+                "bewoner": self.bewoner_geboren}[wie]
+
+    def maanden_oud(self, wie: str) -> np.ndarray:
+        """Whole months of age on the first day of each month (see ``maanden_oud_op_eerste_dag``); ``wie``:
+        aanvrager, partner (N, 12) or bewoner (N, B, 12)."""
+        return self._onthouden(("maanden", wie), lambda: maanden_oud_op_eerste_dag(self._geboren(wie), self.jaar))
+
+    def leeftijd(self, wie: str) -> np.ndarray:
+        """Age in years on the first day of each month: the Awir art. 5 month (``leeftijd_per_maand``)."""
+        return self._onthouden(("jaren", wie), lambda: self.maanden_oud(wie) // 12)
+
+    def leeftijd_na_verjaardagsmaand(self, wie: str) -> np.ndarray:
+        """Age in years counting a birthday from the month after its month (``leeftijd_vanaf_maand_na_verjaardag``)."""
+        return self._onthouden(("na_maand", wie),
+                               lambda: leeftijd_vanaf_maand_na_verjaardag(self._geboren(wie), self.jaar))
+
+    def bereikt(self, wie: str, leeftijd_jaren: float) -> np.ndarray:
+        """On the first day of each month the age (years, possibly with months) is reached (``bereikt_op_eerste_dag``)."""
+        return self.maanden_oud(wie) >= int(round(float(leeftijd_jaren) * 12))
 
     def herhaald(self, n: int) -> "Invoer":
         """Every household repeated n times along the first axis (for a sweep)."""
@@ -106,11 +143,12 @@ def _inkomen(p: Persoon | None) -> dict[str, np.ndarray]:
     return {b: np.asarray(getattr(p.inkomen, b), dtype=float) for b in INKOMENSBRONNEN}
 
 
-def _geboren(h: Huishouden, p: Persoon | None) -> tuple[int, int]:
+def _geboren(h: Huishouden, p: Persoon | None) -> tuple[int, int, int]:
+    """Year, month and day of birth; with only ``leeftijd`` the date Huishouden.geboortedatum assumes (1 July)."""
     if p is None:
-        return (0, 1)
+        return (0, 1, 1)
     d = h.geboortedatum(p)
-    return (d.year, d.month)
+    return (d.year, d.month, d.day)
 
 
 def _maand_index(jaar: int, d: date) -> int:
@@ -187,7 +225,8 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
 
     bew_aanwezig = np.zeros((n, b), dtype=bool)
     bew_kind = np.zeros((n, b), dtype=bool)
-    bew_geboren = np.zeros((n, b, 2), dtype=int)
+    bew_geboren = np.zeros((n, b, 3), dtype=int)
+    bew_geboren[..., 1:] = 1
     bew_inkomen = np.zeros((n, b, 12))
     bew_bijstand_netto = np.zeros((n, b, 12))
     bijstand_netto = np.zeros((n, 2, 12))
@@ -283,10 +322,52 @@ def jaartotaal(maanden: np.ndarray) -> np.ndarray:
     return np.einsum("...m->...", maanden)
 
 
+# --- ages per month ----------------------------------------------------------------------------------------
+# Birth dates are (..., 3) arrays of year, month, day. Two month rules occur in the laws used here:
+# - Awir art. 5 (all toeslagen unless their own law says otherwise) counts a change of age, and a birth, from the
+#   first day of the month after it, or from that month when it falls on its first day: the age that counts in a
+#   month is the age on its first day. The AKW judges each quarter by its first day the same way (art. 11 lid 2,
+#   art. 12 lid 3).
+# - Some laws count from the calendar month after the month of the birthday or birth, whatever the day: the Wkgb
+#   (art. 2 lid 1, 3 and 5) and the Wzt (art. 1 lid 1 onder c).
+# With only ``leeftijd`` in the household file the birth date is taken as 1 July (Huishouden.geboortedatum).
+MAANDNUMMERS = np.arange(1, 13)
+
+
+def maanden_oud_op_eerste_dag(geboren: np.ndarray, jaar: int) -> np.ndarray:
+    """(..., 12) the age in whole months on the first day of each month of ``jaar``: a month is complete on the day
+    of the month with the day of birth, so on the first day when born on a first; negative before the birth."""
+    geboortemaand = geboren[..., 0:1] * 12 + geboren[..., 1:2]
+    return (jaar * 12 + MAANDNUMMERS) - geboortemaand - (geboren[..., 2:3] > 1)
+
+
 def leeftijd_per_maand(geboren: np.ndarray, jaar: int) -> np.ndarray:
-    """(..., 12) age in whole years per month of ``jaar``, a birthday counting from the month after it
-    (Awir art. 5: a change after the first day of a month counts from the next month). Only the year and
-    month of birth are kept, so a birthday on the 1st also counts from the next month."""
-    jaar_geb, maand_geb = geboren[..., 0:1], geboren[..., 1:2]
-    maanden = np.arange(1, 13)
-    return jaar - jaar_geb - (maanden <= maand_geb).astype(int)
+    """(..., 12) age in whole years on the first day of each month of ``jaar``; negative before the birth.
+
+    This is the age that counts under Awir art. 5: a birthday after the first day of a month counts from the first
+    day of the next month, a birthday on the first day from that month itself."""
+    return maanden_oud_op_eerste_dag(geboren, jaar) // 12
+
+
+def leeftijd_vanaf_maand_na_verjaardag(geboren: np.ndarray, jaar: int) -> np.ndarray:
+    """(..., 12) age in whole years per month of ``jaar``, a birthday (and the birth) counting from the calendar
+    month after the month in which it falls, whatever the day (Wkgb art. 2 lid 1, 3 and 5; Wzt art. 1 lid 1
+    onder c); negative up to and including the month of birth."""
+    geboortemaand = geboren[..., 0:1] * 12 + geboren[..., 1:2]
+    return ((jaar * 12 + MAANDNUMMERS) - geboortemaand - 1) // 12
+
+
+def bereikt_op_eerste_dag(geboren: np.ndarray, jaar: int, leeftijd_jaren: float) -> np.ndarray:
+    """(..., 12) bool: on the first day of each month of ``jaar`` the person has reached an age given in years,
+    possibly with months (the AOW age, AOW art. 7a, is set in years and months): reached on the birthday that many
+    years and months after the birth. As ``leeftijd_per_maand``, this is the Awir art. 5 month."""
+    return maanden_oud_op_eerste_dag(geboren, jaar) >= int(round(float(leeftijd_jaren) * 12))
+
+
+def verjaardag_na_eerste_dag(geboren: np.ndarray, jaar: int, leeftijd_jaren: float) -> np.ndarray:
+    """(..., 12) bool: the month of ``jaar`` in which the person reaches that age on a day after the first (the month
+    a law that counts from the day itself splits)."""
+    totaal = int(round(float(leeftijd_jaren) * 12))
+    jaar_geb, maand_geb, dag_geb = geboren[..., 0:1], geboren[..., 1:2], geboren[..., 2:3]
+    maand_bereikt = jaar_geb * 12 + (maand_geb - 1) + totaal
+    return (jaar * 12 + (MAANDNUMMERS - 1) == maand_bereikt) & (dag_geb > 1)

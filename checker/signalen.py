@@ -399,7 +399,8 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
         veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > 0.5]
         druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
         from .scanner import _Veranderingen, _uitleg_sprong
-        v = _Veranderingen(regelingen)
+        from .scanner import namen
+        v = _Veranderingen(regelingen, sres.regelingen, namen(h))
         uit.append({
             "t": "armoedeval", "persoon": noem(p), "bron": bron, "huidig": huidig,
             "tot": float(bedragen[-1]), "verlies": float(max(0.0, -d[k])),

@@ -117,7 +117,7 @@ def test_alleenstaande_ouder_same_norm_higher_vermogensgrens():
 
 def test_under_18_no_bijstand():
     # Pw art. 13 lid 1 onder f: no right to bijstand under 18
-    u = bereken(hh(0, leeftijd=16))   # 16 on 1 January, 17 from August
+    u = bereken(hh(0, leeftijd=16))   # 16 on 1 January, 17 from July (birthday taken as 1 July)
     assert not u.recht[0] and u.jaarbedrag[0] == 0
     assert "jonger dan 18" in u.uitleg(0)[0]
 

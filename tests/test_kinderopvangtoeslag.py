@@ -59,7 +59,10 @@ def huis(ti: int, kinderen=(), *, jaar: int = 2026, partner: bool = True, act_a=
             p["activiteiten"] = act_p
         personen.append(p)
     for n, (soort, uren, prijs) in enumerate(kinderen):
-        personen.append({"id": f"k{n}", "rol": "kind", "geboortedatum": f"{jaar - 3 - n}-06-01",
+        # dagopvang for a child of 2 or 3, buitenschoolse opvang for one of school age (4 on 1 January or older,
+        # Wko art. 1.1; WPO art. 39 lid 1), so that every month counts
+        leeftijd = (5 if soort == "bso" else 2) + n
+        personen.append({"id": f"k{n}", "rol": "kind", "geboortedatum": f"{jaar - 1 - leeftijd}-06-01",
                          "kinderopvang": {"soort": soort, "uren_per_maand": uren, "uurprijs": prijs}})
     return {"schema": 1, "naam": "kot", "jaar": jaar, "personen": personen,
             "ontvangt": {"kinderopvangtoeslag": ontvangt}}

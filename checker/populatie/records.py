@@ -85,9 +85,13 @@ def _per_band(leeftijd: np.ndarray, banden: list, waarden: list) -> np.ndarray:
 
 
 def _geboren(t: _Trekker, leeftijd: np.ndarray) -> np.ndarray:
-    """(..., 2) year and month of birth for an age on 1 January of the year (born after 1 January)."""
+    """(..., 3) year, month and day of birth for an age on 1 January of the year (born after 1 January; days up to
+    the 28th, which every month has)."""
     maand = t.rng.integers(1, 13, leeftijd.shape)
-    return np.stack([t.jaar - leeftijd - 1, maand], axis=-1)
+    dag = t.rng.integers(1, 29, leeftijd.shape)
+    geboren = np.stack([t.jaar - leeftijd - 1, maand, dag], axis=-1)
+    # a birthday on 1 January itself would make the age on 1 January one more: move it to the 2nd
+    return np.where((geboren[..., 1:2] == 1) & (geboren[..., 2:3] == 1), geboren + np.array([0, 0, 1]), geboren)
 
 
 def _huishoudens(t: _Trekker) -> dict[str, np.ndarray]:

@@ -37,7 +37,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     aow = rng.random(n) < v["aandeel_aow"]
     aow &= ~met_kinderen
 
-    # ages (year of birth) of aanvrager and partner
+    # ages (year and month of birth; the day is drawn last, so that it does not shift the other draws)
     from .. import parameters
     aow_leeftijd = int(parameters.laad(jaar).waarde("algemeen.aow_leeftijd"))
     leeftijd_a = np.where(aow, rng.integers(aow_leeftijd, 90, n), rng.integers(20, aow_leeftijd, n))
@@ -89,6 +89,10 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
                                                       v["wonen"]["kale_huur_sigma"], n), 2), 0.0)
     vermogen = np.where(rng.random(n) < v["vermogen"]["aandeel_nihil"], 0.0,
                         np.round(rng.lognormal(np.log(v["vermogen"]["mediaan"]), v["vermogen"]["sigma"], n), 0))
+    # day of birth: any day that every month has
+    geboren_a = np.concatenate([geboren_a, rng.integers(1, 29, (n, 1))], axis=1)
+    geboren_p = np.concatenate([geboren_p, rng.integers(1, 29, (n, 1))], axis=1)
+    kind_geboren = np.concatenate([kind_geboren, rng.integers(1, 29, (n, MAX_KINDEREN, 1))], axis=2)
 
     activiteit_a = np.zeros((n, VOORAF + 12), dtype=bool)
     activiteit_a[:] = werk_a[:, None]
@@ -163,6 +167,10 @@ def als_huishouden(inv: Invoer, i: int):
     return huishouden.valideer(als_huishoudbestand(inv, i))
 
 
+def _datum(geboren: np.ndarray) -> str:
+    return f"{int(geboren[0])}-{int(geboren[1]):02d}-{int(geboren[2]):02d}"
+
+
 def als_huishoudbestand(inv: Invoer, i: int, corporatie: bool | None = None) -> dict:
     """Household i of a population as a household file (contract section 1), to save and check on its own."""
     from ..invoer import OPVANGSOORTEN, WIA_FASEN, WIA_KLASSEN
@@ -188,7 +196,7 @@ def als_huishoudbestand(inv: Invoer, i: int, corporatie: bool | None = None) -> 
         return uit
 
     def persoon(pid: str, k: int, geboren: np.ndarray, ink: dict, werk: np.ndarray) -> dict:
-        uit = {"id": pid, "rol": pid, "geboortedatum": f"{int(geboren[0])}-{int(geboren[1]):02d}-01",
+        uit = {"id": pid, "rol": pid, "geboortedatum": _datum(geboren),
                "inkomen": inkomen(ink), "urencriterium": bool(inv.urencriterium[i, k]),
                "activiteiten": activiteiten(werk)}
         if inv.wia_fase[i, k] > 0:
@@ -206,9 +214,7 @@ def als_huishoudbestand(inv: Invoer, i: int, corporatie: bool | None = None) -> 
         personen.append(persoon("partner", 1, inv.geboren_partner[i], inv.inkomen_partner, inv.werk_partner[i]))
     for b in np.flatnonzero(inv.bewoner_aanwezig[i]):
         kind = {"id": f"kind{b + 1}", "rol": "kind" if inv.bewoner_is_kind[i, b] else "medebewoner",
-                "geboortedatum": f"{int(inv.bewoner_geboren[i, b, 0])}-{int(inv.bewoner_geboren[i, b, 1]):02d}-01"}
-        if inv.bewoner_inkomen[i, b].any():
-            kind["inkomen"] = {"loon": lijst(inv.bewoner_inkomen[i, b])}
+                "geboortedatum": _datum(inv.bewoner_geboren[i, b])}
         if inv.opvang_soort[i, b] > 0:
             kind["kinderopvang"] = {"soort": OPVANGSOORTEN[inv.opvang_soort[i, b]],
                                     "uren_per_maand": [float(x) for x in inv.opvang_uren[i, b]],

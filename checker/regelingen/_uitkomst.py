@@ -9,6 +9,19 @@ import numpy as np
 from ..parameters import ParameterLezer
 
 
+@dataclass(frozen=True)
+class Onderdeel:
+    """A named part of a regeling's amount: the rule that makes it, so a scan can say which rule inside a regeling
+    makes a step. The parts of a regeling add up to its amount (what they leave over is rounding)."""
+    naam: str            # Dutch, e.g. "inkomensafhankelijke combinatiekorting"
+    bedrag: np.ndarray   # (rows,) per year or (rows, 12) per month, in the direction of the regeling's own amount
+    regel: str           # Dutch: the rule with its article; "{naam}" stands for the person's name
+    wie: str = ""        # "aanvrager" or "partner" when the part is that person's, "" for the household
+
+    def per_jaar(self) -> np.ndarray:
+        return self.bedrag if self.bedrag.ndim == 1 else self.bedrag.sum(axis=-1)
+
+
 @dataclass
 class Uitkomst:
     regeling: str
@@ -28,6 +41,8 @@ class Uitkomst:
     # terms those are ("netto" or "bruto"); None when the household file has no such field
     ontvangen: np.ndarray | None = None
     ontvangen_bedragen: str = ""
+    # named parts of the amount for some households (row indices), made only when asked (the scan, at a step)
+    onderdelen: Callable[[np.ndarray], list[Onderdeel]] | None = None
 
     def onzekere_parameters(self) -> list[str]:
         if self.lezer is None:

@@ -111,3 +111,18 @@ def _voorlopig_toetsingsinkomen(inv: Invoer, i: int) -> list[str]:
         uit.append("Er is een WIA-situatie maar geen WGA-uitkering opgegeven (inkomen.wga); samenloop berekent de "
                    "WGA nog niet, dus het toetsingsinkomen is waarschijnlijk te laag en de toeslag te hoog.")
     return uit
+
+
+def onderdelen(naam: str, regel: str, berekend: np.ndarray, maandbedragen: np.ndarray, lees: ParameterLezer,
+               afronding: str = "het jaarbedrag wordt afgerond op hele euro's (Awir art. 14 lid 4)"):
+    """The two named parts of a toeslag for the scan, as ``Uitkomst.onderdelen``: the amount the regeling's own
+    formula gives per month (``berekend``, before rounding), and what the rounding and the threshold of art. 14
+    lid 4-5 make of it."""
+    from ._uitkomst import Onderdeel
+    from ..opmaak import euro
+    drempel = euro(lees("algemeen.awir_minimum_jaarbedrag"))
+    rest = maandbedragen - berekend
+    drempelregel = f"een toeslag van minder dan {drempel} per jaar wordt niet betaald (Awir art. 14 lid 5); " + afronding
+    return lambda rijen: [Onderdeel(naam=naam, bedrag=berekend[rijen], regel=regel),
+                          Onderdeel(naam=f"drempel van {drempel} per jaar en de afronding", bedrag=rest[rijen],
+                                    regel=drempelregel)]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, jaartotaal, leeftijd_per_maand
+from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
 from ._uitkomst import Uitkomst
 
@@ -81,14 +81,16 @@ class Leefsituatie:
 
 
 def leefsituatie(inv: Invoer, p) -> Leefsituatie:
-    """Ages per month (a birthday counts from the month after it) and the household's composition: partner
-    (Pw art. 3), ten laste komende kinderen (art. 4 lid 1) and kostendelende medebewoners (art. 19a)."""
+    """Ages per month and the household's composition: partner (Pw art. 3), ten laste komende kinderen (art. 4 lid 1)
+    and kostendelende medebewoners (art. 19a). The Participatiewet has no month rule like Awir art. 5: an age or a
+    birth counts from the day itself. samenloop counts whole months with the situation on the first day of each
+    month (``leeftijd_per_maand``; the AOW age in years and months, AOW art. 7a); the months where a birthday after
+    the first day changes the norm are named in the waarschuwingen (``overgangen_midden_in_maand``)."""
     partner = inv.heeft_partner
-    leeftijd = {"aanvrager": leeftijd_per_maand(inv.geboren_aanvrager, inv.jaar),
-                "partner": np.where(partner, leeftijd_per_maand(inv.geboren_partner, inv.jaar), -1)}
+    leeftijd = {"aanvrager": inv.leeftijd("aanvrager"), "partner": np.where(partner, inv.leeftijd("partner"), -1)}
     volwassen = p("bijstand.leeftijd_volwassennorm")
     aow_leeftijd = p("algemeen.aow_leeftijd")
-    bew = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)          # (N, B, 12)
+    bew = inv.leeftijd("bewoner")                                      # (N, B, 12)
     aanwezig = inv.bewoner_aanwezig[:, :, None] & (bew >= 0)          # born by that month
     ten_laste = aanwezig & inv.bewoner_is_kind[:, :, None] & (bew < p("bijstand.leeftijd_ten_laste_komend_kind"))
     onder_12 = ten_laste & (bew < p("bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind"))
@@ -98,11 +100,30 @@ def leefsituatie(inv: Invoer, p) -> Leefsituatie:
         leeftijd=leeftijd,
         meerderjarig_a=leeftijd["aanvrager"] >= p("bijstand.minimumleeftijd"),
         jong={"aanvrager": leeftijd["aanvrager"] < volwassen, "partner": partner & (leeftijd["partner"] < volwassen)},
-        aow={k: leeftijd[k] >= aow_leeftijd for k in PERSONEN},
+        aow={"aanvrager": inv.bereikt("aanvrager", aow_leeftijd), "partner": partner & inv.bereikt("partner", aow_leeftijd)},
         kinderen=ten_laste.any(axis=1),
         kind_onder_12=onder_12.any(axis=1),
         kostendelers=kostendelend.sum(axis=1),
     )
+
+
+def overgangen_midden_in_maand(inv: Invoer, i: int, p) -> np.ndarray:
+    """(12,) bool for household i: months in which, on a day after the first, the aanvrager or partner reaches an
+    age the bijstand looks at (18, 21, 27, the AOW age), or a child or medebewoner is born or reaches 12, 18 or 27.
+    In those months the real bijstand changes on that day; samenloop counts the whole month as on its first day."""
+    sel = slice(i, i + 1)
+    grenzen_ouders = (p("bijstand.minimumleeftijd"), p("bijstand.leeftijd_volwassennorm"),
+                      p("bijstand.vrijlating_minimumleeftijd"), p("algemeen.aow_leeftijd"))
+    grenzen_bewoners = (0, p("bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind"),
+                        p("bijstand.leeftijd_ten_laste_komend_kind"), p("bijstand.kostendelende_medebewoner_minimumleeftijd"))
+    uit = np.zeros(12, dtype=bool)
+    for g in grenzen_ouders:
+        uit |= verjaardag_na_eerste_dag(inv.geboren_aanvrager[sel], inv.jaar, g)[0]
+        uit |= (verjaardag_na_eerste_dag(inv.geboren_partner[sel], inv.jaar, g) & inv.heeft_partner[sel])[0]
+    bewoners = inv.bewoner_geboren[i][inv.bewoner_aanwezig[i]]                      # (b, 3)
+    for g in grenzen_bewoners:
+        uit |= verjaardag_na_eerste_dag(bewoners, inv.jaar, g).any(axis=0)
+    return uit
 
 
 # --- the norm ------------------------------------------------------------------------------------------
@@ -418,7 +439,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         return _uitleg(i, b, p, extra)
 
     def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, b, extra)
+        return _waarschuwingen(i, b, extra, p)
 
     def bronnen(i: int) -> list[str]:
         uit = ["Participatiewet art. 4 lid 1, art. 13 lid 1 onder f (leeftijd, ten laste komend kind)",
@@ -634,7 +655,7 @@ def _bruto_is_netto_norm(i: int, b: Berekening) -> bool:
     return bool(((bruto > 0) & (np.abs(bruto - norm) < 0.005)).any())
 
 
-def _waarschuwingen(i: int, b: Berekening, extra: dict) -> list[str]:
+def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     e = opmaak.euro
     inv, s = b.inv, b.s
     uit = []
@@ -676,6 +697,13 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict) -> list[str]:
         else:
             uit.append("Voor wie 18, 19 of 20 jaar is en geen beroep kan doen op de ouders, kan bijzondere bijstand "
                        "aanvullen (art. 12); dat is hier niet meegerekend.")
+    overgang = overgangen_midden_in_maand(inv, i, p) & (b.tekort[i] > 0)
+    if overgang.any():
+        uit.append(f"In {opmaak.maanden(np.flatnonzero(overgang))} wordt iemand in het huishouden geboren of bereikt "
+                   "een leeftijd die de bijstandsnorm of de vrijlating verandert, na de eerste dag van de maand. De "
+                   "Participatiewet kent geen maandregel zoals Awir art. 5: de gemeente rekent vanaf die dag. "
+                   "samenloop rekent de hele maand met de situatie op de eerste dag, dus de bijstand in die maand kan "
+                   "iets afwijken.")
     if (s.partner[i] & (s.leeftijd["partner"][i] < 18)).any():
         uit.append("De partner is jonger dan 18 jaar en heeft zelf geen recht op bijstand (art. 13 lid 1 onder f); de "
                    "norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner van 18-20 jaar, "

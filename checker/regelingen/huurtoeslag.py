@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, leeftijd_per_maand
+from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
 from ._uitkomst import Uitkomst
@@ -42,8 +42,9 @@ EENPERSOONS, MEERPERSOONS = "eenpersoonshuishouden", "meerpersoonshuishouden"
 def bewoners_per_maand(inv: Invoer) -> tuple[np.ndarray, np.ndarray]:
     """(N, B, 12) kinderen and medebewoners living in the home each month, and their ages.
 
-    A child born this year counts from the month after its birth (Awir art. 5)."""
-    leeftijd = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)
+    Ages are those on the first day of each month, and a child born this year lives in from the month after its birth
+    or, born on the first day of a month, from that month (Awir art. 5)."""
+    leeftijd = inv.leeftijd("bewoner")
     return inv.bewoner_aanwezig[:, :, None] & (leeftijd >= 0), leeftijd
 
 
@@ -225,8 +226,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     ti_a, ti_p, ti = awir.draagkracht(inv)
     aanwezig, leeftijd_bewoner = bewoners_per_maand(inv)
     kind_aanwezig = (aanwezig & inv.bewoner_is_kind[:, :, None]).any(axis=1)
-    leeftijd_a = leeftijd_per_maand(inv.geboren_aanvrager, inv.jaar)
-    leeftijd_p = leeftijd_per_maand(inv.geboren_partner, inv.jaar)
+    leeftijd_a = inv.leeftijd("aanvrager")
+    leeftijd_p = inv.leeftijd("partner")
 
     personen = personen_per_maand(inv, aanwezig)
     meerpersoons = personen > 1
@@ -292,6 +293,13 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "maandbedragen_exact": exact,
             "maandbedragen_zonder_vermogenstoets": maand_zonder,
         },
+        onderdelen=awir.onderdelen(
+            "inkomenstoets",
+            ("de normhuur, het deel van de huur dat de huurder zelf betaalt, stijgt met het rekeninkomen (Wht art. 17 "
+             "en 19)" if "huurtoeslag.normhuur_factor_a" in parameters else
+             "boven het minimum-inkomensijkpunt gaat er een percentage van het rekeninkomen af (Wht art. 21 lid 2)"),
+            np.where(onder_grens[:, None], exact, 0.0), maandbedragen, p,
+            afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
     )
 
 

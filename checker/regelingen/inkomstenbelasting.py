@@ -42,7 +42,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
-from ._uitkomst import Uitkomst
+from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "inkomstenbelasting"
 INSTANTIE = "Belastingdienst"
@@ -61,7 +61,7 @@ MAANDEN = 12  # calendar
 # --- who and when -------------------------------------------------------------------------------------
 @dataclass
 class Leeftijdsstatus:
-    """AOW status of one person over the year, from year and month of birth (the day is not known)."""
+    """AOW status of one person over the year, from the date of birth."""
     maanden_aow_premie: np.ndarray   # (N,) months before the month in which the AOW age is reached (Wfsv art. 10 lid 2)
     aow_einde_jaar: np.ndarray       # (N,) bool: AOW age reached at the end of the year (art. 8.17 lid 1)
     aow_begin_jaar: np.ndarray       # (N,) bool: AOW age reached at the start of the year (art. 3.76 lid 2, 4)
@@ -71,8 +71,8 @@ class Leeftijdsstatus:
 
 def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
     """AOW age (AOW art. 7a, algemeen.aow_leeftijd) per month. The AOW premium stops from the first day of the
-    month in which the AOW age is reached (Wfsv art. 10 lid 2). With only the month of birth known, a birthday
-    in January counts as after 1 January (so 'at the start of the year' is not yet reached)."""
+    month in which the AOW age is reached (Wfsv art. 10 lid 2), whatever the day. 'At the start of the year' the AOW
+    age is reached when it was reached before the year or on 1 January itself."""
     leeftijd_maanden = int(round(p("algemeen.aow_leeftijd") * MAANDEN))
     eerste_aow_maand = geboren[:, 0] * MAANDEN + geboren[:, 1] - 1 + leeftijd_maanden   # absolute month index
     maanden = jaar * MAANDEN + np.arange(MAANDEN)
@@ -80,7 +80,7 @@ def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
     return Leeftijdsstatus(
         maanden_aow_premie=(~aow_maand).sum(axis=1),
         aow_einde_jaar=aow_maand[:, -1],
-        aow_begin_jaar=eerste_aow_maand < jaar * MAANDEN,
+        aow_begin_jaar=(eerste_aow_maand < jaar * MAANDEN) | ((eerste_aow_maand == jaar * MAANDEN) & (geboren[:, 2] == 1)),
         aow_maand=aow_maand,
         voor_1946=geboren[:, 0] < p("inkomstenbelasting.geboren_voor_jaar_tabel_2_10a"),
     )
@@ -174,16 +174,21 @@ def arbeidskorting(arbeidsinkomen: np.ndarray, p) -> np.ndarray:
 
 
 def kind_jonger_dan_12(inv: Invoer, p) -> np.ndarray:
-    """(N,) bool, Wet IB 2001 art. 8.14a lid 1 onder b: a child (rol kind) of the household that had not reached
-    the age at the start of the year and belongs to the household at least the months required. Only year and month
-    of birth are known: a birthday counts as after 1 January; a child born in the year counts from the month after
-    its birth month (born in June: 6 months)."""
-    jaar_geb, maand_geb = inv.bewoner_geboren[..., 0], inv.bewoner_geboren[..., 1]
-    leeftijd_begin = inv.jaar - jaar_geb - 1
-    maanden = np.where(jaar_geb < inv.jaar, MAANDEN, np.where(jaar_geb == inv.jaar, MAANDEN - maand_geb, 0))
-    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind & (leeftijd_begin < p("inkomstenbelasting.iack_leeftijd_kind"))
+    """(N,) bool, Wet IB 2001 art. 8.14a lid 1 onder b: a child (rol kind) of the household that "bij de aanvang van het
+    kalenderjaar" had not reached the age (its age on 1 January) and is at least the months required at the address.
+    A child born in the year counts the months whose first day it has been born: born on or before 1 July gives the
+    six months to 31 December, born 2 July not."""
+    leeftijd = inv.leeftijd("bewoner")                                            # (N, B, 12) age on each 1st
+    maanden = (leeftijd >= 0).sum(axis=2)
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind
+            & (leeftijd[..., 0] < p("inkomstenbelasting.iack_leeftijd_kind"))
             & (maanden >= p("inkomstenbelasting.iack_maanden_kind")))
     return kind.any(axis=1)
+
+
+def _dagnummer(geboren: np.ndarray) -> np.ndarray:
+    """(N,) a number that orders dates of birth (year, month, day)."""
+    return (geboren[:, 0] * 12 + geboren[:, 1]) * 31 + geboren[:, 2]
 
 
 def partner_voor_iack(inv: Invoer, p) -> np.ndarray:
@@ -424,13 +429,15 @@ def _heffing_alleen_bijstand(bijstand: np.ndarray, geboren: np.ndarray, inv: Inv
 
 def _per_maand_bedrag(bedragen: np.ndarray, geboren: np.ndarray, functie) -> np.ndarray:
     """(N, 12) ``functie(bedrag, geboren)`` applied to every month's amount on its own, as the loonheffing of a
-    tijdvak is (each distinct amount and month of birth once: a scan repeats one household thousands of times)."""
+    tijdvak is (each distinct amount and date of birth once: a scan repeats one household thousands of times)."""
     n = bedragen.shape[0]
-    geboorte = np.repeat(geboren[:, 0] * MAANDEN + geboren[:, 1] - 1, MAANDEN)
-    sleutel = bedragen.reshape(-1) + 1j * geboorte            # one sortable value per (amount, month of birth)
+    dagen = 31
+    geboorte = np.repeat((geboren[:, 0] * MAANDEN + geboren[:, 1] - 1) * dagen + geboren[:, 2] - 1, MAANDEN)
+    sleutel = bedragen.reshape(-1) + 1j * geboorte            # one sortable value per (amount, date of birth)
     uniek, terug = np.unique(sleutel, return_inverse=True)
     geb = np.rint(uniek.imag).astype(int)
-    uit = functie(uniek.real, np.stack([geb // MAANDEN, geb % MAANDEN + 1], axis=1))
+    maand, dag = geb // dagen, geb % dagen + 1
+    uit = functie(uniek.real, np.stack([maand // MAANDEN, maand % MAANDEN + 1, dag], axis=1))
     return uit[np.asarray(terug).reshape(-1)].reshape(n, MAANDEN)
 
 
@@ -526,7 +533,7 @@ def bruto_bijstand_bewoners(inv: Invoer, p) -> np.ndarray | None:
         return None
     n, b, _ = netto.shape
     netto = netto.reshape(n * b, MAANDEN) * inv.bewoner_aanwezig.reshape(n * b)[:, None]
-    bruto = bruto_volgens_loonheffing(netto, inv.bewoner_geboren.reshape(n * b, 2), inv, p)
+    bruto = bruto_volgens_loonheffing(netto, inv.bewoner_geboren.reshape(n * b, -1), inv, p)
     return np.where(netto > 0, bruto, 0.0).reshape(n, b, MAANDEN)
 
 
@@ -557,8 +564,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     eerst = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
 
     kind = kind_jonger_dan_12(inv, p)
-    aanvrager_oudste = (inv.geboren_aanvrager[:, 0] * MAANDEN + inv.geboren_aanvrager[:, 1]
-                        <= inv.geboren_partner[:, 0] * MAANDEN + inv.geboren_partner[:, 1])
+    aanvrager_oudste = (_dagnummer(inv.geboren_aanvrager) <= _dagnummer(inv.geboren_partner))
     # the arbeidsinkomen decides the combinatiekorting; the bijstand is no part of it (art. 8.1 lid 1 onder e)
     iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), eerst["aanvrager"].arbeidsinkomen,
                                    eerst["partner"].arbeidsinkomen, aanvrager_oudste)
@@ -607,6 +613,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": "Wet inkomstenbelasting 2001 art. 2.10 en 8.8"},
         feiten={"verzamelinkomen": a.verzamelinkomen + b.verzamelinkomen},
+        onderdelen=lambda rijen: [o for rol in ROLLEN for o in onderdelen(personen[rol], rol, p, rijen)],
         details={
             "verzamelinkomen_aanvrager": a.verzamelinkomen,   # (N,) box 1 only, at least nil
             "verzamelinkomen_partner": b.verzamelinkomen,
@@ -630,6 +637,33 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "bijstand_bruto_bewoners": np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
         },
     )
+
+
+def onderdelen(h: Persoonsheffing, rol: str, p, rijen: np.ndarray) -> list[Onderdeel]:
+    """The parts of one person's tax per year for the households ``rijen``, which add up to it: belasting and
+    premies, each heffingskorting (negative), the part of the kortingen above the heffing that cannot be used
+    (art. 8.8), and the Zvw bijdrage."""
+    telt = h.aanwezig[rijen].astype(float)
+    e = opmaak.euro
+    delen = [
+        ("heffing (belasting en premies volksverzekeringen)", h.heffing,
+         "de belasting en de premies volksverzekeringen stijgen met het inkomen (Wet IB 2001 art. 2.10; Wfsv art. 9-10)"),
+        ("algemene heffingskorting", -h.ahk * h.aandeel,
+         "de algemene heffingskorting daalt boven een inkomensgrens (Wet IB 2001 art. 8.10)"),
+        ("arbeidskorting", -h.ak * h.aandeel,
+         "de arbeidskorting stijgt en daalt met het arbeidsinkomen (Wet IB 2001 art. 8.11)"),
+        ("inkomensafhankelijke combinatiekorting", -h.iack * h.aandeel,
+         "met een kind jonger dan 12 krijgt de ouder met het laagste arbeidsinkomen deze korting, bij een "
+         f"arbeidsinkomen boven {e(p('inkomstenbelasting.iack_drempel'))} (Wet IB 2001 art. 8.14a)"),
+        ("ouderenkorting", -h.ok, "de ouderenkorting daalt boven een inkomensgrens (Wet IB 2001 art. 8.17)"),
+        ("alleenstaande ouderenkorting", -h.aok, "Wet IB 2001 art. 8.18"),
+        ("heffingskortingen die niet verrekend kunnen worden", h.kortingen - h.kortingen_benut,
+         "de heffingskortingen van {naam} kunnen niet hoger zijn dan de belasting en premies van {naam} "
+         "(Wet IB 2001 art. 8.8)"),
+        ("inkomensafhankelijke bijdrage Zvw", h.zvw, "Zvw art. 43"),
+    ]
+    return [Onderdeel(naam=naam, bedrag=telt * np.asarray(bedrag)[rijen], regel=regel, wie=rol)
+            for naam, bedrag, regel in delen]
 
 
 # --- explanation --------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ To line up with the monthly regelingen, the quarter amount is shown as one third
 """
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from .. import opmaak
@@ -30,11 +32,8 @@ BRON_RECHT = "Algemene Kinderbijslagwet art. 7 lid 1 en art. 11 lid 2"
 
 def leeftijd_eerste_dag_kwartaal(geboren: np.ndarray, jaar: int) -> np.ndarray:
     """(N, B, 12): the child's age on the first day of the quarter each month belongs to (AKW art. 11 lid 2,
-    art. 12 lid 3). Negative when the child is not yet born on that day.
-
-    Invoer keeps only year and month of birth; a child born in the quarter's first month is taken to have its
-    birthday after the 1st (``leeftijd_per_maand`` of that month is exactly the age on its first day then).
-    """
+    art. 12 lid 3); negative when the child is not yet born on that day. A child born on the first day of a quarter
+    is born on that day (age 0), so it counts for that quarter; a birthday on that day gives the new age for it."""
     per_maand = leeftijd_per_maand(geboren, jaar)              # age on the 1st of each month
     return per_maand[..., EERSTE_MAAND_VAN_KWARTAAL]
 
@@ -58,7 +57,7 @@ def kwartaalbedrag(leeftijd_q: np.ndarray, p) -> np.ndarray:
 
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     p = parameters.lezer()
-    leeftijd_q = leeftijd_eerste_dag_kwartaal(inv.bewoner_geboren, inv.jaar)
+    leeftijd_q = inv.leeftijd("bewoner")[..., EERSTE_MAAND_VAN_KWARTAAL]           # = leeftijd_eerste_dag_kwartaal
     recht_kind = recht_per_kwartaal(inv, leeftijd_q, p("kinderbijslag.maximumleeftijd"))
     per_kwartaal = np.where(recht_kind, kwartaalbedrag(leeftijd_q, p), 0.0)        # (N, B, 12)
     per_maand_kind = per_kwartaal / MAANDEN_PER_KWARTAAL
@@ -104,7 +103,7 @@ def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list
     regels = ["Kinderbijslag per kwartaal naar de leeftijd van het kind op de eerste dag van het kwartaal "
               "(AKW art. 11 lid 2 en art. 12 lid 3)."]
     for nummer, b in enumerate(kinderen, start=1):
-        jaar_geb, maand_geb = inv.bewoner_geboren[i, b]
+        geboren = opmaak.datum(date(*(int(x) for x in inv.bewoner_geboren[i, b])))
         delen = []
         for q in range(4):
             m = q * MAANDEN_PER_KWARTAAL
@@ -120,7 +119,7 @@ def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list
             else:
                 delen.append(f"{KWARTAALNAMEN[q]} niets ({leeftijd} jaar op {EERSTE_DAG[q]})")
         totaal = per_kwartaal[i, b, ::MAANDEN_PER_KWARTAAL].sum()
-        regels.append(f"Kind {nummer} (geboren {opmaak.MAANDNAMEN[maand_geb - 1]} {jaar_geb}): " + "; ".join(delen)
+        regels.append(f"Kind {nummer} (geboren {geboren}): " + "; ".join(delen)
                       + f"; samen {e(totaal, centen=True)} (AKW art. 12 lid 3).")
     if recht_kind[i, :, :6].any() and recht_kind[i, :, 6:].any():
         regels.append("De bedragen worden op 1 januari en 1 juli geïndexeerd; vanaf het 3e kwartaal gelden de "
@@ -144,17 +143,4 @@ def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
                    "school buiten Nederland, of heeft een startkwalificatie. Zo niet, dan betaalt de SVB geen "
                    "kinderbijslag voor dat kind (het kindgebonden budget loopt dan wel door, Wkgb art. 2 lid 1). "
                    "De wettekst 2025 en 2026 stelt geen inkomenseis aan het kind.")
-    # Only the birth month is known: a birthday on the 1st of a quarter's first month would count for that
-    # quarter already. Say so when it would change the amount (a new age group, 18, or a birth this year).
-    kinderen = inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i]
-    jaar_geb, maand_geb = inv.bewoner_geboren[i, :, 0], inv.bewoner_geboren[i, :, 1]
-    wordt = inv.jaar - jaar_geb
-    grenzen = [0, p("kinderbijslag.leeftijd_tweede_groep"), p("kinderbijslag.leeftijd_derde_groep"),
-               p("kinderbijslag.maximumleeftijd")]
-    kwartaalstart = np.isin(maand_geb - 1, np.arange(0, 12, MAANDEN_PER_KWARTAAL))
-    if (kinderen & kwartaalstart & np.isin(wordt, grenzen)).any():
-        uit.append("Een kind wordt dit jaar geboren of bereikt een nieuwe leeftijdsgroep in januari, april, juli of "
-                   "oktober. Samenloop kent alleen de geboortemaand en neemt aan dat de dag niet de 1e is; is het kind "
-                   "op de 1e van die maand geboren, dan telt de nieuwe leeftijd al voor dat kwartaal (AKW art. 11 "
-                   "lid 2 en art. 12 lid 3).")
     return uit

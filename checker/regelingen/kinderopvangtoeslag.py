@@ -17,11 +17,12 @@ toetsingsinkomen (art. 6, 8). As in the Dienst Toeslagen worked examples, kosten
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from .. import opmaak
-from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal, leeftijd_per_maand
+from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
 from ._uitkomst import Uitkomst
@@ -104,6 +105,15 @@ def kinderen_met_opvang(inv: Invoer) -> np.ndarray:
     return inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0)
 
 
+def opvang_telt(inv: Invoer, leeftijd: np.ndarray, bso_minimumleeftijd: float) -> np.ndarray:
+    """(N, B, 12) bool: months in which a child's opvang can count. The child is born, counting from the month after
+    the birth or, born on the first day of a month, from that month (Awir art. 5); buitenschoolse opvang is opvang for
+    children of the age to go to primary school (Wko art. 1.1 lid 1), which a child reaches at 4 (WPO art. 39 lid 1),
+    counted the same way. ``leeftijd`` is the age on the first day of each month."""
+    bso = (inv.opvang_soort == OPVANGSOORTEN.index("bso"))[:, :, None]
+    return (leeftijd >= 0) & (~bso | (leeftijd >= bso_minimumleeftijd))
+
+
 def uurprijs_in_aanmerking(inv: Invoer, maxima: np.ndarray) -> np.ndarray:
     """Besluit art. 4 (Wko art. 1.7 lid 2): (N, B) the price per hour, not above the maximum of the soort."""
     return np.minimum(inv.opvang_uurprijs, maxima[inv.opvang_soort])
@@ -175,7 +185,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     maxima = np.array([0.0] + [p(f"kinderopvangtoeslag.max_uurprijs_{s}") for s in OPVANGSOORTEN[1:]])
     prijs = np.where(kinderen, uurprijs_in_aanmerking(inv, maxima), 0.0)
     max_uren = float(p("kinderopvangtoeslag.max_uren_per_maand"))
-    uren_opgegeven = np.where(kinderen[:, :, None], inv.opvang_uren, 0.0)
+    leeftijd = inv.leeftijd("bewoner")                                            # (N, B, 12) on each 1st
+    telt = opvang_telt(inv, leeftijd, p("kinderopvangtoeslag.bso_minimumleeftijd"))
+    uren_niet_geteld = np.where(kinderen[:, :, None] & ~telt, inv.opvang_uren, 0.0)  # file gives hours, law does not
+    uren_opgegeven = np.where(kinderen[:, :, None] & telt, inv.opvang_uren, 0.0)
     uren, uit_tegoed = uren_in_aanmerking(uren_opgegeven, aanspraak, max_uren)
     kosten = kosten_in_centen(uren, prijs)
     eerste, gelijk = eerste_kind(uren, kosten)
@@ -234,8 +247,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         return uit + [f"{TABEL}: {tabel_record.bron}"]
 
     def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed,
-                               kinderen, uren_opgegeven, uitloop_n)
+        return _waarschuwingen(i, inv, p, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed,
+                               kinderen, uren_opgegeven, uitloop_n, leeftijd, uren_niet_geteld)
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
@@ -272,6 +285,11 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_kind": eerste,
             "toeslag_per_kind": per_kind / 100.0,
         },
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "het percentage van de kosten dat vergoed wordt, hangt af van de rij "
+            "van de tabel waarin het toetsingsinkomen valt; een hogere rij geeft een lager percentage (Besluit "
+            "kinderopvangtoeslag art. 6 en 8, bijlage I)", totaal_centen / 100.0,
+            maandbedragen, p, afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
     )
 
 
@@ -383,9 +401,10 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitlo
     return regels
 
 
-def _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed, kinderen,
-                    uren_opgegeven, uitloop_n) -> list[str]:
+def _waarschuwingen(i, inv, p, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed, kinderen,
+                    uren_opgegeven, uitloop_n, leeftijd, uren_niet_geteld) -> list[str]:
     uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+    uit += _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld)
     # Grade of every table percentage this household actually uses (only months with a toeslag for that child).
     gebruikt = per_kind[i] > 0                                                    # (B, 12)
     vermeld = set()
@@ -427,8 +446,35 @@ def _waarschuwingen(i, inv, tabel, tabel_record, rij, eerste, per_kind, gelijk, 
         uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten als "
                    "eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit kinderopvangtoeslag "
                    "(art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is klein, maar controleer dit.")
-    leeftijd = leeftijd_per_maand(inv.bewoner_geboren[i], inv.jaar)                # (B, 12)
-    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd >= 13)).any():
+    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd[i] >= 13)).any():
         uit.append("Een kind van 13 jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand "
                    "waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
+    return uit
+
+
+def _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld) -> list[str]:
+    """Dutch warnings for opvanguren in the household file in months the law does not count them: before the month the
+    child counts from (Awir art. 5), or buitenschoolse opvang before the child is 4 (Wko art. 1.1; WPO art. 39)."""
+    uit = []
+    nummers = np.cumsum(inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i])
+    bso_leeftijd = p("kinderopvangtoeslag.bso_minimumleeftijd")
+    for b in np.flatnonzero((uren_niet_geteld[i] > 0).any(axis=1)):
+        geboren = date(*(int(x) for x in inv.bewoner_geboren[i, b]))
+        wie = f"Kind {int(nummers[b])} (geboren {opmaak.datum(geboren)})"
+        voor_geboorte = np.flatnonzero((uren_niet_geteld[i, b] > 0) & (leeftijd[i, b] < 0))
+        te_jong = np.flatnonzero((uren_niet_geteld[i, b] > 0) & (leeftijd[i, b] >= 0))
+        if voor_geboorte.size:
+            vanaf = np.flatnonzero(leeftijd[i, b] >= 0)
+            wanneer = (f"pas mee vanaf {opmaak.MAANDNAMEN[int(vanaf[0])]}" if vanaf.size
+                       else f"in {inv.jaar} nog niet mee")
+            uit.append(f"{wie} heeft volgens het huishoudbestand kinderopvang in {opmaak.maanden(voor_geboorte)}, "
+                       f"maar telt voor de kinderopvangtoeslag {wanneer}: een kind telt vanaf de maand na de geboorte, "
+                       "of vanaf de maand van de geboorte als die op de 1e valt (Awir art. 5). De opvanguren in "
+                       f"{opmaak.maanden(voor_geboorte)} tellen niet mee; controleer de opvanguren per maand.")
+        if te_jong.size:
+            uit.append(f"{wie} heeft volgens het huishoudbestand buitenschoolse opvang in {opmaak.maanden(te_jong)}, "
+                       f"maar is dan nog geen {bso_leeftijd:g} jaar. Buitenschoolse opvang is voor kinderen die naar de "
+                       f"basisschool kunnen, vanaf {bso_leeftijd:g} jaar (Wet kinderopvang art. 1.1; Wet op het primair "
+                       "onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of gastouderopvang, "
+                       "geef dan die soort op.")
     return uit

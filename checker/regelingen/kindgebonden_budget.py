@@ -1,7 +1,9 @@
 """Kindgebonden budget — Wet op het kindgebonden budget (Wkgb, BWBR0022751), with the Awir.
 
 A parent has a right for a child for whom kinderbijslag is paid (AKW art. 18), from the calendar month after
-the birth up to and including the month in which the child turns 18 (art. 2 lid 1). The right is determined
+the birth up to and including the month in which the child turns 18 (art. 2 lid 1). The Wkgb counts births and
+birthdays from the calendar month after their month whatever the day (lid 1, 3, 5), not by Awir art. 5, under which
+a birthday on the first day of a month would count from that month. The right is determined
 for each calendar month separately (art. 2 lid 11), from annual amounts:
     som = amount for the first child + amount per further child (lid 2)
         + per child 12 to 15 (from the month after the 12th birthday) and per child 16 or 17 (from the month
@@ -18,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, jaartotaal, leeftijd_per_maand
+from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir, kinderbijslag
 from ._uitkomst import Uitkomst
@@ -38,23 +40,25 @@ def kinderbijslag_details(inv: Invoer, parameters: Parameters, eerder: dict[str,
     return kb.details["kinderbijslag_kind"]
 
 
-def kind_met_kinderbijslag(inv: Invoer, kinderbijslag_kind: np.ndarray) -> np.ndarray:
-    """(N, B, 12) bool: a child for whom kinderbijslag is paid (art. 2 lid 1). A child born this year gets
-    kinderbijslag only from the next quarter (AKW art. 11 lid 2), yet art. 2 lid 1 starts the aanspraak in the
-    month after the birth; so the months between the birth and that quarter count as well."""
-    jaar_geb, maand_geb = inv.bewoner_geboren[..., 0:1], inv.bewoner_geboren[..., 1:2]
-    maand = np.arange(1, 13)
-    kwartaal = kinderbijslag.MAANDEN_PER_KWARTAAL
-    pasgeboren = ((jaar_geb == inv.jaar) & (maand > maand_geb)
-                  & ((maand - 1) // kwartaal == (maand_geb - 1) // kwartaal))
+def kind_met_kinderbijslag(inv: Invoer, kinderbijslag_kind: np.ndarray, maximumleeftijd: float) -> np.ndarray:
+    """(N, B, 12) bool: a child for whom kinderbijslag is paid (art. 2 lid 1), with the months the "met dien
+    verstande" of art. 2 lid 1 adds at both ends. Kinderbijslag runs per quarter from the first day of a quarter on
+    which the child is born and younger than 18 (AKW art. 11 lid 2), but the aanspraak runs from the calendar month
+    after the birth up to and including the month of the 18th birthday: the months between the birth and the first
+    quarter with kinderbijslag count, and so does the month of an 18th birthday on the first day of a quarter (no
+    kinderbijslag over that quarter, yet it is the month in which the child turns 18)."""
+    maanden_na = inv.leeftijd_na_verjaardagsmaand("bewoner")                              # Wkgb month rule
+    kwartaalleeftijd = inv.leeftijd("bewoner")[..., kinderbijslag.EERSTE_MAAND_VAN_KWARTAAL]
     kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind)[..., None]
-    return kinderbijslag_kind | (kind & pasgeboren)
+    geboren_nog_geen_kwartaal = (maanden_na >= 0) & (kwartaalleeftijd < 0)
+    achttien_op_kwartaalbegin = (kwartaalleeftijd >= maximumleeftijd) & (maanden_na >= 0)
+    return kinderbijslag_kind | (kind & (geboren_nog_geen_kwartaal | achttien_op_kwartaalbegin))
 
 
 def aanspraak_per_kind(kind_kb: np.ndarray, leeftijd: np.ndarray, maximumleeftijd: float) -> np.ndarray:
-    """(N, B, 12) bool: from the month after the birth up to and including the month in which the child turns
-    18 (art. 2 lid 1). ``leeftijd`` counts a birthday from the month after it (Awir art. 5), so this is
-    0 <= leeftijd < 18."""
+    """(N, B, 12) bool: from the calendar month after the birth up to and including the month in which the child
+    turns 18 (art. 2 lid 1): ``leeftijd`` counts a birthday from the month after it, whatever the day
+    (``leeftijd_vanaf_maand_na_verjaardag``), so this is 0 <= leeftijd < 18."""
     return kind_kb & (leeftijd >= 0) & (leeftijd < maximumleeftijd)
 
 
@@ -95,10 +99,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     ti_a, ti_p, ti = awir.draagkracht(inv)
     met_partner = inv.heeft_partner
 
-    leeftijd = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)                   # (N, B, 12)
+    leeftijd = inv.leeftijd_na_verjaardagsmaand("bewoner")                         # (N, B, 12) art. 2 lid 1, 3, 5
     kb_kind = kinderbijslag_details(inv, parameters, eerder)
-    aanspraak = aanspraak_per_kind(kind_met_kinderbijslag(inv, kb_kind), leeftijd,
-                                   p("kindgebonden_budget.maximumleeftijd"))
+    maximum = p("kindgebonden_budget.maximumleeftijd")
+    aanspraak = aanspraak_per_kind(kind_met_kinderbijslag(inv, kb_kind, maximum), leeftijd, maximum)
     aantal = aanspraak.sum(axis=1)                                                   # (N, 12)
     n12, n16 = verhogingen_leeftijd(aanspraak, leeftijd, p)
     kinderen = bedrag_kinderen(aantal, p)
@@ -143,6 +147,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         details={"aanspraak_kind": aanspraak},
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "boven het drempelinkomen gaat er een percentage van het inkomen daarboven "
+            "af (Wkgb art. 2 lid 7-8)", maand_exact, maandbedragen, p),
     )
 
 
@@ -200,11 +207,19 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, 
         regels.append(f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag in die maand; de "
                       "aanspraak loopt van de maand na de geboorte tot en met de maand waarin het kind "
                       f"{p('kindgebonden_budget.maximumleeftijd'):g} wordt (Wkgb art. 2 lid 1).")
-    extra = np.flatnonzero((aanspraak[i] & ~kb_kind[i]).any(axis=0))
-    if extra.size:
-        regels.append(f"In {opmaak.maanden(extra)} telt een pasgeboren kind al mee: het kindgebonden budget begint de "
-                      "maand na de geboorte, de kinderbijslag pas het kwartaal erna (Wkgb art. 2 lid 1; AKW art. 11 "
-                      "lid 2).")
+    zonder_kb = aanspraak[i] & ~kb_kind[i]                                          # (B, 12)
+    kwartaalleeftijd = kinderbijslag.leeftijd_eerste_dag_kwartaal(inv.bewoner_geboren[i], inv.jaar)
+    pasgeboren = np.flatnonzero((zonder_kb & (kwartaalleeftijd < 0)).any(axis=0))
+    achttien = np.flatnonzero((zonder_kb & (kwartaalleeftijd >= 0)).any(axis=0))
+    if pasgeboren.size:
+        regels.append(f"In {opmaak.maanden(pasgeboren)} telt een pasgeboren kind al mee: het kindgebonden budget begint "
+                      "de maand na de geboorte, de kinderbijslag pas het kwartaal waarop het kind op de eerste dag "
+                      "geboren is (Wkgb art. 2 lid 1; AKW art. 11 lid 2).")
+    if achttien.size:
+        regels.append(f"In {opmaak.maanden(achttien)} telt een kind mee dat op de eerste dag van dat kwartaal "
+                      f"{p('kindgebonden_budget.maximumleeftijd'):g} werd: er is geen kinderbijslag meer over dat "
+                      "kwartaal, maar het kindgebonden budget loopt tot en met de maand waarin het kind "
+                      f"{p('kindgebonden_budget.maximumleeftijd'):g} wordt (Wkgb art. 2 lid 1; AKW art. 7 lid 1).")
     if onder_grens[i]:
         verschil = np.flatnonzero(~np.isclose(maand_exact[i], maand_exact[i, m]))
         if verschil.size:

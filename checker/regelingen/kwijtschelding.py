@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer, leeftijd_per_maand
+from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
 from ._gemeentebeleid import Beleid
@@ -105,9 +105,8 @@ def zorgpremie_uitgave(inv: Invoer, p, eerder: dict[str, Uitkomst]) -> tuple[np.
         return np.zeros((inv.n, 12)), False
     _, _, ti = awir.draagkracht(inv)
     leeftijd = p("zorgtoeslag.minimumleeftijd")
-    verzekerden = (zorgtoeslag.verzekerde_per_maand(inv.geboren_aanvrager, inv.verzekerd_aanvrager, inv.jaar, leeftijd).astype(int)
-                   + (zorgtoeslag.verzekerde_per_maand(inv.geboren_partner, inv.verzekerd_partner, inv.jaar, leeftijd)
-                      & inv.heeft_partner).astype(int))
+    verzekerde_a, verzekerde_p = zorgtoeslag.verzekerden(inv, leeftijd)
+    verzekerden = verzekerde_a.astype(int) + verzekerde_p.astype(int)
     premie = verzekerden * p("kwijtschelding.zorgpremie_deel_standaardpremie") * p("zorgtoeslag.standaardpremie") / 12.0
     norm = zorgtoeslag.normpremie(ti, inv.heeft_partner, p) / 12.0
     return np.where(verzekerden > 0, np.maximum(0.0, premie - norm - zt.maandbedragen), 0.0), True
@@ -115,8 +114,9 @@ def zorgpremie_uitgave(inv: Invoer, p, eerder: dict[str, Uitkomst]) -> tuple[np.
 
 def netto_kinderopvangkosten(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) art. 28 lid 3: childcare costs minus kinderopvangtoeslag (computed, else the voorschot received)."""
-    opvang = inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0)
-    kosten = (np.where(opvang[:, :, None], inv.opvang_uren, 0.0) * inv.opvang_uurprijs[:, :, None]).sum(axis=1)
+    opvang = ((inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0))[:, :, None]
+              & (inv.leeftijd("bewoner") >= 0))                                 # only months the child is there
+    kosten = (np.where(opvang, inv.opvang_uren, 0.0) * inv.opvang_uurprijs[:, :, None]).sum(axis=1)
     kot = _berekend(eerder, "kinderopvangtoeslag")
     vergoed = kot.maandbedragen if kot is not None else inv.ontvangt["kinderopvangtoeslag"]
     return np.maximum(0.0, kosten - vergoed)
@@ -124,9 +124,10 @@ def netto_kinderopvangkosten(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.nda
 
 # --- kosten van bestaan (art. 16) ----------------------------------------------------------------------------
 def pensioengerechtigd(inv: Invoer, aow_leeftijd: float) -> np.ndarray:
-    """(N, 12) the belastingschuldige or the echtgenoot has reached the AOW age (art. 16 lid 2)."""
-    a = leeftijd_per_maand(inv.geboren_aanvrager, inv.jaar) >= aow_leeftijd
-    p_ = (leeftijd_per_maand(inv.geboren_partner, inv.jaar) >= aow_leeftijd) & inv.heeft_partner
+    """(N, 12) the belastingschuldige or the echtgenoot has reached the AOW age (art. 16 lid 2) on the first day of the
+    month (the AOW age in years and months, AOW art. 7a)."""
+    a = inv.bereikt("aanvrager", aow_leeftijd)
+    p_ = inv.bereikt("partner", aow_leeftijd) & inv.heeft_partner
     return a | p_
 
 
@@ -195,8 +196,9 @@ def betalingscapaciteit(netto_besteedbaar: np.ndarray, kosten: np.ndarray) -> np
 def huishoudtype(inv: Invoer) -> np.ndarray:
     """(N,) index into HUISHOUDTYPEN in the month of the peildatum (when the verzoek is made; January before the
     year, December after it): echtgenoten, alleenstaande ouder (a child lives in), alleenstaande."""
-    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind).any(axis=1)
     maand = np.clip(inv.peildatum_maand, 0, 11)
+    geboren = inv.leeftijd("bewoner")[np.arange(inv.n), :, maand] >= 0                  # (N, B)
+    kind = (inv.bewoner_aanwezig & inv.bewoner_is_kind & geboren).any(axis=1)
     return np.where(inv.heeft_partner[np.arange(inv.n), maand], 2, np.where(kind, 1, 0))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal, leeftijd_per_maand
+from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
 from ._uitkomst import Uitkomst
@@ -45,10 +45,11 @@ def geen_ouder_beschikbaar(inv: Invoer) -> np.ndarray:
 
 
 def kinderen_in_opvang(inv: Invoer, maximumleeftijd: np.ndarray) -> np.ndarray:
-    """(N, B, 12) a child of the household in childcare that month, not older than the gemeente's maximum age."""
-    leeftijd = leeftijd_per_maand(inv.bewoner_geboren, inv.jaar)                         # (N, B, 12)
+    """(N, B, 12) a child of the household in childcare that month, born and not older than the gemeente's maximum
+    age on the first day of the month."""
+    leeftijd = inv.leeftijd("bewoner")                                                 # (N, B, 12)
     kind = inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0)
-    return kind[:, :, None] & (inv.opvang_uren > 0) & (leeftijd <= maximumleeftijd[:, None, None])
+    return kind[:, :, None] & (inv.opvang_uren > 0) & (leeftijd >= 0) & (leeftijd <= maximumleeftijd[:, None, None])
 
 
 def kinderopvangtoeslag_recht(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray | None:

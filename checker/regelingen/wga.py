@@ -28,9 +28,9 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer, leeftijd_per_maand
+from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
-from ._uitkomst import Uitkomst
+from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "wga"
 INSTANTIE = "UWV"
@@ -186,7 +186,6 @@ def bereken_persoon(inv: Invoer, p: ParameterLezer, k: int, h: np.ndarray, maxim
     fase, klasse = inv.wia_fase[:, k], inv.wia_klasse[:, k]
     maandloon, rvc = inv.wia_maandloon[:, k], inv.wia_restverdiencapaciteit[:, k]
     inkomen = inv.inkomen_aanvrager if k == 0 else inv.inkomen_partner
-    geboren = inv.geboren_aanvrager if k == 0 else inv.geboren_partner
     b_maand, b_gem = inkomen_uit_arbeid(inkomen)
     a, cd = gemaximeerd_maandloon(maandloon, maximum)
     g = uitkeringspercentage(klasse, p)[:, None]
@@ -194,7 +193,9 @@ def bereken_persoon(inv: Invoer, p: ParameterLezer, k: int, h: np.ndarray, maxim
     ovc = overblijvende_verdiencapaciteit(eis, p)
     heeft_eis = rvc[:, None] > 0   # assumed: a restverdiencapaciteit above nil is above 20% of maatmaninkomen
     lgu, na, iva = fasen_per_maand(fase, inv.wia_einde_loongerelateerd[:, k])
-    voor_aow = leeftijd_per_maand(geboren, inv.jaar) < p("algemeen.aow_leeftijd")
+    # the right ends on the day the AOW age is reached (Wet WIA art. 43 onder g); a month counts when that day is
+    # not its first day (the month of a later birthday is counted in full)
+    voor_aow = ~inv.bereikt(("aanvrager", "partner")[k], p("algemeen.aow_leeftijd"))
 
     def uitkering(b: np.ndarray) -> Uitkering:
         lau, grond = loonaanvullingsuitkering(a, b, ovc, cd, g, h, heeft_eis, p)
@@ -346,6 +347,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p, feiten=feiten, details=details,
         ontvangen=ontvangen_per_maand(inv), ontvangen_bedragen="bruto",
+        onderdelen=lambda rijen: onderdelen(inv, personen, rijen),
         signaalbronnen={
             "bron_recht": "Wet WIA art. 54 en 60-62",
             "bron_inkomenseis": "Wet WIA art. 60 lid 1-2 en art. 61 lid 4-5, art. 62 lid 1",
@@ -353,6 +355,33 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "bron_herberekening": "Inkomensbesluit Wet WIA art. 6 lid 3",
         },
     )
+
+
+# The kind of benefit per month as a named part of the WGA, with the rule that decides it (for the scan).
+SOORT_REGELS = {
+    LGU: ("loongerelateerde uitkering", "de eerste maanden van de WGA, 70% van het maandloon min het inkomen uit "
+                                        "arbeid (Wet WIA art. 59 en 61 lid 1)"),
+    LAU: ("loonaanvullingsuitkering", "wie ten minste de helft van de restverdiencapaciteit verdient, haalt de "
+                                      "inkomenseis en krijgt de loonaanvullingsuitkering (Wet WIA art. 60 lid 1-2 en "
+                                      "art. 61)"),
+    VERVOLG: ("WGA-vervolguitkering", "wie minder dan de helft van de restverdiencapaciteit verdient, haalt de "
+                                      "inkomenseis niet en krijgt de vervolguitkering, naar het minimumloon (Wet WIA "
+                                      "art. 60 lid 1-2 en art. 62)"),
+    IVA: ("IVA-uitkering", "Wet WIA art. 51-52"),
+}
+
+
+def onderdelen(inv: Invoer, personen: list, rijen: np.ndarray) -> list[Onderdeel]:
+    """Per person and kind of benefit the amounts per month for the households ``rijen`` (the partner's in partner
+    months): at the inkomenseis the loonaanvullingsuitkering and the vervolguitkering take each other's place."""
+    uit = []
+    for k, wie in enumerate(PERSONEN):
+        u = personen[k].jaargemiddelde
+        soort, bedrag = u.soort[rijen], u.bedrag[rijen]
+        telt = np.ones_like(soort, dtype=bool) if k == 0 else inv.heeft_partner[rijen]
+        for s, (naam, regel) in SOORT_REGELS.items():
+            uit.append(Onderdeel(naam=naam, bedrag=np.where((soort == s) & telt, bedrag, 0.0), regel=regel, wie=wie))
+    return uit
 
 
 # --- explanation --------------------------------------------------------------------------------------

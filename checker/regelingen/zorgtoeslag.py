@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..invoer import Invoer
+from ..invoer import Invoer, leeftijd_vanaf_maand_na_verjaardag
 from ..parameters import Parameters
 from . import awir
 from ._uitkomst import Uitkomst
@@ -24,10 +24,17 @@ INSTANTIE = "Dienst Toeslagen"
 
 
 def verzekerde_per_maand(geboren: np.ndarray, verzekerd: np.ndarray, jaar: int, minimumleeftijd: int) -> np.ndarray:
-    """(N, 12) bool: insured and past the month of the 18th birthday (Wzt art. 1 lid 1 onder c)."""
-    jaar_geb, maand_geb = geboren[:, 0:1], geboren[:, 1:2]
-    maanden_na_verjaardag = (jaar - jaar_geb - minimumleeftijd) * 12 + np.arange(12)[None, :] + 1 - maand_geb
-    return verzekerd[:, None] & (maanden_na_verjaardag >= 1)
+    """(N, 12) bool: insured, "steeds vanaf de eerste dag van de kalendermaand volgende op de maand waarin hij achttien
+    jaar wordt" (Wzt art. 1 lid 1 onder c): the Wzt's own month rule, so a birthday on the first day of a month also
+    counts from the next month (not Awir art. 5)."""
+    return verzekerd[:, None] & (leeftijd_vanaf_maand_na_verjaardag(geboren, jaar) >= minimumleeftijd)
+
+
+def verzekerden(inv: Invoer, minimumleeftijd: int) -> tuple[np.ndarray, np.ndarray]:
+    """(N, 12) each: ``verzekerde_per_maand`` for the aanvrager and for the partner (in months with a partner)."""
+    a = inv.verzekerd_aanvrager[:, None] & (inv.leeftijd_na_verjaardagsmaand("aanvrager") >= minimumleeftijd)
+    p = inv.verzekerd_partner[:, None] & (inv.leeftijd_na_verjaardagsmaand("partner") >= minimumleeftijd)
+    return a, p & inv.heeft_partner
 
 
 def normpremie(toetsingsinkomen: np.ndarray, met_partner: np.ndarray, p) -> np.ndarray:
@@ -45,8 +52,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     met_partner = inv.heeft_partner
 
     minimumleeftijd = p("zorgtoeslag.minimumleeftijd")
-    verzekerde_a = verzekerde_per_maand(inv.geboren_aanvrager, inv.verzekerd_aanvrager, inv.jaar, minimumleeftijd)
-    verzekerde_p = verzekerde_per_maand(inv.geboren_partner, inv.verzekerd_partner, inv.jaar, minimumleeftijd) & met_partner
+    verzekerde_a, verzekerde_p = verzekerden(inv, minimumleeftijd)
     # One of the partners must be a verzekerde to claim; together they have one right (art. 2 lid 1).
     heeft_verzekerde = verzekerde_a | verzekerde_p
     partner_geen_verzekerde = met_partner & (verzekerde_a ^ verzekerde_p)
@@ -87,6 +93,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         lezer=p,
         signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
+        onderdelen=awir.onderdelen(
+            "inkomenstoets", "de normpremie stijgt met het toetsingsinkomen boven het drempelinkomen, en de "
+            "zorgtoeslag is de standaardpremie min de normpremie (Wzt art. 2 lid 1-3)", maand_exact, maandbedragen, p),
     )
 
 
