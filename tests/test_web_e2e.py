@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker import check
-from checker.web import formulier, maak_app
+from checker.web import formulier, maak_app, maak_server
 from checker.web.app import persona_document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,11 +31,10 @@ def _zonder(reden: str):
 
 @pytest.fixture(scope="module")
 def basis_url():
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, maak_app(), threaded=True)
+    server = maak_server(0, maak_app())  # the server `samenloop web` runs, on a free port
     draad = threading.Thread(target=server.serve_forever, daemon=True)
     draad.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"http://127.0.0.1:{server.port}"
     server.shutdown()
     draad.join(timeout=5)
 

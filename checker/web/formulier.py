@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Iterable, get_args
 
-from .. import gemeenten, huishouden, parameters
+from .. import gemeenten, huishouden, parameters, yamllader
 
 # --- what the form shows ---------------------------------------------------------------------------------
 INKOMSTEN = tuple(huishouden.Inkomen.model_fields)
@@ -230,11 +230,13 @@ def _uit_velden(form, voorvoegsel: str, spec) -> dict:
 
 
 def _json_of_leeg(tekst: str | None) -> dict:
+    """A hidden field with the keys the form does not show (JSON, written by this page); unreadable or over the
+    limits of a household file (``yamllader``) it counts as empty."""
     if not tekst:
         return {}
     try:
-        waarde = json.loads(tekst)
-    except json.JSONDecodeError:
+        waarde = yamllader.laad_json(tekst, yamllader.HUISHOUDEN)
+    except (json.JSONDecodeError, yamllader.DocumentFout):
         return {}
     return waarde if isinstance(waarde, dict) else {}
 
