@@ -36,6 +36,8 @@ def _is_getal(v: Any) -> bool:
 
 GROOTSTE_BEDRAG = 1e9   # euro: anything larger is a typing error, and too large for exact sums
 GROOTSTE_VERMOGEN = 1e12
+# rows a household can have: far above any real household, and what keeps a form page and a scan small
+MEESTE_RIJEN = {"personen": 25, "schulden": 100, "gebeurtenissen": 100, "activiteiten": 50}
 
 
 def _getal(v: Any, grens: float = GROOTSTE_BEDRAG) -> float:
@@ -174,7 +176,7 @@ class Persoon(_Model):
     geboortedatum: Datum | None = None
     leeftijd: Geheel | None = Field(default=None, ge=0, le=130)
     inkomen: Inkomen = Inkomen()
-    activiteiten: tuple[Activiteit, ...] = ()
+    activiteiten: tuple[Activiteit, ...] = Field(default=(), max_length=MEESTE_RIJEN["activiteiten"])
     zorgverzekerd: JaNee = True
     wia: Wia | None = None
     kan_niet_voor_kind_zorgen: JaNee = False
@@ -218,13 +220,13 @@ class Huishouden(_Model):
     jaar: Geheel
     peildatum: Datum | None = None
     gemeente: Tekst = "standaard"
-    personen: tuple[Persoon, ...] = Field(min_length=1)
+    personen: tuple[Persoon, ...] = Field(min_length=1, max_length=MEESTE_RIJEN["personen"])
     wonen: Wonen | None = None
     vermogen: Vermogen = 0.0
     gemeentelijke_belastingen: Bedrag = 0.0
     ontvangt: Ontvangt = Ontvangt()
-    schulden: tuple[Schuld, ...] = ()
-    gebeurtenissen: tuple[Gebeurtenis, ...] = ()
+    schulden: tuple[Schuld, ...] = Field(default=(), max_length=MEESTE_RIJEN["schulden"])
+    gebeurtenissen: tuple[Gebeurtenis, ...] = Field(default=(), max_length=MEESTE_RIJEN["gebeurtenissen"])
 
     # -- views used by the calculation -----------------------------------------------------------
     @property
@@ -288,6 +290,8 @@ def _melding(fout: dict) -> str:
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if soort in ("less_than_equal", "less_than"):
         return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
+    if soort == "too_long":
+        return f"te veel: hoogstens {ctx.get('max_length')}, niet {ctx.get('actual_length')}"
     return _MELDINGEN.get(soort, f"ongeldige waarde {kort(fout.get('input'))}")
 
 
