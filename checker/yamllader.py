@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -62,91 +62,82 @@ def _grootte(n: int) -> str:
 
 
 # --- the checks on a parsed tree --------------------------------------------------------------------------------
-def _yaml_kinderen(knoop: yaml.Node) -> list | None:
-    if isinstance(knoop, yaml.MappingNode):
-        return [x for paar in knoop.value for x in paar]
-    if isinstance(knoop, yaml.SequenceNode):
-        return knoop.value
-    return None
+class _Boom:
+    """Walks a tree that may share subtrees (YAML aliases, or one Python list used twice) without expanding it:
+    a shared subtree is walked once and counted as often as it occurs. The walk recurses, which is safe because it
+    never goes below the depth limit (at most a few dozen levels)."""
 
+    def __init__(self, g: Grenzen, yaml_knopen: bool):
+        self.g = g
+        self.yaml_knopen = yaml_knopen  # YAML nodes: a node met twice is an alias; Python scalars are not tracked
+        self.klaar: dict[int, tuple[int, int]] = {}  # id -> (values in the subtree, levels in the subtree)
+        self.pad: set[int] = set()                   # ids on the path from the root
+        self.gedeeld = False
 
-def _yaml_tekst(knoop: yaml.Node) -> Any:
-    return knoop.value
+    def _fout_tekst(self, lengte: int, knoop: Any) -> DocumentFout:
+        return DocumentFout(f"bevat een tekst van {_getal(lengte)} tekens (hoogstens {_getal(self.g.tekst)}"
+                            f"{_regel(knoop)})")
 
-
-def _py_kinderen(x: Any) -> list | tuple | None:
-    if isinstance(x, dict):
-        return [y for paar in x.items() for y in paar]
-    if isinstance(x, (list, tuple)):
-        return x
-    return None
-
-
-def _py_tekst(x: Any) -> Any:
-    return x
+    def loop(self, x: Any, diepte: int) -> tuple[int, int]:
+        g = self.g
+        if self.yaml_knopen:
+            if isinstance(x, yaml.ScalarNode):
+                kinderen = None
+            elif isinstance(x, yaml.MappingNode):
+                kinderen = [y for paar in x.value for y in paar]
+            else:
+                kinderen = x.value
+        elif isinstance(x, dict):
+            kinderen = [y for paar in x.items() for y in paar]
+        elif isinstance(x, (list, tuple)):
+            kinderen = x
+        else:  # a Python scalar
+            if isinstance(x, (str, bytes)) and len(x) > g.tekst:
+                raise self._fout_tekst(len(x), None)
+            if diepte > g.diepte:
+                raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus)")
+            return 1, 1
+        k = id(x)
+        if k in self.klaar:  # met before: an alias (YAML) or a shared object (Python)
+            if not g.aliassen:
+                raise DocumentFout(f"gebruikt YAML-verwijzingen (&anker en *alias); in {g.soort} kan dat niet: "
+                                   "schrijf de waarden uit")
+            self.gedeeld = True
+            waarden, hoogte = self.klaar[k]
+            if diepte - 1 + hoogte > g.diepte:
+                raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus, met de verwijzingen *alias "
+                                   "uitgeschreven)")
+            return waarden, hoogte
+        if k in self.pad:
+            raise DocumentFout("verwijst naar zichzelf (een *alias binnen zijn eigen &anker)" if self.yaml_knopen
+                               else "bevat zichzelf")
+        if diepte > g.diepte:
+            raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus{_regel(x)})")
+        if kinderen is None:  # a YAML scalar
+            if len(x.value) > g.tekst:
+                raise self._fout_tekst(len(x.value), x)
+            self.klaar[k] = (1, 1)
+            return 1, 1
+        if len(kinderen) > g.waarden:
+            raise DocumentFout(f"bevat te veel waarden (meer dan {_getal(g.waarden)})")
+        self.pad.add(k)
+        waarden, hoogte = 1, 0
+        for kind in kinderen:
+            w, h = self.loop(kind, diepte + 1)
+            waarden += w
+            if h > hoogte:
+                hoogte = h
+        self.pad.discard(k)
+        if waarden > g.waarden:
+            raise DocumentFout(f"bevat te veel waarden (meer dan {_getal(g.waarden)}"
+                               + (", met de verwijzingen *alias uitgeschreven)" if self.gedeeld else ")"))
+        self.klaar[k] = (waarden, hoogte + 1)
+        return waarden, hoogte + 1
 
 
 def _regel(knoop: Any) -> str:
     plek = getattr(knoop, "start_mark", None)
     return f", regel {plek.line + 1}" if plek is not None else ""
-
-
-def _controleer_boom(wortel: Any, g: Grenzen, kinderen: Callable[[Any], Any], tekst: Callable[[Any], Any],
-                     scalairen_gedeeld: bool) -> None:
-    """Walk a tree that may share subtrees (YAML aliases, or one Python list used twice) without expanding it:
-    each shared subtree is visited once and counted as often as it occurs. ``scalairen_gedeeld``: a scalar seen
-    twice is an alias (YAML nodes); for Python objects scalars are not tracked (small ints are shared anyway)."""
-    waarden: dict[int, int] = {}   # id -> values in the subtree, aliases written out
-    hoogte: dict[int, int] = {}    # id -> levels in the subtree
-    bezig: set[int] = set()        # ids on the path from the root
-    gedeeld = 0
-    stapel: list[tuple[Any, int, bool]] = [(wortel, 1, False)]
-    while stapel:
-        x, diepte, klaar = stapel.pop()
-        k = id(x)
-        if klaar:
-            onder = kinderen(x)
-            waarden[k] = 1 + sum(waarden[id(c)] if id(c) in waarden else 1 for c in onder)
-            hoogte[k] = 1 + max((hoogte.get(id(c), 1) for c in onder), default=0)
-            bezig.discard(k)
-            if waarden[k] > g.waarden:
-                raise DocumentFout(f"bevat te veel waarden (meer dan {_getal(g.waarden)}"
-                                   + (", met de verwijzingen *alias uitgeschreven)" if gedeeld else ")"))
-            continue
-        onder = kinderen(x)
-        if onder is None and not scalairen_gedeeld:
-            waarde = tekst(x)
-            if isinstance(waarde, (str, bytes)) and len(waarde) > g.tekst:
-                raise DocumentFout(f"bevat een tekst van {_getal(len(waarde))} tekens (hoogstens {_getal(g.tekst)})")
-            if diepte > g.diepte:
-                raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus)")
-            continue
-        if k in bezig:
-            raise DocumentFout("verwijst naar zichzelf (een *alias binnen zijn eigen &anker)"
-                               if scalairen_gedeeld else "bevat zichzelf")
-        if k in waarden:  # seen before: an alias (YAML) or a shared object (Python)
-            if not g.aliassen:
-                raise DocumentFout(f"gebruikt YAML-verwijzingen (&anker en *alias); in {g.soort} kan dat niet: "
-                                   "schrijf de waarden uit")
-            gedeeld += 1
-            if diepte - 1 + hoogte[k] > g.diepte:
-                raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus, met de verwijzingen *alias "
-                                   "uitgeschreven)")
-            continue
-        if diepte > g.diepte:
-            raise DocumentFout(f"is te diep genest (meer dan {g.diepte} niveaus{_regel(x)})")
-        if onder is None:
-            waarde = tekst(x)
-            if isinstance(waarde, (str, bytes)) and len(waarde) > g.tekst:
-                raise DocumentFout(f"bevat een tekst van {_getal(len(waarde))} tekens (hoogstens "
-                                   f"{_getal(g.tekst)}{_regel(x)})")
-            waarden[k], hoogte[k] = 1, 1
-            continue
-        bezig.add(k)
-        stapel.append((x, diepte, True))
-        stapel.extend((c, diepte + 1, False) for c in onder)
-        if len(stapel) > g.waarden:
-            raise DocumentFout(f"bevat te veel waarden (meer dan {_getal(g.waarden)})")
 
 
 def _controleer_grootte(tekst: str, g: Grenzen) -> None:
@@ -159,7 +150,7 @@ def _controleer_grootte(tekst: str, g: Grenzen) -> None:
 def controleer(waarde: Any, g: Grenzen) -> None:
     """Hold already parsed data (a dict given to the Python API, a parsed JSON text) to the limits: values
     (shared lists counted each time they occur), depth, text length, and no cycles."""
-    _controleer_boom(waarde, replace(g, aliassen=True), _py_kinderen, _py_tekst, scalairen_gedeeld=False)
+    _Boom(replace(g, aliassen=True), yaml_knopen=False).loop(waarde, 1)
 
 
 # --- loading ---------------------------------------------------------------------------------------------------
@@ -174,7 +165,7 @@ class _Lader(YAML_LADER):
         knoop = self.get_single_node()
         if knoop is None:
             return None
-        _controleer_boom(knoop, self.grenzen, _yaml_kinderen, _yaml_tekst, scalairen_gedeeld=True)
+        _Boom(self.grenzen, yaml_knopen=True).loop(knoop, 1)
         return self.construct_document(knoop)
 
 
