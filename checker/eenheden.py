@@ -55,7 +55,10 @@ def eenheden() -> dict[str, Eenheid]:
 
 
 def _getal(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
+    """A bound in Dutch: 0,5; 1850; 1.000.000.000 (thousands separated from 10.000 on, so years stay years)."""
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", ".") if abs(x) >= 10_000 else str(int(x))
+    return f"{x:.12f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def beschrijving(eenheid: Eenheid) -> str:
