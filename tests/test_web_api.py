@@ -263,7 +263,8 @@ def _vrije_poort() -> int:
 def test_cli_web_starts_the_server_on_127_0_0_1(monkeypatch, capsys):
     from werkzeug.serving import BaseWSGIServer
     gestart = {}
-    monkeypatch.setattr(BaseWSGIServer, "serve_forever", lambda self, *a, **kw: gestart.update(adres=self.server_address))
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever",
+                        lambda self, *a, **kw: gestart.update(adres=self.server_address))
     poort = _vrije_poort()
     assert cli.main(["web", "--poort", str(poort)]) == 0
     assert gestart["adres"] == ("127.0.0.1", poort)
