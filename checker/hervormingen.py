@@ -55,8 +55,8 @@ def lees_hervorming(bron: Any) -> dict[str, Any]:
         problemen.append(("signalen_uit", "verwacht een lijst van signaalcodes of regelnamen"))
     else:
         bekend = {r.code for r in signalen.lees_regels()} | {r.naam for r in signalen.lees_regels()}
-        problemen += [(f"signalen_uit[{i}]", f"onbekende signaalcode of regel '{kort_tekst(x)}'") for i, x in enumerate(uit)
-                      if x not in bekend]
+        problemen += [(f"signalen_uit[{i}]", f"onbekende signaalcode of regel '{kort_tekst(x)}'")
+                      for i, x in enumerate(uit) if x not in bekend]
     if problemen:
         raise InvoerFout(problemen)
     # unknown ids, keys, wrong shapes and values outside their unit's bounds → InvoerFout naming the id or path

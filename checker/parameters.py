@@ -167,7 +167,8 @@ class Parameters:
             for onderdeel, waarden in onderdelen.items():
                 basis = getattr(standaard, onderdeel, None) if onderdeel in ("kwijtschelding", "smi") else None
                 if basis is None or not isinstance(waarden, dict):
-                    problemen.append((f"{g_pad}.{kort_tekst(str(onderdeel))}", "onbekend onderdeel (kwijtschelding of smi)"))
+                    problemen.append((f"{g_pad}.{kort_tekst(str(onderdeel))}",
+                                      "onbekend onderdeel (kwijtschelding of smi)"))
                     continue
                 for sleutel, waarde in waarden.items():
                     pad = f"{g_pad}.{onderdeel}.{kort_tekst(str(sleutel))}"

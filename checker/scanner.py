@@ -27,7 +27,8 @@ def _persoon_rol(h: huishouden.Huishouden, persoon: str) -> str:
     for p in h.personen:
         if p.id == persoon:
             if p.rol not in ("aanvrager", "partner"):
-                raise InvoerFout([("--persoon", f"'{kort_tekst(persoon)}' is een {p.rol}; kies de aanvrager of de partner")])
+                raise InvoerFout([("--persoon", f"'{kort_tekst(persoon)}' is een {p.rol}; kies de aanvrager of de "
+                                                "partner")])
             return p.rol
     raise InvoerFout([("--persoon", f"onbekende persoon '{kort_tekst(persoon)}'; kies uit "
                                     + ", ".join(p.id for p in h.personen if p.rol in ("aanvrager", "partner")))])
