@@ -8,7 +8,7 @@ import numpy as np
 
 from . import huishouden, invoer, parameters, signalen
 from .berekening import Resultaat, bereken
-from .fouten import InvoerFout
+from .fouten import InvoerFout, kort
 from .huishouden import Huishouden
 
 SCHEMA = 1
@@ -131,6 +131,9 @@ def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
     so ages follow the chosen year."""
     if jaar is None or jaar == h.jaar:
         return h
+    if jaar not in parameters.ondersteunde_jaren():  # before any date moves (year 99999 has no dates)
+        raise InvoerFout([("jaar", f"{kort(jaar)} wordt niet ondersteund; beschikbaar: "
+                                   + " en ".join(map(str, parameters.ondersteunde_jaren())))])
     delta = jaar - h.jaar
     ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
     ruw["jaar"] = jaar
@@ -169,7 +172,7 @@ def check(bron: Any, jaar: int | None = None) -> dict[str, Any]:
     Returns the dict of contract section 3. Bad input raises ``InvoerFout``.
     """
     if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
-        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {jaar!r}")])
+        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {kort(jaar)}")])
     h, res = bereken_huishouden(bron, jaar)
     return uitkomst_json(h, res, signalen.bepaal(h, res))
 

@@ -236,11 +236,12 @@ def _populatie(args) -> int:
 
 
 def _web(args) -> int:
-    from .web import HOST, run_argumenten, start
-    run_argumenten(args.poort)  # bad port: a Dutch message and exit 2 before anything starts
-    print(f"samenloop web: open http://{HOST}:{args.poort}/ in de browser. Alleen bereikbaar vanaf deze computer; "
-          "er wordt niets opgeslagen. Stoppen: Ctrl+C.", flush=True)
-    start(args.poort)
+    from .web import HOST, start
+
+    def gestart() -> None:
+        print(f"samenloop web: open http://{HOST}:{args.poort}/ in de browser. Alleen bereikbaar vanaf deze computer; "
+              "er wordt niets opgeslagen. Stoppen: Ctrl+C.", flush=True)
+    start(args.poort, gestart)  # a bad port or one in use: a Dutch message and exit 2 before anything starts
     return 0
 
 

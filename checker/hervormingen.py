@@ -10,10 +10,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import huishouden, parameters, signalen
+from . import huishouden, parameters, signalen, yamllader
 from .api import uitkomst_json
 from .berekening import bereken
-from .fouten import InvoerFout
+from .fouten import InvoerFout, kort, kort_tekst
 from .invoer import uit_huishoudens
 
 SCHEMA = 1
@@ -23,15 +23,16 @@ def lees_hervorming(bron: Any) -> dict[str, Any]:
     """A reform from a dict or a YAML/JSON file; bad input names the field or the parameter id."""
     if isinstance(bron, dict):
         data = bron
+        try:  # the same limits as a file: nothing below walks an unbounded tree
+            yamllader.controleer(data, yamllader.HERVORMING)
+        except yamllader.DocumentFout as e:
+            raise InvoerFout([("hervorming", f"de hervorming {e}")]) from None
     else:
         from pathlib import Path
         pad = Path(bron)
         if not pad.is_file():
-            raise InvoerFout([("hervorming", f"'{bron}' is geen bestand")])
-        try:
-            data = huishouden.lees_tekst(pad.read_bytes().decode("utf-8"), pad.name)
-        except UnicodeDecodeError:
-            raise InvoerFout([("hervorming", f"{pad.name} is geen tekstbestand (UTF-8)")]) from None
+            raise InvoerFout([("hervorming", f"'{kort_tekst(str(bron), 200)}' is geen bestand")])
+        data = huishouden.lees_bestand(pad, yamllader.HERVORMING, veld="hervorming")
     problemen = []
     if not isinstance(data, dict):
         raise InvoerFout([("hervorming", "verwacht velden schema, naam, jaar en wijzigingen")])
@@ -41,25 +42,32 @@ def lees_hervorming(bron: Any) -> dict[str, Any]:
         problemen.append(("naam", "verplicht: een korte omschrijving van de hervorming"))
     jaar = data.get("jaar")
     if isinstance(jaar, bool) or not isinstance(jaar, int):
-        problemen.append(("jaar", f"moet een geheel getal zijn, niet {jaar!r}"))
+        problemen.append(("jaar", f"moet een geheel getal zijn, niet {kort(jaar)}"))
     elif jaar not in parameters.ondersteunde_jaren():
         problemen.append(("jaar", f"{jaar} wordt niet ondersteund"))
     wijzigingen = data.get("wijzigingen", {})
     if not isinstance(wijzigingen, dict):
         problemen.append(("wijzigingen", "verwacht parameter-id: nieuwe waarde"))
     onbekend = set(data) - {"schema", "naam", "jaar", "wijzigingen", "gemeenten", "signalen_uit", "omschrijving"}
-    problemen += [(k, "onbekend veld") for k in sorted(onbekend)]
+    problemen += [(kort_tekst(k), "onbekend veld") for k in sorted(map(str, onbekend))]
     uit = data.get("signalen_uit", [])
     if not isinstance(uit, list) or not all(isinstance(x, str) for x in uit):
         problemen.append(("signalen_uit", "verwacht een lijst van signaalcodes of regelnamen"))
     else:
         bekend = {r.code for r in signalen.lees_regels()} | {r.naam for r in signalen.lees_regels()}
-        problemen += [(f"signalen_uit[{i}]", f"onbekende signaalcode of regel '{x}'") for i, x in enumerate(uit)
-                      if x not in bekend]
+        problemen += [(f"signalen_uit[{i}]", f"onbekende signaalcode of regel '{kort_tekst(x)}'")
+                      for i, x in enumerate(uit) if x not in bekend]
     if problemen:
         raise InvoerFout(problemen)
-    # unknown ids, keys and wrong shapes → InvoerFout naming the id or path
-    parameters.laad(jaar, wijzigingen).met_gemeentebeleid(data.get("gemeenten"))
+    # unknown ids, keys, wrong shapes and values outside their unit's bounds → InvoerFout naming the id or path
+    for stap in (lambda: parameters.laad(jaar, wijzigingen), lambda: parameters.laad(jaar).met_gemeentebeleid(
+            data.get("gemeenten"))):
+        try:
+            stap()
+        except InvoerFout as e:
+            problemen += e.problemen
+    if problemen:
+        raise InvoerFout(problemen)
     return {"naam": data["naam"], "jaar": jaar, "wijzigingen": dict(wijzigingen),
             "gemeenten": data.get("gemeenten") or {}, "signalen_uit": set(uit)}
 

@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-
-from .yamllader import YAML_LADER
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from . import paden
-from .fouten import InvoerFout
+from . import paden, yamllader
+from .fouten import InvoerFout, kort, kort_tekst
 
 MAANDEN = 12
 ROLLEN = ("aanvrager", "partner", "kind", "medebewoner")
@@ -28,19 +26,26 @@ GEBEURTENISSEN = ("stopt_met_werken", "start_met_werken", "huurwijziging", "verh
 
 # --- field types with Dutch messages --------------------------------------------------------------
 def _is_getal(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(v)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 GROOTSTE_BEDRAG = 1e9   # euro: anything larger is a typing error, and too large for exact sums
 GROOTSTE_VERMOGEN = 1e12
+# rows a household can have: far above any real household, and what keeps a form page and a scan small
+MEESTE_RIJEN = {"personen": 25, "schulden": 100, "gebeurtenissen": 100, "activiteiten": 50}
 
 
 def _getal(v: Any, grens: float = GROOTSTE_BEDRAG) -> float:
     if not _is_getal(v):
-        raise PydanticCustomError("getal", "moet een getal zijn, niet {invoer}", {"invoer": repr(v)})
+        raise PydanticCustomError("getal", "moet een getal zijn, niet {invoer}", {"invoer": kort(v)})
     if abs(v) > grens:
         raise PydanticCustomError("getal", "{invoer} is geen realistisch bedrag (hoogstens {grens})",
-                                  {"invoer": repr(v), "grens": f"{grens:,.0f}".replace(",", ".")})
+                                  {"invoer": kort(v), "grens": f"{grens:,.0f}".replace(",", ".")})
     return float(v)
 
 
@@ -93,12 +98,12 @@ def _datum(v: Any) -> date:
             return date.fromisoformat(v.strip())
         except ValueError:
             pass
-    raise PydanticCustomError("datum", "geen geldige datum {invoer}; schrijf JJJJ-MM-DD", {"invoer": repr(v)})
+    raise PydanticCustomError("datum", "geen geldige datum {invoer}; schrijf JJJJ-MM-DD", {"invoer": kort(v)})
 
 
 def _ja_nee(v: Any) -> bool:
     if not isinstance(v, bool):
-        raise PydanticCustomError("ja_nee", "moet true of false zijn, niet {invoer}", {"invoer": repr(v)})
+        raise PydanticCustomError("ja_nee", "moet true of false zijn, niet {invoer}", {"invoer": kort(v)})
     return v
 
 
@@ -106,13 +111,13 @@ def _geheel(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, float) and v.is_integer():
             return int(v)
-        raise PydanticCustomError("geheel", "moet een geheel getal zijn, niet {invoer}", {"invoer": repr(v)})
+        raise PydanticCustomError("geheel", "moet een geheel getal zijn, niet {invoer}", {"invoer": kort(v)})
     return v
 
 
 def _tekst(v: Any) -> str:
     if not isinstance(v, str) or not v.strip():
-        raise PydanticCustomError("tekst", "moet een niet-lege tekst zijn, niet {invoer}", {"invoer": repr(v)})
+        raise PydanticCustomError("tekst", "moet een niet-lege tekst zijn, niet {invoer}", {"invoer": kort(v)})
     return v
 
 
@@ -180,7 +185,7 @@ class Persoon(_Model):
     geboortedatum: Datum | None = None
     leeftijd: Geheel | None = Field(default=None, ge=0, le=130)
     inkomen: Inkomen = Inkomen()
-    activiteiten: tuple[Activiteit, ...] = ()
+    activiteiten: tuple[Activiteit, ...] = Field(default=(), max_length=MEESTE_RIJEN["activiteiten"])
     zorgverzekerd: JaNee = True
     wia: Wia | None = None
     kan_niet_voor_kind_zorgen: JaNee = False
@@ -224,13 +229,13 @@ class Huishouden(_Model):
     jaar: Geheel
     peildatum: Datum | None = None
     gemeente: Tekst = "standaard"
-    personen: tuple[Persoon, ...] = Field(min_length=1)
+    personen: tuple[Persoon, ...] = Field(min_length=1, max_length=MEESTE_RIJEN["personen"])
     wonen: Wonen | None = None
     vermogen: Vermogen = 0.0
     gemeentelijke_belastingen: Bedrag = 0.0
     ontvangt: Ontvangt = Ontvangt()
-    schulden: tuple[Schuld, ...] = ()
-    gebeurtenissen: tuple[Gebeurtenis, ...] = ()
+    schulden: tuple[Schuld, ...] = Field(default=(), max_length=MEESTE_RIJEN["schulden"])
+    gebeurtenissen: tuple[Gebeurtenis, ...] = Field(default=(), max_length=MEESTE_RIJEN["gebeurtenissen"])
     # set when the household was moved to another berekeningsjaar (--jaar): (the file's jaar, moved dates as
     # (field path, old, new)); not part of the file
     _jaar_verschoven: tuple[int, tuple[tuple[str, str, str], ...]] | None = PrivateAttr(default=None)
@@ -281,7 +286,8 @@ def _pad(loc: tuple, ctx: dict | None) -> str:
         elif deel == "schema_":
             pad += ".schema" if pad else "schema"
         else:
-            pad += f".{deel}" if pad else str(deel)
+            deel = kort_tekst(deel)  # a key the user typed may be long
+            pad += f".{deel}" if pad else deel
     if ctx and "index" in ctx:
         pad += f"[{ctx['index']}]"
     return pad
@@ -293,12 +299,14 @@ def _melding(fout: dict) -> str:
         return fout["msg"]
     if soort == "literal_error":
         keuzes = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"{fout.get('input')!r} is geen geldige waarde; kies uit {keuzes}"
+        return f"{kort(fout.get('input'))} is geen geldige waarde; kies uit {keuzes}"
     if soort in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if soort in ("less_than_equal", "less_than"):
         return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
-    return _MELDINGEN.get(soort, f"ongeldige waarde {fout.get('input')!r}")
+    if soort == "too_long":
+        return f"te veel: hoogstens {ctx.get('max_length')}, niet {ctx.get('actual_length')}"
+    return _MELDINGEN.get(soort, f"ongeldige waarde {kort(fout.get('input'))}")
 
 
 def _vertaal(e: ValidationError) -> list[tuple[str, str]]:
@@ -323,9 +331,11 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
             problemen.append(("jaar", f"{int(jaar)} wordt niet ondersteund; beschikbaar: "
                                       + " en ".join(map(str, ondersteunde_jaren()))))
     gemeente = ruw.get("gemeente", "standaard")
-    if isinstance(gemeente, str) and gemeente.strip() and not (paden.regels() / "gemeenten" / f"{gemeente}.yaml").is_file():
-        bekend = ", ".join(sorted(p.stem for p in (paden.regels() / "gemeenten").glob("*.yaml")))
-        problemen.append(("gemeente", f"onbekende gemeente '{gemeente}'; bekend: {bekend}"))
+    if isinstance(gemeente, str) and gemeente.strip():
+        from .gemeenten import bekende_gemeenten
+        if gemeente not in bekende_gemeenten():  # a name, never a path (../ would reach other files)
+            problemen.append(("gemeente", f"onbekende gemeente '{kort_tekst(gemeente)}'; bekend: "
+                                          f"{', '.join(bekende_gemeenten())}"))
 
     personen = ruw.get("personen")
     ids: set[str] = set()
@@ -348,7 +358,7 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
             pid = p.get("id")
             if isinstance(pid, str):
                 if pid in ids:
-                    problemen.append((f"personen[{i}].id", f"id '{pid}' komt twee keer voor"))
+                    problemen.append((f"personen[{i}].id", f"id '{kort_tekst(pid)}' komt twee keer voor"))
                 ids.add(pid)
             if p.get("geboortedatum") is None and p.get("leeftijd") is None:
                 problemen.append((f"personen[{i}]", "geef geboortedatum of leeftijd"))
@@ -386,7 +396,7 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
             problemen.append((f"gebeurtenissen[{j}].datum", f"{d.isoformat()} ligt buiten het berekeningsjaar {int(jaar)}"))
         wie = g.get("persoon")
         if isinstance(wie, str) and ids and wie not in ids:
-            problemen.append((f"gebeurtenissen[{j}].persoon", f"onbekende persoon '{wie}'"))
+            problemen.append((f"gebeurtenissen[{j}].persoon", f"onbekende persoon '{kort_tekst(wie)}'"))
         if g.get("soort") == "huurwijziging" and g.get("bedrag") is None:
             problemen.append((f"gebeurtenissen[{j}].bedrag", "een huurwijziging heeft de nieuwe kale huur nodig"))
     return problemen
@@ -415,6 +425,10 @@ def valideer(ruw: Any) -> Huishouden:
     """Validate a parsed household (dict); every problem goes into one InvoerFout."""
     if not isinstance(ruw, dict):
         raise InvoerFout([("", "het huishoudbestand moet een verzameling velden zijn (schema 1, zie de documentatie)")])
+    try:  # a dict from the Python API meets the same limits as a file: nothing below walks an unbounded tree
+        yamllader.controleer(ruw, yamllader.HUISHOUDEN)
+    except yamllader.DocumentFout as e:
+        raise InvoerFout([("", f"het huishouden {e}")]) from None
     problemen: list[tuple[str, str]] = []
     model = None
     try:
@@ -431,25 +445,45 @@ def valideer(ruw: Any) -> Huishouden:
     return model
 
 
-def lees_tekst(tekst: str, naam: str = "invoer") -> Any:
-    """Parse YAML or JSON text (JSON is valid YAML, but parse it as JSON first for clear errors)."""
+def lees_tekst(tekst: str, naam: str = "invoer", grenzen: yamllader.Grenzen = yamllader.HUISHOUDEN) -> Any:
+    """Parse YAML or JSON text (JSON is valid YAML, but parse it as JSON first for clear errors), held to the
+    limits of its kind (``yamllader``: size, values, depth, text length, aliases)."""
     stripped = tekst.lstrip()
+    toon = kort_tekst(naam)
     try:
         if stripped.startswith(("{", "[")) or naam.endswith(".json"):
             try:
-                return json.loads(tekst)
+                return yamllader.laad_json(tekst, grenzen)
             except json.JSONDecodeError as e:
                 if naam.endswith(".json"):
-                    raise InvoerFout([("bestand", f"{naam} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
-        return yaml.load(tekst, Loader=YAML_LADER)
+                    raise InvoerFout([("bestand", f"{toon} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
+        return yamllader.laad_yaml(tekst, grenzen)
     except InvoerFout:
         raise
+    except yamllader.DocumentFout as e:
+        raise InvoerFout([("bestand", f"{toon} {e}")]) from None
     except yaml.YAMLError as e:
         plek = getattr(e, "problem_mark", None)
         waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
-        raise InvoerFout([("bestand", f"{naam} is geen geldige YAML of JSON{waar}")]) from None
+        raise InvoerFout([("bestand", f"{toon} is geen geldige YAML of JSON{waar}")]) from None
     except (RecursionError, ValueError) as e:
-        raise InvoerFout([("bestand", f"{naam} kan niet gelezen worden ({type(e).__name__})")]) from None
+        raise InvoerFout([("bestand", f"{toon} kan niet gelezen worden ({type(e).__name__})")]) from None
+
+
+def lees_bestand(pad: Path, grenzen: yamllader.Grenzen = yamllader.HUISHOUDEN, veld: str = "bestand") -> Any:
+    """A YAML or JSON file, refused unread when it is larger than its limit."""
+    try:
+        tekst = yamllader.lees_tekst(pad, grenzen)
+    except yamllader.DocumentFout as e:
+        raise InvoerFout([(veld, f"{kort_tekst(pad.name)} {e}")]) from None
+    except UnicodeDecodeError:
+        raise InvoerFout([(veld, f"{kort_tekst(pad.name)} is geen tekstbestand (UTF-8)")]) from None
+    except OSError as e:
+        raise InvoerFout([(veld, f"{kort_tekst(str(pad), 200)} kan niet gelezen worden ({e.strerror})")]) from None
+    try:
+        return lees_tekst(tekst, pad.name, grenzen)
+    except InvoerFout as e:
+        raise InvoerFout([(veld if p == "bestand" else p, m) for p, m in e.problemen]) from None
 
 
 def persona_namen() -> list[str]:
@@ -469,15 +503,9 @@ def laad(bron: Any) -> Huishouden:
             if isinstance(bron, str) and "/" not in bron and persona.is_file():
                 pad = persona
             else:
-                raise InvoerFout([("bestand", f"'{bron}' is geen bestand en geen ingebouwde persona "
-                                              f"(ingebouwd: {', '.join(persona_namen())})")])
-        try:
-            tekst = pad.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvoerFout([("bestand", f"{pad.name} is geen tekstbestand (UTF-8)")]) from None
-        except OSError as e:
-            raise InvoerFout([("bestand", f"{pad} kan niet gelezen worden ({e.strerror})")]) from None
-        return valideer(lees_tekst(tekst, pad.name))
+                raise InvoerFout([("bestand", f"'{kort_tekst(str(bron), 200)}' is geen bestand en geen ingebouwde "
+                                              f"persona (ingebouwd: {', '.join(persona_namen())})")])
+        return valideer(lees_bestand(pad))
     raise InvoerFout([("", f"verwacht een pad, een personanaam of een dict, kreeg {type(bron).__name__}")])
 
 

@@ -15,12 +15,10 @@ from typing import Any, Literal
 
 import numpy as np
 import yaml
-
-from .yamllader import YAML_LADER
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from . import paden
-from .fouten import InvoerFout, RegelFout
+from . import eenheden, paden, yamllader
+from .fouten import InvoerFout, RegelFout, kort_tekst
 
 Zekerheid = Literal["A", "B", "C", "UNCONFIRMED"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -37,6 +35,9 @@ class Parameter(BaseModel):
     bron: str = Field(min_length=1)
     zekerheid: Zekerheid
     toelichting: str | None = None
+    # bounds of the value where the unit says too little (rules/eenheden.yaml); they go before the unit's
+    min: float | None = None
+    max: float | None = None
 
     @field_validator("id")
     @classmethod
@@ -51,6 +52,10 @@ class Parameter(BaseModel):
         if not v.strip():
             raise ValueError("bron ontbreekt")
         return v
+
+    def grensfouten(self, pad: str, waarde: Any) -> list[tuple[str, str]]:
+        """The problems of ``waarde`` in place of this record's value: its shape, and the bounds of its unit."""
+        return eenheden.fouten(pad, waarde, self.eenheid, oud=self.waarde, min=self.min, max=self.max)
 
     def als_contract(self) -> dict[str, Any]:
         """The record as `parameters --json` lists it (contract section 5)."""
@@ -126,13 +131,13 @@ class Parameters:
         problemen = []
         nieuw = {pid: list(recs) for pid, recs in self._records.items()}
         for pid, waarde in wijzigingen.items():
-            pad = f"wijzigingen.{pid}"
+            pad = f"wijzigingen.{kort_tekst(str(pid))}"
             if pid not in nieuw:
                 problemen.append((pad, "onbekende parameter-id (zie `samenloop parameters`)"))
                 continue
-            fout = _vormfout(nieuw[pid][0].waarde, waarde)
-            if fout:
-                problemen.append((pad, fout))
+            fouten = [f for r in nieuw[pid] for f in r.grensfouten(pad, waarde)]
+            if fouten:
+                problemen.extend(dict.fromkeys(fouten))
                 continue
             nieuw[pid] = [r.model_copy(update={"waarde": copy.deepcopy(waarde), "bron": f"hervorming (was: {r.bron})"})
                           for r in nieuw[pid]]
@@ -152,26 +157,25 @@ class Parameters:
         bekend = set(gemeenten.bekende_gemeenten()) | {"alle"}
         standaard = gemeenten.laad("standaard")
         for g, onderdelen in wijzigingen.items():
+            g_pad = f"gemeenten.{kort_tekst(str(g))}"
             if g not in bekend:
-                problemen.append((f"gemeenten.{g}", f"onbekende gemeente; kies uit {', '.join(sorted(bekend))}"))
+                problemen.append((g_pad, f"onbekende gemeente; kies uit {', '.join(sorted(bekend))}"))
                 continue
             if not isinstance(onderdelen, dict):
-                problemen.append((f"gemeenten.{g}", "verwacht onderdeel: {sleutel: waarde}"))
+                problemen.append((g_pad, "verwacht onderdeel: {sleutel: waarde}"))
                 continue
             for onderdeel, waarden in onderdelen.items():
                 basis = getattr(standaard, onderdeel, None) if onderdeel in ("kwijtschelding", "smi") else None
                 if basis is None or not isinstance(waarden, dict):
-                    problemen.append((f"gemeenten.{g}.{onderdeel}", "onbekend onderdeel (kwijtschelding of smi)"))
+                    problemen.append((f"{g_pad}.{kort_tekst(str(onderdeel))}",
+                                      "onbekend onderdeel (kwijtschelding of smi)"))
                     continue
                 for sleutel, waarde in waarden.items():
-                    pad = f"gemeenten.{g}.{onderdeel}.{sleutel}"
+                    pad = f"{g_pad}.{onderdeel}.{kort_tekst(str(sleutel))}"
                     if sleutel not in basis:
                         problemen.append((pad, f"onbekende sleutel; kies uit {', '.join(sorted(basis))}"))
-                    elif basis[sleutel].waarde is None:
-                        if waarde is not None and (isinstance(waarde, bool) or not isinstance(waarde, (int, float))):
-                            problemen.append((pad, f"verwacht een getal of leeg, kreeg {waarde!r}"))
-                    elif (fout := _vormfout(basis[sleutel].waarde, waarde)):
-                        problemen.append((pad, fout))
+                    else:
+                        problemen.extend(basis[sleutel].grensfouten(pad, waarde))
         if problemen:
             raise InvoerFout(problemen)
         return Parameters(self.jaar, self._records, wijzigingen)
@@ -199,33 +203,9 @@ class ParameterLezer:
         return [r for r in (self.parameters.record(p) for p in self.gelezen) if r.zekerheid != "A"]
 
 
-def _soort(waarde: Any) -> str:
-    if isinstance(waarde, bool):
-        return "ja/nee"
-    if isinstance(waarde, (int, float)):
-        return "getal"
-    if isinstance(waarde, list):
-        return "lijst"
-    if isinstance(waarde, dict):
-        return "tabel"
-    return "tekst"
-
-
-def _vormfout(oud: Any, nieuw: Any) -> str | None:
-    if _soort(oud) != _soort(nieuw):
-        return f"verwacht een {_soort(oud)}, kreeg een {_soort(nieuw)} ({nieuw!r})"
-    if isinstance(oud, list) and len(oud) != len(nieuw):
-        return f"verwacht een lijst van {len(oud)} elementen, kreeg {len(nieuw)}"
-    if isinstance(oud, dict) and set(oud) != set(nieuw):
-        return f"verwacht de sleutels {sorted(oud)}, kreeg {sorted(nieuw)}"
-    if isinstance(nieuw, (int, float)) and not isinstance(nieuw, bool) and not np.isfinite(nieuw):
-        return "moet een eindig getal zijn"
-    return None
-
-
 def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
     try:
-        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER)
+        data = yamllader.lees_regels(pad)
     except yaml.YAMLError as e:
         raise RegelFout(f"{pad}: geen geldige YAML ({e})") from None
     if not isinstance(data, dict) or not isinstance(data.get("parameters"), list):
@@ -243,6 +223,9 @@ def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
             raise RegelFout(f"{pad}: parameter {rec.id} geldt vanaf {rec.geldig_vanaf}, buiten {jaar}")
         if regeling and not rec.id.startswith(f"{regeling}."):
             raise RegelFout(f"{pad}: parameter {rec.id} hoort niet bij regeling '{regeling}'")
+        fouten = rec.grensfouten(rec.id, rec.waarde)
+        if fouten:
+            raise RegelFout(f"{pad}: " + "; ".join(f"{p}: {m}" for p, m in fouten))
         uit.append(rec)
     return uit
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import huishouden, invoer, parameters
 from .berekening import Resultaat, bereken
-from .fouten import InvoerFout
+from .fouten import InvoerFout, kort, kort_tekst
 from .signalen import REGELING_NAMEN
 from .api import HEFFINGEN
 
@@ -28,21 +28,22 @@ def _persoon_rol(h: huishouden.Huishouden, persoon: str) -> str:
     for p in h.personen:
         if p.id == persoon:
             if p.rol not in ("aanvrager", "partner"):
-                raise InvoerFout([("--persoon", f"'{persoon}' is een {p.rol}; kies de aanvrager of de partner")])
+                raise InvoerFout([("--persoon", f"'{kort_tekst(persoon)}' is een {p.rol}; kies de aanvrager of de "
+                                                "partner")])
             return p.rol
-    raise InvoerFout([("--persoon", f"onbekende persoon '{persoon}'; kies uit "
+    raise InvoerFout([("--persoon", f"onbekende persoon '{kort_tekst(persoon)}'; kies uit "
                                     + ", ".join(p.id for p in h.personen if p.rol in ("aanvrager", "partner")))])
 
 
 def punten(van: float, tot: float, stap: float) -> np.ndarray:
     problemen = []
-    from .huishouden import GROOTSTE_BEDRAG
+    from .huishouden import GROOTSTE_BEDRAG, _is_getal
     for naam, w in (("--van", van), ("--tot", tot), ("--stap", stap)):
         if isinstance(w, bool) or not isinstance(w, (int, float)):
-            problemen.append((naam, f"moet een getal zijn, niet {w!r}"))
-        elif not np.isfinite(w) or w < 0 or w > GROOTSTE_BEDRAG:
+            problemen.append((naam, f"moet een getal zijn, niet {kort(w)}"))
+        elif not _is_getal(w) or w < 0 or w > GROOTSTE_BEDRAG:
             grens = f"{GROOTSTE_BEDRAG:,.0f}".replace(",", ".")
-            problemen.append((naam, f"moet een getal van 0 tot {grens} zijn, niet {w}"))
+            problemen.append((naam, f"moet een getal van 0 tot {grens} zijn, niet {kort(w)}"))
     if not problemen and stap <= 0:
         problemen.append(("--stap", "moet groter dan 0 zijn"))
     if not problemen and tot < van:
@@ -59,7 +60,7 @@ def punten(van: float, tot: float, stap: float) -> np.ndarray:
 def bereken_scan(h: huishouden.Huishouden, persoon: str, bron: str, bedragen: np.ndarray,
                  params: parameters.Parameters) -> Resultaat:
     if bron not in BRONNEN:
-        raise InvoerFout([("--bron", f"'{bron}' kan niet; kies uit {', '.join(BRONNEN)}")])
+        raise InvoerFout([("--bron", f"'{kort_tekst(bron)}' kan niet; kies uit {', '.join(BRONNEN)}")])
     rol = _persoon_rol(h, persoon)
     basis = invoer.uit_huishoudens([h]).herhaald(len(bedragen))
     gesweept = basis.met_inkomen(rol, bron, np.repeat(bedragen[:, None], 12, axis=1))
@@ -269,9 +270,9 @@ def scan(bron_huishouden: Any, persoon: str | None = None, bron: str = "loon", v
     """Contract section 7. ``persoon`` defaults to the aanvrager."""
     from .api import _met_jaar
     if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
-        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {jaar!r}")])
+        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {kort(jaar)}")])
     if persoon is not None and not isinstance(persoon, str):
-        raise InvoerFout([("--persoon", f"moet een id zijn, niet {persoon!r}")])
+        raise InvoerFout([("--persoon", f"moet een id zijn, niet {kort(persoon)}")])
     h = _met_jaar(huishouden.laad(bron_huishouden), jaar)
     persoon = persoon or h.aanvrager.id
     bruto = punten(van, tot, stap)

@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import yaml
-
-from .yamllader import YAML_LADER
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import opmaak, paden
+from . import opmaak, paden, yamllader
 from .berekening import Resultaat
 from .engine import Regelset
 from .fouten import RegelFout
@@ -100,7 +97,7 @@ def compileer(regels: list[SignaalRegel]) -> dict[str, dict]:
 @cache
 def instellingen(thema_bestand: str) -> dict[str, Any]:
     """The 'instellingen' block of a rule file under rules/signalen (settings the facts are built with)."""
-    data = yaml.load((paden.regels() / "signalen" / thema_bestand).read_text(encoding="utf-8"), Loader=YAML_LADER)
+    data = yamllader.lees_regels(paden.regels() / "signalen" / thema_bestand)
     return dict(data.get("instellingen") or {})
 
 
@@ -108,7 +105,7 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
     map_ = map_ or paden.regels() / "signalen"
     regels: list[SignaalRegel] = []
     for pad in sorted(map_.glob("*.yaml")):
-        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER) or {}
+        data = yamllader.lees_regels(pad) or {}
         for i, ruw in enumerate(data.get("regels", [])):
             try:
                 regels.append(SignaalRegel.model_validate(ruw))
@@ -151,7 +148,7 @@ def aanvraag_uiterlijk(jaar: int, maand: int) -> date:
 
 @cache
 def publieke_schuldeisers() -> tuple[str, ...]:
-    data = yaml.load((paden.regels() / "schuldeisers.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
+    data = yamllader.lees_regels(paden.regels() / "schuldeisers.yaml")
     return tuple(str(x).lower() for x in data["publiek"])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import json
+import math
 import pathlib
 import shutil
 import sys
@@ -320,3 +321,140 @@ def test_een_veld_verstoord(pad_in, waarde):
         assert ok, f"InvoerFout does not name {veld!r}:\n{e}"
         return
     controleer_resultaat(res)
+
+
+# --------------------------------------------------------------------------------------------
+# (c) hostile shapes (issue 14): aliases that expand, nesting, long texts, huge numbers, many
+# values. Still only a result or InvoerFout, fast, with a short message quoting little input.
+# --------------------------------------------------------------------------------------------
+
+LANG = "Q"
+
+
+@st.composite
+def _alias_keten(draw) -> str:
+    """Anchors each holding a few aliases of the one before (a 'billion laughs' of random size), optionally a merge
+    key or an alias inside its own anchor."""
+    lagen, breedte = draw(st.integers(1, 12)), draw(st.integers(1, 12))
+    regels = [f"a0: &a0 [{', '.join(['lol'] * breedte)}]"]
+    for i in range(1, lagen):
+        regels.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * breedte)}]")
+    soort = draw(st.sampled_from(["lijst", "samenvoegen", "zichzelf"]))
+    if soort == "samenvoegen":
+        regels.append("m: &m {x: *a0}\nwonen: {<<: *m, soort: huur}")
+    elif soort == "zichzelf":
+        regels.append("r: &r [1, *r]")
+    veld = draw(st.sampled_from(["naam", "vermogen", "gemeente", "schulden", "ontvangt"]))
+    return "\n".join(regels) + f"\n{veld}: *a{lagen - 1}\n"
+
+
+_vijandig_yaml = st.one_of(
+    _alias_keten(),
+    st.integers(1, 3000).map(lambda n: "naam: " + "[" * n + "]" * n + "\n"),              # nesting
+    st.integers(1, 3000).map(lambda n: "naam:\n" + "".join("  " * i + "- \n" for i in range(n))),
+    st.integers(100, 30_000).map(lambda n: f"naam: {LANG * n}\n"),                       # long texts
+    st.integers(100, 30_000).map(lambda n: f"{LANG * n}: 1\n"),                           # long keys
+    st.integers(10, 10_000).map(lambda n: f"vermogen: {'9' * n}\n"),                      # huge numbers
+    st.integers(100, 40_000).map(lambda n: "schulden: [" + ", ".join(["1"] * n) + "]\n"),  # many values
+    st.integers(100, 3_000).map(lambda n: "personen:\n" + "".join(
+        f"  - {{id: k{i}, rol: kind, leeftijd: 3}}\n" for i in range(n))),                # many rows
+)
+
+_vijandig_json = st.one_of(
+    st.integers(1, 200_000).map(lambda n: "[" * n + "]" * n),
+    st.integers(1, 3000).map(lambda n: '{"naam": ' + '{"a": ' * n + "1" + "}" * n + "}"),
+    st.integers(100, 30_000).map(lambda n: json.dumps({"naam": LANG * n})),
+    st.integers(10, 10_000).map(lambda n: '{"vermogen": ' + "9" * n + "}"),
+    st.integers(100, 60_000).map(lambda n: json.dumps({"personen": [0] * n})),
+)
+
+_KOP = "schema: 1\njaar: 2026\nnaam: kop\npersonen: [{id: a, rol: aanvrager, leeftijd: 40}]\n"
+
+
+def _kort_en_snel(pad: pathlib.Path) -> None:
+    import time
+    begin = time.perf_counter()
+    try:
+        res = check(str(pad))
+    except InvoerFout as e:
+        event("InvoerFout")
+        assert len(str(e)) < 6_000 and LANG * 201 not in str(e), str(e)[:500]
+    else:
+        event("resultaat")
+        controleer_resultaat(res)
+    assert time.perf_counter() - begin < 3.0
+
+
+@settings(max_examples=150, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(staart=_vijandig_yaml, met_kop=st.booleans())
+def test_vijandige_yaml_vormen(staart, met_kop):
+    pad = _TMP / "vijandig.yaml"
+    # a key given twice: the later one counts, so the hostile field replaces the valid one of the head
+    pad.write_text((_KOP if met_kop else "") + staart, encoding="utf-8")
+    _kort_en_snel(pad)
+
+
+@settings(max_examples=80, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(tekst=_vijandig_json)
+def test_vijandige_json_vormen(tekst):
+    pad = _TMP / "vijandig.json"
+    pad.write_text(tekst, encoding="utf-8")
+    _kort_en_snel(pad)
+
+
+def _parameter_ids(jaar: int) -> list[str]:
+    from checker import parameters
+    return parameters.laad(jaar).ids()
+
+
+_getallen = st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
+                      st.floats(-2, 2), st.sampled_from([0, 1, -1, 12, 13, 130, 131, 10**400]))
+
+
+def _vervang_getallen(waarde, draw):
+    """The parameter's own value with every number replaced by a random one (the shape stays)."""
+    if isinstance(waarde, dict):
+        return {k: _vervang_getallen(v, draw) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_vervang_getallen(v, draw) for v in waarde]
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        return draw(_getallen)
+    return waarde
+
+
+@st.composite
+def _hervormingen(draw):
+    """A parameter id with its own value's shape and random numbers in it, or (one in five) junk of any shape."""
+    from checker import parameters
+    jaar = draw(st.sampled_from([2025, 2026]))
+    pid = draw(st.sampled_from(_parameter_ids(jaar)))
+    if draw(st.integers(0, 4)) == 0:
+        return jaar, pid, draw(_rommel)
+    return jaar, pid, _vervang_getallen(parameters.laad(jaar).waarde(pid), draw)
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wijziging=_hervormingen(), huishouden=st.sampled_from(["alleenstaande-minimumloon", "ronald-marijke",
+                                                             "nathalie-dunya", "wim-angelique"]))
+def test_hervorming_met_willekeurige_waarden(wijziging, huishouden):
+    """Any value for any parameter: a result, or InvoerFout naming that parameter. A value of the right shape within
+    the bounds of its unit is a valid reform, so the calculation must then give a result."""
+    from checker import eenheden, hervorming, parameters
+    jaar, pid, nieuw = wijziging
+    rec = parameters.laad(jaar).record(pid)
+    binnen = not eenheden.fouten(pid, nieuw, rec.eenheid, oud=rec.waarde, min=rec.min, max=rec.max)
+    ref = {"schema": 1, "naam": "fuzz", "jaar": jaar, "wijzigingen": {pid: nieuw}}
+    try:
+        uit = hervorming(ref, huishouden)
+    except InvoerFout as e:
+        assert not binnen, f"{pid} = {nieuw!r} lies within its bounds, yet: {e}"
+        assert f"wijzigingen.{pid}" in str(e)
+        event("InvoerFout")
+        return
+    assert binnen, f"{pid} = {nieuw!r} is outside its bounds but was accepted"
+    event("resultaat")
+    for h in uit["huishoudens"]:
+        for kant in ("basis", "hervorming"):
+            assert all(math.isfinite(v) for v in h[kant]["regelingen"].values()), (pid, nieuw)

@@ -276,18 +276,27 @@ def test_run_arguments_bind_to_127_0_0_1_only():
             run_argumenten(poort)
 
 
-def test_cli_web_starts_flask_on_127_0_0_1(monkeypatch, capsys):
-    import flask
+def _vrije_poort() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_cli_web_starts_the_server_on_127_0_0_1(monkeypatch, capsys):
+    from werkzeug.serving import BaseWSGIServer
     gestart = {}
-    monkeypatch.setattr(flask.Flask, "run", lambda self, **kw: gestart.update(kw))
-    assert cli.main(["web", "--poort", "8123"]) == 0
-    assert gestart["host"] == "127.0.0.1" and gestart["port"] == 8123
-    assert "http://127.0.0.1:8123/" in capsys.readouterr().out
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever",
+                        lambda self, *a, **kw: gestart.update(adres=self.server_address))
+    poort = _vrije_poort()
+    assert cli.main(["web", "--poort", str(poort)]) == 0
+    assert gestart["adres"] == ("127.0.0.1", poort)
+    assert f"http://127.0.0.1:{poort}/" in capsys.readouterr().out
 
 
 def test_cli_web_bad_port_is_bad_input(monkeypatch, capsys):
-    import flask
-    monkeypatch.setattr(flask.Flask, "run", lambda self, **kw: pytest.fail("server started"))
+    from werkzeug.serving import BaseWSGIServer
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever", lambda self, *a, **kw: pytest.fail("server started"))
     assert cli.main(["web", "--poort", "0"]) == 2
     assert "--poort" in capsys.readouterr().err
 

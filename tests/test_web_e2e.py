@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker import check
-from checker.web import formulier, maak_app
+from checker.web import formulier, maak_app, maak_server
 from checker.web.app import persona_document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,11 +31,10 @@ def _zonder(reden: str):
 
 @pytest.fixture(scope="module")
 def basis_url():
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, maak_app(), threaded=True)
+    server = maak_server(0, maak_app())  # the server `samenloop web` runs, on a free port
     draad = threading.Thread(target=server.serve_forever, daemon=True)
     draad.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"http://127.0.0.1:{server.port}"
     server.shutdown()
     draad.join(timeout=5)
 
@@ -179,3 +178,19 @@ def test_an_error_is_shown_at_its_field(pagina, basis_url):
     pagina.wait_for_selector(f"#{veld}-fout")
     assert "12 maandbedragen" in pagina.inner_text(f"#{veld}-fout")
     assert pagina.evaluate("() => document.activeElement.id") == "foutoverzicht"
+
+
+def test_a_form_on_another_page_cannot_make_samenloop_compute(pagina, basis_url):
+    """Issue 14: a page that is not samenloop's own (here a page without an origin, as any other site would be)
+    submits a household to samenloop; the browser says so (Sec-Fetch-Site) and samenloop answers 403."""
+    import html
+    import json
+    tekst = html.escape(json.dumps(persona_document("ronald-marijke")), quote=True)
+    pagina.set_content(f'<form id="f" method="post" action="{basis_url}/afdruk">'
+                       f'<input type="hidden" name="tekst" value="{tekst}"></form>')
+    with pagina.expect_navigation() as navigatie:
+        pagina.evaluate("() => document.getElementById('f').submit()")
+    assert navigatie.value.status == 403
+    assert "andere website" in pagina.inner_text("body")
+    # and samenloop's own page still computes (Sec-Fetch-Site: same-origin)
+    _laad_en_bereken(pagina, basis_url)

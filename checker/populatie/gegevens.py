@@ -9,9 +9,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .. import paden
+from .. import paden, yamllader
 from ..fouten import RegelFout
-from ..yamllader import YAML_LADER
 
 Zekerheid = Literal["A", "B", "C", "UNCONFIRMED"]
 
@@ -56,7 +55,7 @@ class Doel(BaseModel):
 def _lees(naam: str) -> Any:
     pad = paden.regels() / "populatie" / naam
     try:
-        return yaml.load(pad.read_text(encoding="utf-8"), Loader=YAML_LADER)
+        return yamllader.lees_regels(pad)
     except (OSError, yaml.YAMLError) as e:
         raise RegelFout(f"rules/populatie/{naam}: niet te lezen ({e})") from None
 

@@ -370,7 +370,8 @@ def _vermogen(t: _Trekker, h: dict, bijstand: np.ndarray) -> np.ndarray:
     mediaan = np.asarray([float(medianen[per_type[k]]) for k in TYPEN])[h["soort"]]
     mediaan = np.where(h["leeftijd_a"] >= 65, float(medianen["referentiepersoon_65_plus"]), mediaan)
     vermogen = mediaan * np.exp(v["sigma"] * t.rng.standard_normal(t.n))
-    return np.round(np.where(bijstand, t.uniform(0, v["bijstand_tot"]), vermogen), 0)
+    weinig = np.minimum(v["bijstand_tot"], v["bijstand_mediaan"] * np.exp(v["sigma"] * t.rng.standard_normal(t.n)))
+    return np.round(np.where(bijstand, weinig, vermogen), 0)
 
 
 def _bijstand(t: _Trekker, h: dict) -> np.ndarray:

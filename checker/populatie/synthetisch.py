@@ -12,11 +12,9 @@ from functools import cache
 from typing import Iterator
 
 import numpy as np
-import yaml
 
-from .. import paden
+from .. import paden, yamllader
 from ..invoer import INKOMENSBRONNEN, VOORAF, Invoer
-from ..yamllader import YAML_LADER
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
 MAX_KINDEREN = 3
@@ -24,7 +22,7 @@ MAX_KINDEREN = 3
 
 @cache
 def verdelingen() -> dict:
-    return yaml.load((paden.regels() / "populatie" / "synthetisch.yaml").read_text(encoding="utf-8"), Loader=YAML_LADER)
+    return yamllader.lees_regels(paden.regels() / "populatie" / "synthetisch.yaml")
 
 
 def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:

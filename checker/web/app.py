@@ -3,19 +3,31 @@
 Privacy (design.md): the server binds to 127.0.0.1 only, keeps nothing (no session, no files, no cache; the
 household travels with each request as a hidden field), and loads nothing from the network. Every number on
 the page comes from ``checker.check`` and ``checker.scan``, the same API the command line uses.
+
+Safety (issue 14): another web page open in the same browser cannot make this server work. Every request that
+computes or changes something (every POST) must come from this page itself, as the browser states in
+``Sec-Fetch-Site`` or, in browsers without it, ``Origin``; a request without either (curl, a script on this
+computer) is no cross-site request and is served. This is the Fetch Metadata check of the OWASP Cross-Site
+Request Forgery Prevention Cheat Sheet, as Go's ``net/http.CrossOriginProtection`` does it. Other names for this
+computer are refused (``TRUSTED_HOSTS``, against DNS rebinding), bodies are limited in size, and every household
+goes through the same limited loader as a file on the command line (``checker.yamllader``).
 """
 from __future__ import annotations
 
+import errno
 import io
 import json
+import socket
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from flask import Flask, Request, jsonify, render_template, request
+from werkzeug.exceptions import SecurityError
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from .. import huishouden, opmaak
 from ..api import check
-from ..fouten import InvoerFout
+from ..fouten import InvoerFout, kort, kort_tekst
 from ..scanner import BRONNEN, scan
 from ..signalen import REGELING_NAMEN
 from . import formulier, weergave
@@ -23,6 +35,7 @@ from . import formulier, weergave
 HOST = "127.0.0.1"
 STANDAARD_POORT = 8000
 GROOTSTE_VERZOEK = 1_000_000  # bytes: a household file is a few kilobytes
+VEILIGE_METHODEN = frozenset({"GET", "HEAD", "OPTIONS"})  # they only read; everything else must come from this page
 
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -36,23 +49,81 @@ class _Verzoek(Request):
 
 
 def run_argumenten(poort: Any = STANDAARD_POORT, host: str = HOST) -> dict[str, Any]:
-    """The arguments for ``app.run``: 127.0.0.1 only (household data is personal data, AVG), no reloader, no
-    debugger. Anything else is refused."""
+    """How the server runs (``maak_server``): 127.0.0.1 only (household data is personal data, AVG), no reloader,
+    no debugger. Anything else is refused."""
     problemen = []
     if host != HOST:
-        problemen.append(("--host", f"samenloop web luistert alleen op {HOST} (deze computer), niet op {host!r}"))
+        problemen.append(("--host", f"samenloop web luistert alleen op {HOST} (deze computer), niet op {kort(host)}"))
     if isinstance(poort, bool) or not isinstance(poort, int) or not 1 <= poort <= 65535:
-        problemen.append(("--poort", f"moet een geheel getal van 1 tot en met 65535 zijn, niet {poort!r}"))
+        problemen.append(("--poort", f"moet een geheel getal van 1 tot en met 65535 zijn, niet {kort(poort)}"))
     if problemen:
         raise InvoerFout(problemen)
     return {"host": HOST, "port": poort, "debug": False, "use_reloader": False, "use_debugger": False,
             "threaded": True}
 
 
-def start(poort: int = STANDAARD_POORT) -> None:
-    """Serve the page on http://127.0.0.1:<poort>/ until Ctrl+C (werkzeug's server)."""
-    argumenten = run_argumenten(poort)
-    maak_app().run(**argumenten)
+def van_elders(verzoek: Request) -> bool:
+    """Does this request come from another site while it would compute or change something? Reading (GET, HEAD,
+    OPTIONS) is always allowed. Otherwise the browser's ``Sec-Fetch-Site`` decides (only ``same-origin``, or
+    ``none`` for what the user did in the browser itself); without it, ``Origin`` must be this server's own origin;
+    without either the request is not from a browser page (curl, a script) and is allowed."""
+    if verzoek.method in VEILIGE_METHODEN:
+        return False
+    site = verzoek.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site.strip().lower() not in ("same-origin", "none")
+    herkomst = verzoek.headers.get("Origin")
+    if herkomst is None:
+        return False
+    return herkomst.strip().lower() != f"{verzoek.scheme}://{verzoek.host}".lower()
+
+
+class _Afhandelaar(WSGIRequestHandler):
+    """werkzeug's request handler without the ``Server`` header (it named werkzeug's and Python's versions)."""
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.log_request(code)
+        self.send_response_only(code, message)
+        self.send_header("Date", self.date_time_string())
+
+
+def maak_server(poort: int = STANDAARD_POORT, app: Flask | None = None) -> BaseWSGIServer:
+    """werkzeug's threaded server on 127.0.0.1:<poort> (0: a free port). The socket is bound here first, so a port
+    in use is a Dutch message (``InvoerFout`` naming --poort) instead of werkzeug's English one and exit 1."""
+    sok = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sok.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug: a port in TIME_WAIT is free
+        sok.bind((HOST, poort))
+        sok.listen(BaseWSGIServer.request_queue_size)
+    except OSError as e:
+        sok.close()
+        if e.errno == errno.EADDRINUSE:
+            raise InvoerFout([("--poort", f"poort {poort} is al in gebruik door een ander programma (misschien draait "
+                                          "samenloop web al); kies een andere poort, bijvoorbeeld --poort "
+                                          f"{poort + 1 if poort < 65535 else 8000}")]) from None
+        if e.errno == errno.EACCES:
+            raise InvoerFout([("--poort", f"geen toestemming om poort {poort} te gebruiken; kies een poort boven "
+                                          "1023")]) from None
+        raise InvoerFout([("--poort", f"kan poort {poort} niet openen ({e.strerror})")]) from None
+    try:
+        # werkzeug takes a duplicate of the socket (fd=...), so this one is closed either way
+        return make_server(HOST, sok.getsockname()[1], app or maak_app(), threaded=True,
+                           request_handler=_Afhandelaar, fd=sok.fileno())
+    finally:
+        sok.close()
+
+
+def start(poort: int = STANDAARD_POORT, bij_start: Callable[[], None] | None = None) -> None:
+    """Serve the page on http://127.0.0.1:<poort>/ until Ctrl+C (werkzeug's server, no reloader, no debugger).
+    ``bij_start`` runs once the port is open (the command line says where to go)."""
+    run_argumenten(poort)
+    server = maak_server(poort)
+    if bij_start is not None:
+        bij_start()
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
 
 
 # --- reading households ---------------------------------------------------------------------------------------
@@ -70,7 +141,7 @@ def _lees_tekst(tekst: str, naam: str = "invoer") -> dict:
 
 def persona_document(naam: str) -> dict:
     if naam not in huishouden.persona_namen():
-        raise InvoerFout([("persona", f"onbekende persona '{naam}'")])
+        raise InvoerFout([("persona", f"onbekende persona '{kort_tekst(naam)}'")])
     from .. import paden
     pad = paden.personas() / f"{naam}.yaml"
     return _lees_tekst(pad.read_text(encoding="utf-8"), pad.name)
@@ -93,7 +164,7 @@ def _scan_keuzes(form, h: huishouden.Huishouden) -> tuple[dict[str, Any], list[s
         if ruw:
             waarde = formulier.lees_getal(ruw)
             if isinstance(waarde, str):
-                problemen.append(f"{veld}: moet een getal zijn, niet '{waarde}'")
+                problemen.append(f"{veld}: moet een getal zijn, niet '{kort_tekst(waarde)}'")
             else:
                 keuzes[veld] = waarde
     return keuzes, problemen
@@ -112,11 +183,20 @@ def maak_app() -> Flask:
     app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT, termijn=weergave.termijn,
                                  ERNST_LABELS=weergave.ERNST_LABELS)
 
+    @app.before_request
+    def _alleen_van_deze_pagina():
+        if van_elders(request):
+            return _foutpagina("Dit verzoek komt van een andere website of pagina en is geweigerd: samenloop rekent "
+                               "alleen voor zijn eigen pagina. Open samenloop zelf in de browser en vul daar het "
+                               "formulier in.", 403)
+        return None
+
     @app.after_request
     def _koppen(antwoord):
         antwoord.headers["Content-Security-Policy"] = CSP
         antwoord.headers["X-Content-Type-Options"] = "nosniff"
-        antwoord.headers["Referrer-Policy"] = "no-referrer"
+        # the address goes to no one else; to this page, browsers then send its own origin with a form (Origin)
+        antwoord.headers["Referrer-Policy"] = "same-origin"
         if not request.path.startswith("/static/"):
             antwoord.headers["Cache-Control"] = "no-store"  # personal data stays out of the browser's cache
         return antwoord
@@ -180,7 +260,7 @@ def maak_app() -> Flask:
                 tekst = bestand.read().decode("utf-8")
                 return _invoerpagina(_lees_tekst(tekst, bestand.filename))
             except UnicodeDecodeError:
-                problemen = [("bestand", f"{bestand.filename} is geen tekstbestand (UTF-8)")]
+                problemen = [("bestand", f"{kort_tekst(bestand.filename)} is geen tekstbestand (UTF-8)")]
             except InvoerFout as e:
                 problemen = e.problemen
             return _invoerpagina(formulier.leeg_huishouden(), problemen, status=400)
@@ -234,15 +314,15 @@ def maak_app() -> Flask:
             body = _body()
             if not isinstance(body, dict):
                 raise InvoerFout([("", "verwacht een JSON-object met 'huishouden' en de opties van de scan")])
-            onbekend = sorted(set(body) - {"huishouden", "persoon", "bron", "van", "tot", "stap"})
+            onbekend = sorted(set(map(str, body)) - {"huishouden", "persoon", "bron", "van", "tot", "stap"})
             if onbekend:
-                raise InvoerFout([(k, "onbekend veld; kies uit huishouden, persoon, bron, van, tot, stap")
+                raise InvoerFout([(kort_tekst(k), "onbekend veld; kies uit huishouden, persoon, bron, van, tot, stap")
                                   for k in onbekend])
             doc = _als_huishouden(formulier.jsonbaar(body.get("huishouden")))
             opties = {k: body[k] for k in ("persoon", "bron", "van", "tot", "stap") if k in body}
             for k in ("van", "tot", "stap"):
                 if k in opties and (isinstance(opties[k], bool) or not isinstance(opties[k], (int, float))):
-                    raise InvoerFout([(k, f"moet een getal zijn, niet {opties[k]!r}")])
+                    raise InvoerFout([(k, f"moet een getal zijn, niet {kort(opties[k])}")])
             return jsonify(scan(doc, **opties))
         except InvoerFout as e:
             return _fout_json(e)
@@ -260,7 +340,15 @@ def maak_app() -> Flask:
 
     @app.errorhandler(413)
     def _te_groot(_):
-        return _foutpagina("Het bestand of formulier is te groot (hoogstens 1 MB).", 413)
+        return _foutpagina(f"Het bestand of formulier is te groot (hoogstens {GROOTSTE_VERZOEK // 1_000_000} MB; een "
+                           "huishoudbestand is een paar kB).", 413)
+
+    @app.errorhandler(400)
+    def _ongeldig(fout):
+        if isinstance(fout, SecurityError):  # another host name (DNS rebinding): no page, no links
+            return (f"Onbekende naam voor deze computer: samenloop antwoordt alleen op {HOST} en localhost.", 400,
+                    {"Content-Type": "text/plain; charset=utf-8"})
+        return _foutpagina("Dit verzoek kan samenloop niet lezen.", 400)
 
     @app.errorhandler(404)
     def _niet_gevonden(_):

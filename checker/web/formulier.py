@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Iterable, get_args
 
-from .. import gemeenten, huishouden, opmaak, parameters
+from .. import gemeenten, huishouden, opmaak, parameters, yamllader
 
 # --- what the form shows ---------------------------------------------------------------------------------
 # Every income field, the net bijstand first (what people in bijstand know: the beschikking) and the gross next to it.
@@ -204,11 +204,12 @@ def _rij_rest(d: dict, spec) -> str:
 
 
 def naar_formulier(doc: Any) -> dict[str, Any]:
-    """The form's values for a household document (dict), each by its path; rows as lists."""
+    """The form's values for a household document (dict), each by its path; rows as lists. A list longer than a
+    household may be shows its first rows only (the check says it is too long), so no input makes a huge page."""
     doc = jsonbaar(doc) if isinstance(doc, dict) else {}
     rijen = {}
     for lijst, spec in RIJEN.items():
-        items = doc.get(lijst) if isinstance(doc.get(lijst), list) else []
+        items = doc.get(lijst)[:huishouden.MEESTE_RIJEN[lijst]] if isinstance(doc.get(lijst), list) else []
         rijen[lijst] = [{**_velden(r, spec), "overig": _rij_rest(r, spec)} for r in items if isinstance(r, dict)]
     beheerd = [p for p, _ in ALGEMEEN_VELDEN] + [k for k in RIJEN if isinstance(doc.get(k), list)]
     rest = _rest(doc, beheerd)
@@ -246,18 +247,23 @@ def _uit_velden(form, voorvoegsel: str, spec) -> dict:
 
 
 def _json_of_leeg(tekst: str | None) -> dict:
+    """A hidden field with the keys the form does not show (JSON, written by this page); unreadable or over the
+    limits of a household file (``yamllader``) it counts as empty."""
     if not tekst:
         return {}
     try:
-        waarde = json.loads(tekst)
-    except json.JSONDecodeError:
+        waarde = yamllader.laad_json(tekst, yamllader.HUISHOUDEN)
+    except (json.JSONDecodeError, yamllader.DocumentFout):
         return {}
     return waarde if isinstance(waarde, dict) else {}
 
 
 def _indices(form, lijst: str) -> list[int]:
-    patroon = re.compile(rf"^{lijst}\[(\d+)\]\.")
-    return sorted({int(m.group(1)) for k in form.keys() if (m := patroon.match(k))})
+    """The row numbers of a list in the form: at most one more than a household may have (the check then says
+    there are too many), so a form of thousands of rows is not read row by row."""
+    patroon = re.compile(rf"^{lijst}\[(\d{{1,6}})\]\.")
+    nummers = sorted({int(m.group(1)) for k in form.keys() if (m := patroon.match(k))})
+    return nummers[:huishouden.MEESTE_RIJEN[lijst] + 1]
 
 
 def uit_formulier(form) -> dict:
