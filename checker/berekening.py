@@ -134,13 +134,13 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
 
 
-def herbereken(res: Resultaat, inv: Invoer, sleutels: tuple[str, ...]) -> Resultaat:
-    """The result with only the regelingen ``sleutels`` computed again on ``inv`` (the same households with, say,
-    other voorschotten received), in calculation order, the others as they were. The caller vouches that nothing
-    else depends on what changed; the net income is kept."""
+def herbereken(res: Resultaat, sleutels: tuple[str, ...], **velden) -> Resultaat:
+    """The result with the household's ``velden`` changed (say, other voorschotten received) and only the
+    regelingen ``sleutels`` computed again, in calculation order, the others as they were. The caller vouches that
+    nothing else depends on what changed; the net income is kept."""
     uitkomsten = dict(res.regelingen)
-    inv = replace(inv, toetsingsinkomen=res.invoer.toetsingsinkomen)
+    inv = res.invoer.met(**velden)
     for sleutel in REGELINGEN:
         if sleutel in sleutels:
             uitkomsten[sleutel] = BEREKEND[sleutel](inv, res.parameters, uitkomsten)
-    return replace(res, invoer=inv, regelingen=uitkomsten)
+    return Resultaat(invoer=inv, parameters=res.parameters, regelingen=uitkomsten, netto=res.netto)

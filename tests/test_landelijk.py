@@ -219,3 +219,20 @@ def test_slices_cover_every_record_once():
     for van, tot in doorrekenen.stukken():
         gezien += list(range(van, tot))
     assert gezien == list(range(records.blokken()))
+
+
+def test_voorschotten_recomputing_only_the_toeslagen_gives_the_signals_of_a_full_recomputation():
+    # what a household receives changes only the toeslagen's comparison of voorschot and recht
+    from datetime import date
+
+    from checker import parameters, signalen
+    from checker.berekening import bereken
+    rec = records.stuk(2026, 0, 1)
+    p = parameters.laad(2026)
+    s = maten.stand(rec, bereken(rec.invoer, p))
+    snel = landelijk._met_voorschotten(s)
+    volledig = bereken(rec.invoer.met(ontvangt=snel.resultaat.invoer.ontvangt), p)
+    peil = date(2026, 1, 1)
+    a, b = signalen.per_code(snel.resultaat, peil), signalen.per_code(volledig, peil)
+    assert a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
+    assert "NIET_GEBRUIK" in a

@@ -150,11 +150,9 @@ def _met_voorschotten(s: maten.Stand) -> maten.Stand:
     """The slice as the signal rules see it: every toeslag it receives paid as a voorschot equal to the recht. What
     is received changes only the toeslagen's own comparison of voorschot and recht, so only they are computed again
     (tested against computing everything again)."""
-    inv = s.records.invoer
     ontvangt = {k: np.where(s.ontvangt[k][:, None], np.round(s.resultaat.regelingen[k].maandbedragen, 2), 0.0)
                 for k in records.TOESLAGEN}
-    rec = replace(s.records, invoer=replace(inv, ontvangt=ontvangt))
-    return maten.Stand(records=rec, resultaat=herbereken(s.resultaat, rec.invoer, records.TOESLAGEN),
+    return maten.Stand(records=s.records, resultaat=herbereken(s.resultaat, records.TOESLAGEN, ontvangt=ontvangt),
                        ontvangt=s.ontvangt)
 
 
