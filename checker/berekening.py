@@ -132,3 +132,15 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
                                                     axis=1))
             inv = met_bruto_bijstand(inv, d)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
+
+
+def herbereken(res: Resultaat, sleutels: tuple[str, ...], **velden) -> Resultaat:
+    """The result with the household's ``velden`` changed (say, other voorschotten received) and only the
+    regelingen ``sleutels`` computed again, in calculation order, the others as they were. The caller vouches that
+    nothing else depends on what changed; the net income is kept."""
+    uitkomsten = dict(res.regelingen)
+    inv = res.invoer.met(**velden)
+    for sleutel in REGELINGEN:
+        if sleutel in sleutels:
+            uitkomsten[sleutel] = BEREKEND[sleutel](inv, res.parameters, uitkomsten)
+    return Resultaat(invoer=inv, parameters=res.parameters, regelingen=uitkomsten, netto=res.netto)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, Callable
 
 from .fouten import InvoerFout
 
@@ -76,8 +76,9 @@ def _parser() -> _Parser:
     h.add_argument("huishoudens", nargs="*", metavar="BESTAND_OF_PERSONA",
                    help="huishoudens; zonder: alle ingebouwde persona's")
     h.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
-    h.add_argument("--populatie", type=int, metavar="N",
-                   help="draai de hervorming ook op een synthetische populatie van N huishoudens")
+    h.add_argument("--populatie", type=_aantal, nargs="?", const=LANDELIJK, metavar="N",
+                   help="draai de hervorming ook op de gekalibreerde landelijke populatie (zonder N: bedragen voor "
+                        "heel Nederland), of met N op een snelle synthetische populatie van N huishoudens (illustratief)")
     h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
     h.add_argument("--dask", action="store_true",
                    help="reken de stukken van de populatie parallel met Dask (extra 'dask' nodig)")
@@ -85,9 +86,26 @@ def _parser() -> _Parser:
                    help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
     h.add_argument("--grafiek", metavar="UIT.png",
                    help="schrijf een grafiek van het verschil per huishouden (en per deciel van de populatie)")
+    po = sub.add_parser("populatie", help="de gekalibreerde landelijke populatie: kosten en bereik per regeling voor "
+                                          "heel Nederland, met de officiële cijfers ernaast")
+    po.add_argument("--jaar", type=int, default=2026, help="berekeningsjaar (2025 of 2026; standaard 2026)")
+    po.add_argument("--json", action="store_true", help="uitvoer als JSON (contract sectie 9)")
+    po.add_argument("--grafiek", metavar="UIT.png", help="schrijf een grafiek van model tegen officiële cijfers")
     w = sub.add_parser("web", help="open de webpagina voor de baliemedewerker (alleen op deze computer, 127.0.0.1)")
     w.add_argument("--poort", type=int, default=8000, help="poort op 127.0.0.1 (standaard 8000)")
     return p
+
+
+LANDELIJK = "landelijk"
+
+
+def _aantal(tekst: str) -> int | str:
+    """A whole number of households for --populatie, or the national population when no number is given
+    (argparse turns the ValueError into its Dutch message for a bad int)."""
+    return LANDELIJK if tekst == LANDELIJK else int(tekst)
+
+
+_aantal.__name__ = "int"  # argparse names the type in its message: "invalid int value" (translated below)
 
 
 def _druk_json(data: Any) -> None:
@@ -169,27 +187,36 @@ def _scan(args) -> int:
     return _lever(args, uit, teken_scan, rapport.toon_scan)
 
 
-def _populatie_met_voortgang(args) -> dict[str, Any]:
-    """The population run, with a progress bar on the terminal (stderr; nothing when that is not a terminal)."""
+def _met_voortgang(taak: Callable[[Callable[[int, int], None]], Any], totaal: int) -> Any:
+    """Run ``taak(voortgang)`` with a progress bar on the terminal (stderr; nothing when that is not a terminal)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .hervormingen import populatie_run
     console = Console(stderr=True)
     with Progress(TextColumn("populatie"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as balk:
-        taak = balk.add_task("populatie", total=args.populatie)
-        return populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask,
-                             voortgang=lambda klaar, n: balk.update(taak, completed=klaar))["populatie"]
+        stap = balk.add_task("populatie", total=totaal)
+        return taak(lambda klaar, n: balk.update(stap, completed=klaar, total=n))
+
+
+def _populatie_run(args) -> dict[str, Any]:
+    if args.populatie == LANDELIJK:
+        from .populatie import landelijk, records
+        return _met_voortgang(lambda v: landelijk.hervorming(args.hervorming, voortgang=v), records.aantal_records())
+    from .hervormingen import populatie_run
+    return _met_voortgang(lambda v: populatie_run(args.hervorming, args.populatie, seed=args.seed, dask=args.dask,
+                                                  voortgang=v)["populatie"], args.populatie)
 
 
 def _hervorming(args) -> int:
     from . import rapport
     from .hervormingen import hervorming
     _controleer_grafiekpad(args.grafiek)
+    if args.dask and args.populatie == LANDELIJK:
+        raise InvoerFout([("--dask", "alleen voor een synthetische populatie van N huishoudens (--populatie N); de "
+                                     "landelijke populatie rekent in stukken in één proces")])
     uit = hervorming(args.hervorming, *args.huishoudens, met_scan=args.scan)
     if args.populatie is not None:
-        uit["populatie"] = _populatie_met_voortgang(args)
+        uit["populatie"] = _populatie_run(args)
     from .grafiek import teken_hervorming
 
     def toon(u: dict[str, Any]) -> None:
@@ -197,6 +224,15 @@ def _hervorming(args) -> int:
         if "populatie" in u:
             rapport.toon_populatie(u["populatie"])
     return _lever(args, uit, teken_hervorming, toon)
+
+
+def _populatie(args) -> int:
+    from . import rapport
+    from .grafiek import teken_populatie
+    from .populatie import landelijk, records
+    _controleer_grafiekpad(args.grafiek)
+    uit = _met_voortgang(lambda v: landelijk.basis(args.jaar, voortgang=v), records.aantal_records())
+    return _lever(args, uit, teken_populatie, rapport.toon_landelijk)
 
 
 def _web(args) -> int:
@@ -210,7 +246,7 @@ def _web(args) -> int:
 
 
 OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _hervorming,
-              "web": _web}
+              "populatie": _populatie, "web": _web}
 
 
 def main(argv: list[str] | None = None) -> int:

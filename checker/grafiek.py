@@ -65,10 +65,45 @@ def teken_hervorming(uit: dict[str, Any], pad: str) -> None:
         ax2.set_xticks([d["deciel"] for d in decielen])
         ax2.set_xlabel("deciel van het bruto huishoudinkomen")
         ax2.set_ylabel("gemiddeld verschil netto per jaar (€)")
-        ax2.set_title(f"synthetische populatie van {pop['huishoudens']:,} huishoudens (illustratief)".replace(",", "."),
-                      fontsize=10)
+        titel = (f"Nederland: {round(pop['huishoudens']):,} huishoudens (gekalibreerd)" if pop.get("soort") == "landelijk"
+                 else f"synthetische populatie van {pop['huishoudens']:,} huishoudens (illustratief)")
+        ax2.set_title(titel.replace(",", "."), fontsize=10)
         ax2.grid(axis="y", alpha=0.3)
     fig.suptitle(f"Hervorming: {uit['hervorming']} ({uit['jaar']})")
+    fig.tight_layout()
+    fig.savefig(pad)
+    plt.close(fig)
+
+
+def teken_populatie(uit: dict[str, Any], pad: str) -> None:
+    """The national baseline: every official figure against the model (calibration targets and controls), and the
+    national cost of each regeling."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    doelen = sorted(uit["doelen"], key=lambda d: (d["gebruik"], d["id"]))
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(15, max(6, 0.28 * len(doelen))), dpi=110,
+                                  gridspec_kw={"width_ratios": [3, 2]})
+    kleuren = ["#2e86c1" if d["gebruik"] == "kalibratie" else ("#c0392b" if "waarschuwing" in d else "#e67e22")
+               for d in doelen]
+    ax.barh([d["omschrijving"][:60] for d in doelen], [d["verhouding"] or 0 for d in doelen], color=kleuren)
+    ax.axvline(1.0, color="black", linewidth=0.8)
+    for grens in (0.75, 1.25):
+        ax.axvline(grens, color="#c0392b", linewidth=0.6, linestyle=":")
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=7)
+    ax.set_xlabel("model / officieel")
+    ax.set_title("blauw: kalibratiedoel; oranje: controle (niet gewogen); rood: controle > 25% ernaast", fontsize=9)
+    regelingen = [(k, r) for k, r in uit["regelingen"].items() if r["soort"] == "uitkering" and r["recht"] > 0]
+    namen = [k.replace("_", " ") for k, _ in regelingen]
+    ax2.barh(namen, [r["recht"] / 1e9 for _, r in regelingen], color="#d6eaf8", label="bij volledig gebruik")
+    ax2.barh(namen, [r["uitgaven"] / 1e9 for _, r in regelingen], color="#2e86c1", label="uitgaven (na niet-gebruik)")
+    ax2.invert_yaxis()
+    ax2.set_xlabel("miljard euro per jaar")
+    ax2.legend(fontsize=8)
+    ax2.set_title("kosten per regeling voor heel Nederland", fontsize=10)
+    fig.suptitle(f"Landelijke populatie {uit['jaar']}: {round(uit['huishoudens']):,} huishoudens".replace(",", "."))
     fig.tight_layout()
     fig.savefig(pad)
     plt.close(fig)

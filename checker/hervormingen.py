@@ -302,7 +302,7 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
         "schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar,
         "populatie": {
             "huishoudens": n, "seed": seed, "stukken": len(taken), "dask": bool(dask),
-            "toelichting": "Synthetische populatie (rules/populatie.yaml): verdelingen deels illustratief; bedragen "
+            "toelichting": "Synthetische populatie (rules/populatie/synthetisch.yaml): verdelingen deels illustratief; bedragen "
                            "zijn totalen over deze huishoudens, geen raming voor Nederland.",
             "regelingen": {k: {"basis": round(b, 2), "hervorming": round(h, 2), "verschil": round(h - b, 2)}
                            for k, (b, h) in t["regelingen"].items()},
@@ -327,8 +327,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                                             "op_een_klif. De synthetische huishoudens hebben geen schulden of "
                                             "gebeurtenissen. Wie recht heeft op een toeslag, vraagt die aan en krijgt "
                                             "een voorschot gelijk aan het recht; een deel vraagt niet aan (het "
-                                            "niet-gebruik volgens het CPB, zie rules/populatie.yaml). Terugvordering "
-                                            "en nabetaling komen daarom niet voor. Rekentijd: opgeteld over de stukken."}}
+                                            "niet-gebruik volgens het CPB, zie rules/populatie/synthetisch.yaml). Terugvordering "
+                                            "en nabetaling komen daarom niet voor."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },

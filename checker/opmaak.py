@@ -28,6 +28,15 @@ def euro(bedrag: float, centen: bool | None = None) -> str:
     return ("−€ " if negatief else "€ ") + tekst
 
 
+def miljoen(bedrag: float) -> str:
+    """€ 1.234 mln, or € 12,3 mln below a hundred million (national amounts)."""
+    mln = float(bedrag) / 1e6
+    teken = "−" if mln < 0 else ""
+    mln = abs(mln)
+    tekst = _groepeer(round(mln)) if mln >= 100 else f"{mln:.1f}".replace(".", ",")
+    return f"{teken}€ {tekst} mln"
+
+
 def procent(fractie: float, decimalen: int | None = None) -> str:
     """13,38% (trailing zeros dropped), or with a fixed number of decimals for columns: 13,30%."""
     if decimalen is not None:

@@ -278,23 +278,34 @@ def _toon_voorbeelden(voorbeelden: dict[str, Any], console: Console) -> None:
 
 def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
-    t = Table(title=f"Synthetische populatie: {opmaak.aantal(pop['huishoudens'])} huishoudens (seed {pop['seed']})",
-              box=box.SIMPLE_HEAD, expand=True)
-    for kolom in ("regeling", "basis", "hervorming", "verschil"):
+    a = opmaak.aantal
+    landelijk = pop.get("soort") == "landelijk"
+    if landelijk:
+        titel = (f"Nederland ({pop['jaar']}): {a(pop['huishoudens'])} huishoudens, {a(pop['records'])} gewogen records; "
+                 "euro per jaar, na niet-gebruik")
+    else:
+        titel = f"Synthetische populatie (illustratief): {a(pop['huishoudens'])} huishoudens (seed {pop['seed']})"
+    t = Table(title=titel, box=box.SIMPLE_HEAD, expand=True)
+    bedrag = opmaak.miljoen if landelijk else opmaak.euro
+    for kolom in ("regeling", "basis", "hervorming", "verschil") + (("95%-interval verschil",) if landelijk else ()):
         t.add_column(kolom, justify="right" if kolom != "regeling" else "left")
+
+    def rij(naam, r, stijl=None):
+        cellen = [bedrag(r["basis"]), bedrag(r["hervorming"]), bedrag(r["verschil"])]
+        if landelijk:
+            cellen.append(f"{bedrag(r['interval_95'][0])} tot {bedrag(r['interval_95'][1])}")
+        t.add_row(Text(naam, style=stijl) if stijl else naam, *cellen)
     for k, r in pop["regelingen"].items():
         if r["basis"] or r["hervorming"]:
-            t.add_row(REGELING_NAMEN[k], opmaak.euro(r["basis"]), opmaak.euro(r["hervorming"]), opmaak.euro(r["verschil"]))
-    n = pop["netto_besteedbaar_inkomen"]
-    t.add_row(Text("netto besteedbaar inkomen", style="bold"), opmaak.euro(n["basis"]), opmaak.euro(n["hervorming"]),
-              opmaak.euro(n["verschil"]))
+            rij(REGELING_NAMEN[k] + (" (te betalen)" if r.get("soort") == "heffing" else ""), r)
+    rij("netto besteedbaar inkomen", pop["netto_besteedbaar_inkomen"], "bold")
     console.print(t)
-    a = opmaak.aantal
-    console.print(f"Winnaars {a(pop['winnaars'])}, verliezers {a(pop['verliezers'])}, gelijk {a(pop['gelijk'])}; "
-                  f"tegen de richting in: {a(pop['tegen_de_richting'])}. Op een klif: {opmaak.procent(pop['op_een_klif']['basis'])} "
-                  f"→ {opmaak.procent(pop['op_een_klif']['hervorming'])} ({pop['op_een_klif']['toelichting']}).")
+    console.print(f"Huishoudens erop vooruit {a(pop['winnaars'])}, erop achteruit {a(pop['verliezers'])}, gelijk "
+                  f"{a(pop['gelijk'])}; tegen de richting in: {a(pop['tegen_de_richting'])}. Op een klif: "
+                  f"{opmaak.procent(pop['op_een_klif']['basis'])} → {opmaak.procent(pop['op_een_klif']['hervorming'])} "
+                  f"({pop['op_een_klif']['toelichting']}).")
     d = Table(title="Effect per inkomensdeciel (bruto huishoudinkomen)", box=box.SIMPLE_HEAD)
-    for kolom in ("deciel", "huishoudens", "gemiddeld verschil per jaar", "winnaars", "verliezers"):
+    for kolom in ("deciel", "huishoudens", "gemiddeld verschil per jaar", "erop vooruit", "erop achteruit"):
         d.add_column(kolom, justify="right")
     for r in pop["per_deciel"]:
         d.add_row(str(r["deciel"]), a(r["huishoudens"]), opmaak.euro(r["gemiddeld_verschil"], centen=True),
@@ -309,6 +320,38 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
         for code in sorted(set(sg["basis"]) | set(sg["hervorming"])):
             t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0), 2), opmaak.procent(sg["hervorming"].get(code, 0), 2))
         console.print(t2)
-        console.print(Text(sg["toelichting"], style="dim"))
+        rekentijd = f" Rekentijd van de signalen: {sg['rekentijd_s']} s, opgeteld over de stukken." if "rekentijd_s" in sg else ""
+        console.print(Text(sg["toelichting"] + rekentijd, style="dim"))
     console.print(Text(pop["toelichting"] + f" Doorlooptijd {pop['doorlooptijd_s']} s "
-                       f"({pop['huishoudens_per_seconde']} huishoudens per seconde).", style="dim"))
+                       f"({a(pop['huishoudens_per_seconde'])} records per seconde).", style="dim"))
+
+
+def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
+    """The calibrated national baseline: every regeling's cost and reach, and every target, official against model."""
+    console = console or _console()
+    a = opmaak.aantal
+    t = Table(title=f"Nederland {uit['jaar']}: {a(uit['huishoudens'])} huishoudens ({a(uit['records'])} gewogen records)",
+              box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("regeling", "uitgaven (na niet-gebruik)", "bij volledig gebruik", "ontvangers", "met recht"):
+        t.add_column(kolom, justify="left" if kolom == "regeling" else "right")
+    for k, r in uit["regelingen"].items():
+        naam = REGELING_NAMEN[k] + (" (te betalen)" if r["soort"] == "heffing" else "")
+        t.add_row(naam, opmaak.miljoen(r["uitgaven"]), opmaak.miljoen(r["recht"]), a(r["ontvangers"]), a(r["met_recht"]))
+    console.print(t)
+    d = Table(title="Officiële cijfers tegen het model", box=box.SIMPLE_HEAD, expand=True)
+    for kolom in ("cijfer", "officieel", "model", "model/officieel", "jaar", "gebruik", "bron"):
+        d.add_column(kolom, justify="right" if kolom in ("officieel", "model", "model/officieel", "jaar") else "left",
+                     overflow="fold")
+    for r in sorted(uit["doelen"], key=lambda r: (r["gebruik"] != "controle", r["id"])):
+        geld = r["eenheid"] == "euro/jaar"
+        waarde = opmaak.miljoen if geld else (lambda x: a(round(x)))
+        stijl = "bold red" if "waarschuwing" in r else None
+        d.add_row(r["omschrijving"], waarde(r["officieel"]), waarde(r["model"]),
+                  Text(f"{r['verhouding']:.2f}".replace(".", ","), style=stijl or ""), str(r["jaar"]), r["gebruik"],
+                  f"{r['bron']} ({r['zekerheid']})")
+    console.print(d)
+    afwijkend = [r for r in uit["doelen"] if "waarschuwing" in r]
+    for r in afwijkend:
+        console.print(Text(f"Let op: {r['omschrijving']}: {r['waarschuwing']}.", style="red"))
+    console.print(Text(uit["toelichting"] + f" Kalibratie met {uit['kalibratie']['bibliotheek']} op "
+                       f"{uit['kalibratie']['doelen']} doelen. Doorlooptijd {uit['doorlooptijd_s']} s.", style="dim"))

@@ -556,8 +556,8 @@ def per_huishouden(res: Resultaat, peil: date) -> np.ndarray:
     return regelset.evalueer_kolommen(tabellen, res.invoer.n)
 
 
-def tel(res: Resultaat, peil: date, uit: set[str] = frozenset()) -> dict[str, int]:
-    """How many households of a population get each signal code (rules or codes in ``uit`` switched off)."""
+def per_code(res: Resultaat, peil: date, uit: set[str] = frozenset()) -> dict[str, np.ndarray]:
+    """(N,) bool per signal code: which households of a population get it (rules or codes in ``uit`` switched off)."""
     regelset, regels = standaard_regelset()
     vuurt = per_huishouden(res, peil)
     codes: dict[str, np.ndarray] = {}
@@ -566,7 +566,12 @@ def tel(res: Resultaat, peil: date, uit: set[str] = frozenset()) -> dict[str, in
         if naam in uit or regel.code in uit:
             continue
         codes[regel.code] = codes.get(regel.code, np.zeros(res.invoer.n, dtype=bool)) | vuurt[:, k]
-    return {code: int(v.sum()) for code, v in sorted(codes.items()) if v.any()}
+    return {code: v for code, v in sorted(codes.items()) if v.any()}
+
+
+def tel(res: Resultaat, peil: date, uit: set[str] = frozenset()) -> dict[str, int]:
+    """How many households of a population get each signal code (rules or codes in ``uit`` switched off)."""
+    return {code: int(v.sum()) for code, v in per_code(res, peil, uit).items()}
 
 
 # --- texts ----------------------------------------------------------------------------------------

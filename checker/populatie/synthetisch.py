@@ -1,18 +1,20 @@
-"""A synthetic Dutch population, built directly as arrays (no per-household validation), for reform runs.
+"""The quick synthetic population (``hervorming --populatie N``): unweighted, built directly as arrays (no
+per-household validation), illustrative. The calibrated national population is in ``landelijk``.
 
-The distributions live in rules/populatie.yaml with their (mostly illustrative) sources. A population is
+The distributions live in rules/populatie/synthetisch.yaml with their (mostly illustrative) sources. A population is
 generated in chunks from a seed, so a national-size run streams with bounded memory and the same seed
 always gives the same households.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import cache
 from typing import Iterator
 
 import numpy as np
 
-from . import paden, yamllader
-from .invoer import INKOMENSBRONNEN, VOORAF, Invoer
+from .. import paden, yamllader
+from ..invoer import INKOMENSBRONNEN, VOORAF, Invoer
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
 MAX_KINDEREN = 3
@@ -20,7 +22,7 @@ MAX_KINDEREN = 3
 
 @cache
 def verdelingen() -> dict:
-    return yamllader.lees_regels(paden.regels() / "populatie.yaml")
+    return yamllader.lees_regels(paden.regels() / "populatie" / "synthetisch.yaml")
 
 
 def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
@@ -34,7 +36,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
     aow &= ~met_kinderen
 
     # ages (year and month of birth; the day is drawn last, so that it does not shift the other draws)
-    from . import parameters
+    from .. import parameters
     aow_leeftijd = int(parameters.laad(jaar).waarde("algemeen.aow_leeftijd"))
     leeftijd_a = np.where(aow, rng.integers(aow_leeftijd, 90, n), rng.integers(20, aow_leeftijd, n))
     leeftijd_p = np.clip(leeftijd_a + rng.integers(-4, 5, n), 18, 95)
@@ -122,7 +124,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
 
 def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
     """The population with the toeslagen it receives: a household with recht applies, except a share that does not
-    (``niet_gebruik`` in rules/populatie.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
+    (``niet_gebruik`` in rules/populatie/synthetisch.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
     without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the others decline
     it more often, so that the share over all with recht is the CPB figure. The same seed makes the same households
     decline in the baseline and under a reform (for kindgebonden budget, up to that share being recalibrated)."""
@@ -159,7 +161,7 @@ def in_stukken(n: int, jaar: int, seed: int = 0, stuk: int = 100_000) -> Iterato
 
 def als_huishouden(inv: Invoer, i: int):
     """Household i of a population as a validated household."""
-    from . import huishouden
+    from .. import huishouden
     return huishouden.valideer(als_huishoudbestand(inv, i))
 
 
@@ -167,20 +169,47 @@ def _datum(geboren: np.ndarray) -> str:
     return f"{int(geboren[0])}-{int(geboren[1]):02d}-{int(geboren[2]):02d}"
 
 
-def als_huishoudbestand(inv: Invoer, i: int) -> dict:
+def als_huishoudbestand(inv: Invoer, i: int, corporatie: bool | None = None) -> dict:
     """Household i of a population as a household file (contract section 1), to save and check on its own."""
-    from .invoer import OPVANGSOORTEN
+    from ..invoer import OPVANGSOORTEN, WIA_FASEN, WIA_KLASSEN
+
+    def lijst(a: np.ndarray) -> list[float]:
+        return [round(float(x), 2) for x in a]
 
     def inkomen(d: dict[str, np.ndarray]) -> dict:
-        return {b: [round(float(x), 2) for x in v[i]] for b, v in d.items() if v[i].any()}
+        return {b: lijst(v[i]) for b, v in d.items() if v[i].any()}
 
-    def persoon(pid: str, rol: str, geboren: np.ndarray, ink: dict) -> dict:
-        return {"id": pid, "rol": rol, "geboortedatum": _datum(geboren),
-                "inkomen": inkomen(ink), "urencriterium": bool(inv.urencriterium[i, 0 if rol == "aanvrager" else 1])}
+    def activiteiten(werk: np.ndarray) -> list[dict]:
+        """Periods of consecutive months with werk, from October of the year before."""
+        uit, m = [], 0
+        while m < werk.shape[0]:
+            if not werk[m]:
+                m += 1
+                continue
+            begin = m
+            while m < werk.shape[0] and werk[m]:
+                m += 1
+            van, tot = _maand(inv.jaar, begin), _maand(inv.jaar, m)
+            uit.append({"soort": "werk", "van": van.isoformat(), "tot": (tot - timedelta(days=1)).isoformat()})
+        return uit
 
-    personen = [persoon("aanvrager", "aanvrager", inv.geboren_aanvrager[i], inv.inkomen_aanvrager)]
+    def persoon(pid: str, k: int, geboren: np.ndarray, ink: dict, werk: np.ndarray) -> dict:
+        uit = {"id": pid, "rol": pid, "geboortedatum": _datum(geboren),
+               "inkomen": inkomen(ink), "urencriterium": bool(inv.urencriterium[i, k]),
+               "activiteiten": activiteiten(werk)}
+        if inv.wia_fase[i, k] > 0:
+            uit["wia"] = {"fase": WIA_FASEN[inv.wia_fase[i, k]], "klasse": WIA_KLASSEN[inv.wia_klasse[i, k]],
+                          "maandloon": float(inv.wia_maandloon[i, k]),
+                          "restverdiencapaciteit": float(inv.wia_restverdiencapaciteit[i, k])}
+            einde = int(inv.wia_einde_loongerelateerd[i, k])
+            if WIA_FASEN[inv.wia_fase[i, k]] == "loongerelateerd" and 0 <= einde < 12:
+                uit["wia"]["einde_loongerelateerd"] = (_maand(inv.jaar, VOORAF + einde + 1)
+                                                       - timedelta(days=1)).isoformat()
+        return uit
+
+    personen = [persoon("aanvrager", 0, inv.geboren_aanvrager[i], inv.inkomen_aanvrager, inv.werk_aanvrager[i])]
     if inv.heeft_partner[i].any():
-        personen.append(persoon("partner", "partner", inv.geboren_partner[i], inv.inkomen_partner))
+        personen.append(persoon("partner", 1, inv.geboren_partner[i], inv.inkomen_partner, inv.werk_partner[i]))
     for b in np.flatnonzero(inv.bewoner_aanwezig[i]):
         kind = {"id": f"kind{b + 1}", "rol": "kind" if inv.bewoner_is_kind[i, b] else "medebewoner",
                 "geboortedatum": _datum(inv.bewoner_geboren[i, b])}
@@ -189,11 +218,22 @@ def als_huishoudbestand(inv: Invoer, i: int) -> dict:
                                     "uren_per_maand": [float(x) for x in inv.opvang_uren[i, b]],
                                     "uurprijs": float(inv.opvang_uurprijs[i, b])}
         personen.append(kind)
-    wonen = ({"soort": "huur", "kale_huur": [float(x) for x in inv.kale_huur[i]]} if inv.huurwoning[i]
-             else {"soort": "koop"})
-    ontvangt = {k: [float(x) for x in v[i]] for k, v in inv.ontvangt.items() if v[i].any()}
+    wonen: dict = {"soort": "koop"}
+    if inv.huurwoning[i]:
+        wonen = {"soort": "huur", "kale_huur": lijst(inv.kale_huur[i])}
+        if inv.servicekosten[i].any():
+            wonen["servicekosten"] = lijst(inv.servicekosten[i])
+        if corporatie is not None:
+            wonen["corporatie"] = bool(corporatie)
+    ontvangt = {k: lijst(v[i]) for k, v in inv.ontvangt.items() if v[i].any()}
     return {
         "schema": 1, "naam": f"synthetisch huishouden {i + 1}", "jaar": inv.jaar, "peildatum": f"{inv.jaar}-01-01",
         "gemeente": str(inv.gemeente[i]), "personen": personen, "wonen": wonen, "vermogen": float(inv.vermogen[i]),
         "gemeentelijke_belastingen": float(inv.gemeentelijke_belastingen[i]), "ontvangt": ontvangt,
     }
+
+
+def _maand(jaar: int, index: int) -> date:
+    """The first day of month ``index`` on the activity axis (0 = October of the year before)."""
+    m = index - VOORAF
+    return date(jaar + m // 12, m % 12 + 1, 1)

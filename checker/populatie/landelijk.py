@@ -1,0 +1,305 @@
+"""The calibrated national population: what the regelingen cost and reach in the Netherlands, and what a reform
+changes there (contract section 9; ``samenloop populatie`` and ``samenloop hervorming FILE --populatie``).
+
+Every figure is a weighted sum over the national records (records.py) with the calibrated weights
+(kalibratie.py). The official counts the weights were fitted to are reported next to the model's, and so are the
+official figures that were not fitted (budget totals: the out-of-sample check).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Callable
+
+import numpy as np
+
+from .. import opmaak, parameters, signalen
+from ..berekening import REGELINGEN, bereken, herbereken
+from ..fouten import RegelFout
+from . import doorrekenen, kalibratie, maten, records
+from .gegevens import doelen
+
+SCHEMA = 1
+AFWIJKING_CONTROLE = 0.25        # a controle figure further off than this is called out in the report
+SOORT = {"inkomstenbelasting": "heffing"}
+# the people and households a beleidsmaker asks about first, reported for the baseline
+PERSONEN = ("personen.kinderen_0_17", "huishoudens.aow", "personen.aow", "huishoudens.huur", "personen.zzp",
+            "huishoudens.bijstand", "personen.wga", "personen.iva", "personen.ww",
+            "kinderen.opvang_dagopvang", "kinderen.opvang_bso", "kinderen.opvang_gastouder", "personen.zorgtoeslag")
+
+
+def _gewichten(jaar: int) -> tuple[np.ndarray, dict]:
+    w, info = kalibratie.lees(jaar)
+    if w.shape[0] != records.aantal_records():
+        raise RegelFout(f"de gewichten van {jaar} horen bij {w.shape[0]:,} records, het ontwerp heeft er "
+                        f"{records.aantal_records():,}: kalibreer opnieuw (python -m checker.populatie.kalibratie)")
+    return w, info
+
+
+def _controleer_afdruk(afdruk: str, info: dict, jaar: int) -> None:
+    if afdruk != info["vingerafdruk"]:
+        raise RegelFout(f"de gewichten van {jaar} horen niet bij deze records (de generator of zijn gegevens zijn "
+                        "veranderd): kalibreer opnieuw met python -m checker.populatie.kalibratie")
+
+
+def _euro(x: float) -> float:
+    return round(float(x), 2)
+
+
+# --- the baseline ------------------------------------------------------------------------------------------
+@dataclass
+class _Sommen:
+    """Weighted sums over the records of one scenario."""
+    uitgaven: dict[str, float]
+    recht: dict[str, float]
+    ontvangers: dict[str, float]
+    met_recht: dict[str, float]
+    maten: np.ndarray
+
+    @classmethod
+    def leeg(cls, aantal_maten: int) -> "_Sommen":
+        nul = {k: 0.0 for k in REGELINGEN}
+        return cls(dict(nul), dict(nul), dict(nul), dict(nul), np.zeros(aantal_maten))
+
+    def tel(self, s: maten.Stand, w: np.ndarray, namen: list[str]) -> None:
+        for k in REGELINGEN:
+            jb = s.resultaat.regelingen[k].jaarbedrag
+            self.uitgaven[k] += float(w @ np.where(s.ontvangt[k], jb, 0.0))
+            self.recht[k] += float(w @ jb)
+            self.ontvangers[k] += float(w @ s.ontvangt[k])
+            self.met_recht[k] += float(w @ (jb > 0))
+        self.maten += w @ maten.matrix(s, namen)
+
+    def regelingen(self) -> dict[str, dict[str, Any]]:
+        return {k: {"uitgaven": _euro(self.uitgaven[k]), "recht": _euro(self.recht[k]),
+                    "ontvangers": round(self.ontvangers[k]), "met_recht": round(self.met_recht[k]),
+                    "soort": SOORT.get(k, "uitkering")} for k in REGELINGEN}
+
+
+def _doelen_json(waarden: dict[str, float]) -> list[dict[str, Any]]:
+    uit = []
+    for d in doelen():
+        model = waarden[d.maat]
+        verhouding = model / d.waarde if d.waarde else None
+        r = {"id": d.id, "omschrijving": d.omschrijving, "officieel": d.waarde, "model": round(model, 2),
+             "verhouding": None if verhouding is None else round(verhouding, 4), "eenheid": d.eenheid, "jaar": d.jaar,
+             "bron": d.bron, "zekerheid": d.zekerheid, "gebruik": d.gebruik, "maat": d.maat}
+        if d.url:
+            r["url"] = d.url
+        if d.toelichting:
+            r["toelichting"] = d.toelichting
+        if d.gebruik == "controle" and verhouding is not None and abs(verhouding - 1) > AFWIJKING_CONTROLE:
+            r["waarschuwing"] = (f"het model wijkt {abs(verhouding - 1):.0%} af van het officiële cijfer "
+                                 "(meer dan 25%); zie de README (bekende oorzaken)")
+        uit.append(r)
+    return uit
+
+
+def _namen() -> list[str]:
+    namen = list(dict.fromkeys([d.maat for d in doelen()] + list(PERSONEN)))
+    for n in namen:
+        maten.functie(n)
+    return namen
+
+
+def basis(jaar: int = 2026, voortgang: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """The calibrated baseline for the Netherlands (contract section 9)."""
+    if jaar not in parameters.ondersteunde_jaren():
+        from ..fouten import InvoerFout
+        raise InvoerFout([("--jaar", f"{jaar} wordt niet ondersteund; kies {' of '.join(map(str, parameters.ondersteunde_jaren()))}")])
+    begin = time.perf_counter()
+    w, info = _gewichten(jaar)
+    namen = _namen()
+    sommen = _Sommen.leeg(len(namen))
+
+    def per_stuk(van: int, tot: int, rec, standen) -> None:
+        sommen.tel(standen[0], w[van:tot], namen)
+
+    _controleer_afdruk(doorrekenen.doorreken(jaar, [parameters.laad(jaar)], per_stuk, voortgang), info, jaar)
+    huishoudens = float(w.sum())
+    waarden = {n: v / huishoudens if maten.is_gemiddelde(n) else v for n, v in zip(namen, sommen.maten.tolist())}
+    return {
+        "schema": SCHEMA, "jaar": jaar, "records": int(w.shape[0]), "huishoudens": round(float(w.sum()), 1),
+        "regelingen": sommen.regelingen(),
+        "personen": {n.split(".", 1)[1] if n.startswith("personen.") else n.replace(".", "_"): round(waarden[n])
+                     for n in PERSONEN},
+        "doelen": _doelen_json(waarden),
+        "kalibratie": _kalibratie_json(info),
+        "toelichting": TOELICHTING.format(records=opmaak.aantal(w.shape[0])),
+        "doorlooptijd_s": round(time.perf_counter() - begin, 2),
+    }
+
+
+TOELICHTING = ("Landelijke populatie: {records} synthetische huishoudens met gewichten die zo zijn gekalibreerd dat "
+               "zij samen de officiële aantallen halen (doelen met gebruik 'kalibratie'); de bedragen per regeling "
+               "zijn euro per jaar voor heel Nederland. 'uitgaven' is wat wordt uitbetaald na niet-gebruik, 'recht' "
+               "wat het zou zijn als iedereen met recht het aanvraagt. Doelen met gebruik 'controle' (zoals "
+               "begrotingsbedragen) zijn niet gebruikt om te wegen: zij tonen hoe goed populatie en regels samen de "
+               "werkelijkheid benaderen.")
+
+
+def _kalibratie_json(info: dict) -> dict[str, Any]:
+    return {"bibliotheek": f"microcalibrate {info.get('microcalibrate', '?')}", "records": info["records"],
+            "vingerafdruk": info["vingerafdruk"], "doelen": len(info["doelen"]),
+            "grootste_afwijking": max((abs(v) for v in info.get("afwijkingen", {}).values()), default=None)}
+
+
+# --- a reform on the national population -------------------------------------------------------------------
+def _met_voorschotten(s: maten.Stand) -> maten.Stand:
+    """The slice as the signal rules see it: every toeslag it receives paid as a voorschot equal to the recht. What
+    is received changes only the toeslagen's own comparison of voorschot and recht, so only they are computed again
+    (tested against computing everything again)."""
+    ontvangt = {k: np.where(s.ontvangt[k][:, None], np.round(s.resultaat.regelingen[k].maandbedragen, 2), 0.0)
+                for k in records.TOESLAGEN}
+    return maten.Stand(records=s.records, resultaat=herbereken(s.resultaat, records.TOESLAGEN, ontvangt=ontvangt),
+                       ontvangt=s.ontvangt)
+
+
+def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarray:
+    inv = s.records.invoer
+    meer = inv.met_inkomen("aanvrager", "loon", inv.inkomen_aanvrager["loon"] + stap)
+    rec = replace(s.records, invoer=meer)
+    hoger = maten.stand(rec, bereken(meer, params))
+    return maten.netto_besteedbaar(hoger) < netto - 0.01
+
+
+def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
+               voortgang: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Baseline against reform on the calibrated national population: € per year per regeling for the
+    Netherlands with a bootstrap interval, households gaining and losing, per income decile, signal shares."""
+    from ..hervormingen import _voorbeeld, gewijzigde_regelingen, lees_hervorming, parameters_voor
+    begin = time.perf_counter()
+    ref = lees_hervorming(bron)
+    jaar = ref["jaar"]
+    basis_p, hervorm_p = parameters_voor(ref)
+    gewijzigd = gewijzigde_regelingen(ref) & set(REGELINGEN)
+    w, info = _gewichten(jaar)
+    r = w.shape[0]
+    per_record = {naam: np.zeros(r) for naam in ("bruto", "netto_b", "netto_h", "direct")}
+    regeling_b = np.zeros((r, len(REGELINGEN)))
+    regeling_h = np.zeros((r, len(REGELINGEN)))
+    klif = np.zeros((r, 2), dtype=bool)
+    codes: dict[str, dict[str, float]] = {"basis": {}, "hervorming": {}}
+    peil = date(jaar, 1, 1)
+    voorbeelden: dict[str, list] = {"tegen_de_richting": [], "grootste_verliezers": []}
+
+    def per_stuk(van: int, tot: int, rec, standen) -> None:
+        sb, sh = standen
+        ww = w[van:tot]
+        for k, naam in enumerate(REGELINGEN):
+            regeling_b[van:tot, k] = np.where(sb.ontvangt[naam], sb.resultaat.regelingen[naam].jaarbedrag, 0.0)
+            regeling_h[van:tot, k] = np.where(sh.ontvangt[naam], sh.resultaat.regelingen[naam].jaarbedrag, 0.0)
+        nb, nh = maten.netto_besteedbaar(sb), maten.netto_besteedbaar(sh)
+        per_record["bruto"][van:tot] = maten.bruto_jaar(sb)
+        per_record["netto_b"][van:tot], per_record["netto_h"][van:tot] = nb, nh
+        direct = sum((regeling_h[van:tot, k] - regeling_b[van:tot, k] for k, naam in enumerate(REGELINGEN)
+                      if naam in gewijzigd), np.zeros(tot - van))
+        per_record["direct"][van:tot] = direct
+        klif[van:tot, 0] = _op_klif(sb, basis_p, nb, klif_stap)
+        klif[van:tot, 1] = _op_klif(sh, hervorm_p, nh, klif_stap)
+        if met_signalen:
+            for kant, s, uit in (("basis", sb, set()), ("hervorming", sh, ref["signalen_uit"])):
+                v = _met_voorschotten(s)
+                for code, vuurt in signalen.per_code(v.resultaat, peil, uit).items():
+                    codes[kant][code] = codes[kant].get(code, 0.0) + float(ww @ vuurt)
+        _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, _voorbeeld)
+
+    afdruk = doorrekenen.doorreken(jaar, [basis_p, hervorm_p], per_stuk, voortgang)
+    _controleer_afdruk(afdruk, info, jaar)
+    totaal = float(w.sum())
+    verschil = per_record["netto_h"] - per_record["netto_b"]
+    tegen = (((per_record["direct"] > 0.5) & (verschil < -0.5)) | ((per_record["direct"] < -0.5) & (verschil > 0.5)))
+    interval = _interval(w, np.column_stack([regeling_h - regeling_b, verschil]))
+    regelingen = {}
+    for k, naam in enumerate(REGELINGEN):
+        b, h = float(w @ regeling_b[:, k]), float(w @ regeling_h[:, k])
+        regelingen[naam] = {"basis": _euro(b), "hervorming": _euro(h), "verschil": _euro(h - b),
+                            "interval_95": [_euro(x) for x in interval[k]], "soort": SOORT.get(naam, "uitkering")}
+    nb_t, nh_t = float(w @ per_record["netto_b"]), float(w @ per_record["netto_h"])
+    return {
+        "soort": "landelijk", "jaar": jaar, "records": r, "huishoudens": round(totaal, 1),
+        "regelingen": regelingen,
+        "netto_besteedbaar_inkomen": {"basis": _euro(nb_t), "hervorming": _euro(nh_t), "verschil": _euro(nh_t - nb_t),
+                                      "interval_95": [_euro(x) for x in interval[-1]]},
+        "winnaars": round(float(w @ (verschil > 1))), "verliezers": round(float(w @ (verschil < -1))),
+        "gelijk": round(float(w @ (np.abs(verschil) <= 1))), "tegen_de_richting": round(float(w @ tegen)),
+        "op_een_klif": {"basis": round(float(w @ klif[:, 0]) / totaal, 4),
+                        "hervorming": round(float(w @ klif[:, 1]) / totaal, 4),
+                        "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
+                                       "aanvrager het netto besteedbare inkomen verlaagt"},
+        "per_deciel": _decielen(w, per_record["bruto"], verschil),
+        "voorbeelden": {**voorbeelden, "toelichting": "records van de landelijke populatie (niet meer dan "
+                        f"{VOORBEELDEN} per soort); 'huishouden' is een huishoudbestand dat u met samenloop check los "
+                        "kunt bekijken; 'gewicht' is het aantal huishoudens waar het record voor staat"},
+        **({"signalen": {"huishoudens": round(totaal),
+                         "basis": {k: round(v / totaal, 4) for k, v in sorted(codes["basis"].items())},
+                         "hervorming": {k: round(v / totaal, 4) for k, v in sorted(codes["hervorming"].items())},
+                         "aantallen": {kant: {k: round(v) for k, v in sorted(c.items())} for kant, c in codes.items()},
+                         "toelichting": SIGNALEN_TOELICHTING}} if met_signalen else {}),
+        "kalibratie": _kalibratie_json(info),
+        "toelichting": (f"Landelijke populatie ({r:,} records, gewogen tot {round(totaal):,} huishoudens; "
+                        "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit de spreiding tussen de records "
+                        "(de steekproeffout, zoals een bootstrap over de records die schat): het toont hoe precies het "
+                        "getal is bij deze records, niet hoe goed het model de werkelijkheid treft (zie de controlecijfers van "
+                        "samenloop populatie).").replace(",", "."),
+        "doorlooptijd_s": round(time.perf_counter() - begin, 2),
+        "huishoudens_per_seconde": round(r / max(1e-9, time.perf_counter() - begin)),
+    }
+
+
+SIGNALEN_TOELICHTING = ("Gewogen aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie op_een_klif. "
+                        "De records hebben geen schulden of gebeurtenissen. Wie een toeslag ontvangt, krijgt een "
+                        "voorschot gelijk aan het recht; een deel vraagt niet aan (niet-gebruik, "
+                        "rules/populatie/kenmerken.yaml). Terugvordering en nabetaling komen daarom niet voor.")
+VOORBEELDEN = 5
+
+
+def _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, maak) -> None:
+    """Keep the largest losers and the first households moving against the reform, as household files."""
+    from .synthetisch import als_huishoudbestand
+    verschil = nh - nb
+    tegen = ((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))
+
+    def voorbeeld(i: int) -> dict[str, Any]:
+        v = maak(rec.invoer, sb.resultaat, sh.resultaat, int(i))
+        v["verschil_netto"] = round(float(verschil[i]), 2)
+        v["huishouden"] = als_huishoudbestand(rec.invoer, int(i), bool(rec.corporatie[i]))
+        v["huishouden"]["naam"] = f"landelijk record {van + int(i) + 1}"
+        v["record"] = van + int(i)
+        v["gewicht"] = round(float(ww[i]), 2)
+        return v
+
+    ruimte = VOORBEELDEN - len(voorbeelden["tegen_de_richting"])
+    voorbeelden["tegen_de_richting"] += [voorbeeld(i) for i in np.flatnonzero(tegen)[:max(0, ruimte)]]
+    kandidaten = [i for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -1]
+    voorbeelden["grootste_verliezers"] = sorted(voorbeelden["grootste_verliezers"] + [voorbeeld(i) for i in kandidaten],
+                                                key=lambda x: x["verschil_netto"])[:VOORBEELDEN]
+
+
+def _interval(w: np.ndarray, waarden: np.ndarray) -> np.ndarray:
+    """(columns, 2): a 95% interval for each column's weighted total from the spread between records: the total
+    over R records drawn with replacement has variance R/(R−1) · Σ (wᵢxᵢ − mean)² (what a bootstrap over the
+    records estimates by drawing), with the normal approximation (1.96 standard errors)."""
+    gewogen = w[:, None] * waarden
+    r = w.shape[0]
+    fout = np.sqrt(r / (r - 1) * ((gewogen - gewogen.mean(axis=0)) ** 2).sum(axis=0))
+    totaal = gewogen.sum(axis=0)
+    return np.stack([totaal - 1.96 * fout, totaal + 1.96 * fout], axis=1)
+
+
+def _decielen(w: np.ndarray, bruto: np.ndarray, verschil: np.ndarray) -> list[dict[str, Any]]:
+    """Weighted deciles of gross household income, each with its households, winners, losers and mean change."""
+    orde = np.argsort(bruto, kind="stable")
+    cum = np.cumsum(w[orde]) / w.sum()
+    deciel = np.empty(w.shape[0], dtype=int)
+    deciel[orde] = np.minimum(9, (cum * 10 - 1e-9).astype(int))
+    uit = []
+    for d in range(10):
+        m = deciel == d
+        gewicht = float(w[m].sum())
+        uit.append({"deciel": d + 1, "huishoudens": round(gewicht), "winnaars": round(float(w[m] @ (verschil[m] > 1))),
+                    "verliezers": round(float(w[m] @ (verschil[m] < -1))),
+                    "gemiddeld_verschil": round(float(w[m] @ verschil[m]) / max(gewicht, 1e-9), 2),
+                    "bruto_tot": round(float(bruto[m].max()) if m.any() else 0.0)})
+    return uit
