@@ -102,6 +102,13 @@ class Parameters:
         except KeyError:
             raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}") from None
 
+    def records(self, pid: str) -> list[Parameter]:
+        """Every record of ``pid`` in the year, by date: each is in force from its date until the next one."""
+        try:
+            return list(self._records[pid])
+        except KeyError:
+            raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}") from None
+
     def waarde(self, pid: str) -> Any:
         return self.record(pid).waarde
 
@@ -199,8 +206,9 @@ class ParameterLezer:
         return self.parameters.per_maand(pid)
 
     def onzeker(self) -> list[Parameter]:
-        """Records used that are not graded A."""
-        return [r for r in (self.parameters.record(p) for p in self.gelezen) if r.zekerheid != "A"]
+        """Records used that are not graded A: of every parameter read, each record in force at some time in the year
+        (the one of 1 January and those from a later date, such as the minimumloon of 1 July)."""
+        return [r for pid in self.gelezen for r in self.parameters.records(pid) if r.zekerheid != "A"]
 
 
 def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
