@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import InvoerFout, eenheden, gemeenten, hervorming, huishouden, invoer, parameters
+from checker import InvoerFout, check, eenheden, gemeenten, hervorming, huishouden, instellingen, invoer, parameters
 from checker.fouten import RegelFout
 from checker.regelingen import bijstand, huurtoeslag
 
@@ -214,6 +214,7 @@ def _gebruikte_eenheden() -> set[str]:
            for r in parameters.laad(j).records(pid)}
     uit |= {r.eenheid for g in gemeenten.bekende_gemeenten() for o in ("kwijtschelding", "smi")
             for r in getattr(gemeenten.laad(g), o).values()}
+    uit |= {s.eenheid for s in instellingen.alle().values()}
     for e in eenheden.eenheden().values():
         uit |= set((e.velden or {}).values())
     return uit
@@ -248,3 +249,54 @@ def test_a_gemeente_value_has_the_unit_of_its_national_default():
                                       kwijtschelding={"termijn_na_laatste_betaling_maanden": eigen})
     with pytest.raises(RegelFout, match="eenheid 'weken', maar in standaard.yaml 'maanden'"):
         gemeenten._met_eenheden(beleid, "kwijtschelding", "test.yaml")
+
+
+# --- samenloop's own choices are named settings, not numbers in code -----------------------------------------
+def test_every_setting_has_a_unit_a_reason_and_is_read_by_the_code():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "checker").rglob("*.py"))
+    for sid, s in instellingen.alle().items():
+        assert s.eenheid in eenheden.eenheden() and s.reden.strip(), sid
+        assert f'"{sid}"' in code, f"instelling {sid} wordt nergens gelezen"
+
+
+def test_the_secondary_school_age_is_a_setting(monkeypatch):
+    # 11 on 1 January, 12 from July (a given age counts as born on 1 July): not 13 this year, so no warning
+    kind = {"id": "k", "rol": "kind", "leeftijd": 11,
+            "kinderopvang": {"soort": "bso", "uren_per_maand": 20, "uurprijs": 9}}
+    h = {"schema": 1, "naam": "vo", "jaar": 2026, "vermogen": 0, "wonen": {"soort": "huur", "kale_huur": 600},
+         "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": 2500}}, kind]}
+    tekst = "heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand"
+    assert not any(tekst in w for w in check(h)["regelingen"]["kinderopvangtoeslag"]["waarschuwingen"])
+    echt = instellingen.waarde
+    monkeypatch.setattr(instellingen, "waarde",
+                        lambda sid: 12 if sid == "kinderopvangtoeslag.leeftijd_voortgezet_onderwijs" else echt(sid))
+    assert any(f"Een kind van 12 jaar of ouder {tekst}" in w
+               for w in check(h)["regelingen"]["kinderopvangtoeslag"]["waarschuwingen"])
+
+
+# --- dates in the explanations come from the records -------------------------------------------------------
+def test_the_kinderbijslag_indexation_date_comes_from_the_records():
+    # The amounts have a record from 1 January and one from 1 July (AKW art. 13 lid 4): a child with a right in
+    # both halves of the year is told so, with the date of the July records.
+    h = {"schema": 1, "naam": "kb", "jaar": 2026, "vermogen": 0, "wonen": {"soort": "huur", "kale_huur": 600},
+         "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": 2500}},
+                      {"id": "k", "rol": "kind", "leeftijd": 8}]}
+    assert {r.geldig_vanaf for r in parameters.laad(2026).records("kinderbijslag.kwartaalbedrag_6_tot_12")} == \
+        {date(2026, 1, 1), date(2026, 7, 1)}
+    assert "De bedragen worden op 1 januari en 1 juli geïndexeerd; vanaf het 3e kwartaal gelden de bedragen per " \
+           "1 juli (AKW art. 13 lid 4)." in check(h)["regelingen"]["kinderbijslag"]["uitleg"]
+
+
+def test_the_wia_tegemoetkoming_month_is_a_parameter():
+    # Wet WIA art. 63a lid 1: whoever is entitled to a WIA benefit on 1 July gets the tegemoetkoming; the month is a
+    # dated parameter, not a month index in the code.
+    rec = parameters.laad(2026).record("wga.tegemoetkoming_peilmaand")
+    assert (rec.waarde, rec.eenheid, rec.zekerheid) == (7, "maand van het jaar", "A")
+
+    def uitleg(einde: str) -> list[str]:
+        h = {"schema": 1, "naam": "wia", "jaar": 2026, "vermogen": 0,
+             "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": 0},
+                           "wia": {"fase": "loongerelateerd", "klasse": "80-100", "maandloon": 3000,
+                                   "restverdiencapaciteit": 0, "einde_loongerelateerd": einde}}]}
+        return check(h)["regelingen"]["wga"]["uitleg"]
+    assert any(r.startswith("Daarnaast: tegemoetkoming arbeidsongeschikten") for r in uitleg("2026-12-31"))

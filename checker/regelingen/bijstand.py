@@ -709,8 +709,8 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     minimumleeftijd = p("bijstand.minimumleeftijd")
     if (s.partner[i] & (s.leeftijd["partner"][i] < minimumleeftijd)).any():
         uit.append(f"De partner is jonger dan {minimumleeftijd} jaar en heeft zelf geen recht op bijstand (art. 13 "
-                   "lid 1 onder f); de norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner van "
-                   "18-20 jaar, dus het bedrag is te hoog.")
+                   "lid 1 onder f); de norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner "
+                   "van 18-20 jaar, dus het bedrag is te hoog.")
     if not inv.huurwoning[i] and "woning" in extra:
         uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven {e(extra['woning'])} mee als "
                    "vermogen (art. 34 lid 2 onder d); die kent het huishoudbestand niet.")

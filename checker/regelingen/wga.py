@@ -43,7 +43,6 @@ SOORTEN = ("geen", "loongerelateerd", "loonaanvulling", "vervolg", "iva")
 GEEN, LGU, LAU, VERVOLG, IVA = range(len(SOORTEN))
 # Which paragraph fixed a loonaanvullingsuitkering: lid 2 (full), lid 4 (fixed), lid 5 (floor), lid 5 capped.
 GROND_LID2, GROND_LID4, GROND_LID5, GROND_LID5_MAX = 2, 4, 5, 6
-JULI = 6  # month index: the tegemoetkoming goes to whoever is entitled on 1 July (art. 63a lid 1)
 
 
 # --- inkomen uit arbeid ---------------------------------------------------------------------------------
@@ -592,7 +591,7 @@ def _uitleg_slot(i, inv, p, w: WiaPersoon) -> list[str]:
                       f"in de WIA: van {e(bedragen[m], centen=True)} betaalt UWV {e(bedragen[m] / (1 + vt), centen=True)} "
                       "per maand uit en de rest als vakantiegeld in mei (Wet WIA art. 12 lid 1 onder b; Dagloonbesluit "
                       "werknemersverzekeringen art. 5).")
-    if bedragen[JULI] > 0:
+    if bedragen[int(p("wga.tegemoetkoming_peilmaand")) - 1] > 0:  # entitled on the 1st of that month (art. 63a lid 1)
         regels.append(f"Daarnaast: tegemoetkoming arbeidsongeschikten {e(p('wga.tegemoetkoming_arbeidsongeschikten'), centen=True)} "
                       "in het derde kwartaal; niet in deze bedragen en niet meegeteld voor inkomensafhankelijke "
                       "regelingen (Wet WIA art. 63a).")
