@@ -300,3 +300,10 @@ def test_the_wia_tegemoetkoming_month_is_a_parameter():
                                    "restverdiencapaciteit": 0, "einde_loongerelateerd": einde}}]}
         return check(h)["regelingen"]["wga"]["uitleg"]
     assert any(r.startswith("Daarnaast: tegemoetkoming arbeidsongeschikten") for r in uitleg("2026-12-31"))
+
+
+def test_the_example_reform_runs_2026_in_the_structure_of_2025():
+    uit = hervorming(str(REPO / "hervormingen" / "huurtoeslag-opzet-2025.yaml"), hh(2026, 30000))
+    h = uit["huishoudens"][0]
+    assert h["verschil"]["regelingen"]["huurtoeslag"] < 0
+    assert {k for k, v in h["verschil"]["regelingen"].items() if v} == {"huurtoeslag"}
