@@ -1,15 +1,19 @@
-"""Bounds from units (rules/eenheden.yaml): what a parameter or a municipal policy value can be.
+"""Units (rules/eenheden.yaml): the fixed vocabulary of what a parameter or a municipal policy value can be.
 
-Every parameter and policy value names a unit from that file; a fraction lies between 0 and 1, an amount in euro
-is not negative, an age lies between 0 and 130. A record may set its own ``min``/``max`` where the unit says too
-little. The loaders refuse a value outside its bounds (a broken rules file), and a reform that sets one is bad
-input naming the parameter and its bounds (issue 14).
+Every parameter and policy value names a unit from that file, and the loaders refuse a unit that is not in it. A unit
+says the kind of value (a number, ja/nee, a text, or a choice between formulas) and for numbers the bounds: a fraction
+lies between 0 and 1, an amount in euro is not negative, an age lies between 0 and 130. A record may set its own
+``min``/``max`` where the unit says too little. The loaders refuse a value of another kind or outside its bounds (a
+broken rules file), and a reform that sets one is bad input naming the parameter and its bounds (issue 14).
+
+A choice (``soort: keuze``) is how a formula changes between years: the record names the formulas it can choose from
+and the parameters each one reads (``keuzes``), and the record in force picks one (issue 15).
 """
 from __future__ import annotations
 
 import math
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -23,6 +27,8 @@ BESTAND = "eenheden.yaml"
 class Eenheid(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    # getal: a number (or empty); ja/nee: true or false; tekst: a text; keuze: one of the record's own keuzes
+    soort: Literal["getal", "ja/nee", "tekst", "keuze"] = "getal"
     min: float | None = None
     max: float | None = None
     geheel: bool = False
@@ -48,6 +54,8 @@ def eenheden() -> dict[str, Eenheid]:
     for naam, e in uit.items():
         if e.min is not None and e.max is not None and e.min > e.max:
             raise RegelFout(f"rules/{BESTAND}: eenheid '{naam}' heeft min boven max")
+        if e.soort != "getal" and (e.min is not None or e.max is not None or e.geheel or e.velden):
+            raise RegelFout(f"rules/{BESTAND}: eenheid '{naam}' ({e.soort}) kan geen grenzen of velden hebben")
         for veld, onder in (e.velden or {}).items():
             if onder not in uit or uit[onder].velden:
                 raise RegelFout(f"rules/{BESTAND}: veld '{veld}' van '{naam}' noemt een onbekende eenheid '{onder}'")
@@ -112,17 +120,40 @@ def _getalfout(x: float, eenheid: Eenheid, naam: str) -> str | None:
     return None
 
 
+def _waardefout(x: Any, eenheid: Eenheid | None, naam: str, keuzes: list[str] | None) -> str | None:
+    """The problem of one value (not a list or table) against its unit; None for a table field without a unit."""
+    if eenheid is None:
+        return None
+    if eenheid.velden:
+        return f"verwacht een tabel (eenheid {naam}), kreeg {kort(x)}"
+    soort = _soort(x)
+    if eenheid.soort == "getal":
+        if soort == "getal":
+            return _getalfout(x, eenheid, naam)
+        return None if x is None else f"verwacht een getal (eenheid {naam}), kreeg {kort(x)}"
+    if eenheid.soort == "ja/nee":
+        return None if soort == "ja/nee" else f"verwacht ja of nee (true of false; eenheid {naam}), kreeg {kort(x)}"
+    if eenheid.soort == "tekst":
+        return None if soort == "tekst" else f"verwacht een tekst (eenheid {naam}), kreeg {kort(x)}"
+    if not keuzes:
+        return f"eenheid {naam} vraagt de keuzes van de parameter (keuzes: {{formule: [parameter-ids]}})"
+    if soort == "tekst" and x in keuzes:
+        return None
+    return f"kies uit {', '.join(keuzes)} (eenheid {naam}), niet {kort(x)}"
+
+
 def fouten(pad: str, waarde: Any, eenheid: str, *, oud: Any = None, min: float | None = None,
-           max: float | None = None, vorm: bool = True) -> list[tuple[str, str]]:
-    """Every problem of ``waarde`` against its unit, as (path, Dutch message). With ``vorm`` it must also have the
-    shape of ``oud`` (the value it replaces): the same kind at every place, lists of the same length, tables with
-    the same keys; where ``oud`` is empty (None) a number may take its place."""
+           max: float | None = None, vorm: bool = True, keuzes: list[str] | None = None) -> list[tuple[str, str]]:
+    """Every problem of ``waarde`` against its unit, as (path, Dutch message): its kind (a number, ja/nee, a text, one
+    of ``keuzes``) and its bounds. With ``vorm`` it must also have the shape of ``oud`` (the value it replaces): the
+    same kind at every place, lists of the same length, tables with the same keys; where ``oud`` is empty (None) a
+    number may take its place."""
     try:
         basis = grenzen(eenheid, min, max)
     except KeyError:
         return [(pad, f"eenheid '{eenheid}' staat niet in rules/{BESTAND}")]
     uit: list[tuple[str, str]] = []
-    stapel = [(pad, waarde, oud, basis, eenheid)]
+    stapel: list[tuple[str, Any, Any, Eenheid | None, str]] = [(pad, waarde, oud, basis, eenheid)]
     while stapel:
         p, x, o, e, naam = stapel.pop()
         if vorm:
@@ -140,18 +171,17 @@ def fouten(pad: str, waarde: Any, eenheid: str, *, oud: Any = None, min: float |
                 continue
         if isinstance(x, dict):
             for k, v in x.items():
-                onder = (e.velden or {}).get(k) if e.velden else naam
-                if e.velden and onder is None:  # a field without a unit (a source, a grade): only its kind counts
-                    stapel.append((f"{p}.{k}", v, o.get(k) if vorm else v, Eenheid(), "tekst"))
-                elif e.velden:
-                    stapel.append((f"{p}.{k}", v, o.get(k) if vorm else v, grenzen(onder), onder))
+                if e is not None and e.velden:  # a table: each field its own unit; one without (a source) is free
+                    onder = e.velden.get(k)
+                    stapel.append((f"{p}.{k}", v, o.get(k) if vorm else v, None if onder is None else grenzen(onder),
+                                   onder or "tekst"))
                 else:
                     stapel.append((f"{p}.{k}", v, o.get(k) if vorm else v, e, naam))
         elif isinstance(x, list):
             for i, v in enumerate(x):
                 stapel.append((f"{p}[{i}]", v, o[i] if vorm else v, e, naam))
-        elif _soort(x) == "getal":
-            melding = _getalfout(x, e, naam)
+        else:
+            melding = _waardefout(x, e, naam, keuzes)
             if melding:
                 uit.append((p, melding))
     return sorted(uit)

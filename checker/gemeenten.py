@@ -77,6 +77,9 @@ def _met_eenheden(beleid: Gemeentebeleid, onderdeel: str, bestand: str) -> dict[
     uit = {}
     for sleutel, record in getattr(beleid, onderdeel).items():
         basis = getattr(standaard, onderdeel).get(sleutel)
+        if record.eenheid is not None and basis is not None and basis.eenheid != record.eenheid:
+            raise RegelFout(f"{bestand}: {onderdeel}.{sleutel} heeft eenheid '{record.eenheid}', maar in "
+                            f"standaard.yaml '{basis.eenheid}' (elke gemeente geeft een waarde in dezelfde eenheid)")
         if record.eenheid is None:
             if basis is None or basis.eenheid is None:
                 raise RegelFout(f"{bestand}: {onderdeel}.{sleutel} heeft geen eenheid (zie rules/eenheden.yaml)")

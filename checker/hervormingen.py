@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import huishouden, parameters, signalen, yamllader
+from . import huishouden, instellingen, parameters, signalen, yamllader
 from .api import uitkomst_json
 from .berekening import bereken
 from .fouten import InvoerFout, kort, kort_tekst
@@ -108,7 +108,8 @@ def vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, gewijzigd: set[str],
     sb, sr = (_signaalsleutels(u) for u in uitkomsten)
     direct = sum(v for k, v in verschil["regelingen"].items() if k in gewijzigd)
     netto = verschil["netto_besteedbaar_inkomen"]
-    tegen = (direct > 0.5 and netto < -0.5) or (direct < -0.5 and netto > 0.5)
+    d = instellingen.waarde("hervorming.kleinste_verschil")
+    tegen = (direct > d and netto < -d) or (direct < -d and netto > d)
     return {
         "naam": h.naam, "basis": b, "hervorming": r, "verschil": verschil,
         "signalen_nieuw": sorted({sr[k]["code"] for k in sr.keys() - sb.keys()}),
@@ -199,21 +200,22 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
     direct = (sum(rh.regelingen[k].jaarbedrag - rb.regelingen[k].jaarbedrag for k in gewijzigd if k in REGELINGEN)
               if gewijzigd & set(REGELINGEN) else np.zeros(inv.n))
     deciel = np.searchsorted(grenzen, _bruto_jaar(inv), side="right")
+    d, wv = instellingen.waarde("hervorming.kleinste_verschil"), instellingen.waarde("hervorming.drempel_winst_verlies")
     uit = {
         "regelingen": {k: [float(rb.regelingen[k].jaarbedrag.sum()), float(rh.regelingen[k].jaarbedrag.sum())]
                        for k in REGELINGEN},
         "netto": [float(nb.sum()), float(nh.sum())],
-        "winnaars": int((verschil > 1).sum()), "verliezers": int((verschil < -1).sum()),
-        "gelijk": int((np.abs(verschil) <= 1).sum()),
-        "tegen_de_richting": int((((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))).sum()),
+        "winnaars": int((verschil > wv).sum()), "verliezers": int((verschil < -wv).sum()),
+        "gelijk": int((np.abs(verschil) <= wv).sum()),
+        "tegen_de_richting": int((((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d))).sum()),
         "klif_basis": int(_op_klif(inv, basis_p, nb, klif_stap).sum()),
         "klif_hervorming": int(_op_klif(inv, hervorm_p, nh, klif_stap).sum()),
-        "decielen": [[int((deciel == d).sum()), float(verschil[deciel == d].sum()),
-                      int((verschil[deciel == d] > 1).sum()), int((verschil[deciel == d] < -1).sum())]
-                     for d in range(10)],
+        "decielen": [[int((deciel == k).sum()), float(verschil[deciel == k].sum()),
+                      int((verschil[deciel == k] > wv).sum()), int((verschil[deciel == k] < -wv).sum())]
+                     for k in range(10)],
     }
-    tegen = ((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))
-    verliezers = [int(i) for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -1]
+    tegen = ((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d))
+    verliezers = [int(i) for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -wv]
     uit["voorbeelden"] = {"tegen_de_richting": [_voorbeeld(inv, rb, rh, int(i)) for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
                           "grootste_verliezers": [_voorbeeld(inv, rb, rh, i) for i in verliezers]}
     if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
@@ -232,7 +234,8 @@ def _voorbeeld(inv, rb, rh, i: int) -> dict[str, Any]:
     from .berekening import REGELINGEN
     regelingen = {k: round(float(rh.regelingen[k].jaarbedrag[i] - rb.regelingen[k].jaarbedrag[i]), 2) for k in REGELINGEN}
     return {"verschil_netto": round(float(rh.netto.maandbedragen[i].sum() - rb.netto.maandbedragen[i].sum()), 2),
-            "regelingen": {k: v for k, v in regelingen.items() if abs(v) >= 0.5},
+            "regelingen": {k: v for k, v in regelingen.items()
+                           if abs(v) >= instellingen.waarde("hervorming.kleinste_verschil")},
             "huishouden": populatie.als_huishoudbestand(inv, i)}
 
 

@@ -38,12 +38,25 @@ class Parameter(BaseModel):
     # bounds of the value where the unit says too little (rules/eenheden.yaml); they go before the unit's
     min: float | None = None
     max: float | None = None
+    # for a unit of soort keuze: the formulas the value chooses from, each with the parameter ids it reads
+    keuzes: dict[str, list[str]] | None = None
 
     @field_validator("id")
     @classmethod
     def _id_vorm(cls, v: str) -> str:
         if not _ID.match(v):
             raise ValueError("id moet klein, met punten gescheiden zijn (bijv. zorgtoeslag.standaardpremie)")
+        return v
+
+    @field_validator("keuzes")
+    @classmethod
+    def _keuzes_vorm(cls, v: dict[str, list[str]] | None) -> dict[str, list[str]] | None:
+        for formule, ids in (v or {}).items():
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", formule):
+                raise ValueError(f"keuze '{formule}' moet een klein woord zijn (a-z, 0-9, _)")
+            for pid in ids:
+                if not _ID.match(pid):
+                    raise ValueError(f"keuze '{formule}' noemt geen parameter-id: '{pid}'")
         return v
 
     @field_validator("bron")
@@ -55,7 +68,12 @@ class Parameter(BaseModel):
 
     def grensfouten(self, pad: str, waarde: Any) -> list[tuple[str, str]]:
         """The problems of ``waarde`` in place of this record's value: its shape, and the bounds of its unit."""
-        return eenheden.fouten(pad, waarde, self.eenheid, oud=self.waarde, min=self.min, max=self.max)
+        return eenheden.fouten(pad, waarde, self.eenheid, oud=self.waarde, min=self.min, max=self.max,
+                               keuzes=list(self.keuzes) if self.keuzes else None)
+
+    def vereist(self) -> list[str]:
+        """The parameter ids the chosen formula reads (a keuze); [] for any other record."""
+        return list(self.keuzes.get(self.waarde, [])) if self.keuzes else []
 
     def als_contract(self) -> dict[str, Any]:
         """The record as `parameters --json` lists it (contract section 5)."""
@@ -68,6 +86,8 @@ class Parameter(BaseModel):
             "zekerheid": self.zekerheid,
             "omschrijving": self.omschrijving,
         }
+        if self.keuzes:
+            uit["keuzes"] = self.keuzes
         if self.toelichting:
             uit["toelichting"] = self.toelichting
         return uit
@@ -102,6 +122,13 @@ class Parameters:
         except KeyError:
             raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}") from None
 
+    def records(self, pid: str) -> list[Parameter]:
+        """Every record of ``pid`` in the year, by date: each is in force from its date until the next one."""
+        try:
+            return list(self._records[pid])
+        except KeyError:
+            raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}") from None
+
     def waarde(self, pid: str) -> Any:
         return self.record(pid).waarde
 
@@ -130,20 +157,49 @@ class Parameters:
             return self
         problemen = []
         nieuw = {pid: list(recs) for pid, recs in self._records.items()}
+        elders: dict[str, int] = {}   # ids this year lacks, given for a formula that reads them: id -> their year
         for pid, waarde in wijzigingen.items():
             pad = f"wijzigingen.{kort_tekst(str(pid))}"
-            if pid not in nieuw:
-                problemen.append((pad, "onbekende parameter-id (zie `samenloop parameters`)"))
-                continue
-            fouten = [f for r in nieuw[pid] for f in r.grensfouten(pad, waarde)]
+            records = nieuw.get(pid)
+            if records is None:
+                ander = _uit_ander_jaar(pid, self.jaar) if isinstance(pid, str) else None
+                if ander is None:
+                    problemen.append((pad, "onbekende parameter-id (zie `samenloop parameters`)"))
+                    continue
+                elders[pid] = ander[0]
+                records = [ander[1].model_copy(update={"geldig_vanaf": date(self.jaar, 1, 1)})]
+            fouten = [f for r in records for f in r.grensfouten(pad, waarde)]
             if fouten:
                 problemen.extend(dict.fromkeys(fouten))
                 continue
-            nieuw[pid] = [r.model_copy(update={"waarde": copy.deepcopy(waarde), "bron": f"hervorming (was: {r.bron})"})
-                          for r in nieuw[pid]]
+            bron = (f"hervorming (bestaat niet in {self.jaar}; eenheid en vorm als in {elders[pid]})" if pid in elders
+                    else None)
+            nieuw[pid] = [r.model_copy(update={"waarde": copy.deepcopy(waarde),
+                                               "bron": bron or f"hervorming (was: {r.bron})"}) for r in records]
+        problemen += self._keuzeproblemen(nieuw, elders)
         if problemen:
             raise InvoerFout(problemen)
         return Parameters(self.jaar, nieuw, self.gemeente_wijzigingen)
+
+    def _keuzeproblemen(self, nieuw: dict[str, list[Parameter]], elders: dict[str, int]) -> list[tuple[str, str]]:
+        """A reform that chooses another formula gives the parameters it reads that the year lacks; a parameter of
+        another year may be given only for such a formula."""
+        problemen, gelezen = [], set()
+        for pid, lijst in nieuw.items():
+            for r in lijst:
+                gelezen.update(r.vereist())
+                ontbreekt = [x for x in r.vereist() if x not in nieuw]
+                if ontbreekt:
+                    problemen.append((f"wijzigingen.{pid}", f"'{r.waarde}' rekent met {', '.join(ontbreekt)}, die in "
+                                      f"{self.jaar} niet bestaan: geef die ook in wijzigingen"))
+        for pid, ander in elders.items():
+            if pid not in gelezen:
+                keuzes = sorted({k for lijst in nieuw.values() for r in lijst if r.keuzes for k, ids in r.keuzes.items()
+                                 if pid in ids and k != r.waarde})
+                hoe = f" (kies daarvoor {' of '.join(keuzes)})" if keuzes else ""
+                problemen.append((f"wijzigingen.{kort_tekst(pid)}", f"bestaat niet in {self.jaar} (wel in {ander}); "
+                                  f"alleen te geven voor een formule die hem leest{hoe}"))
+        return problemen
 
     def met_gemeentebeleid(self, wijzigingen: dict[str, Any] | None) -> "Parameters":
         """A copy with municipal policy overridden: {gemeente id or "alle": {onderdeel: {sleutel: waarde}}}.
@@ -199,8 +255,9 @@ class ParameterLezer:
         return self.parameters.per_maand(pid)
 
     def onzeker(self) -> list[Parameter]:
-        """Records used that are not graded A."""
-        return [r for r in (self.parameters.record(p) for p in self.gelezen) if r.zekerheid != "A"]
+        """Records used that are not graded A: of every parameter read, each record in force at some time in the year
+        (the one of 1 January and those from a later date, such as the minimumloon of 1 July)."""
+        return [r for pid in self.gelezen for r in self.parameters.records(pid) if r.zekerheid != "A"]
 
 
 def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
@@ -226,8 +283,25 @@ def _lees_bestand(pad: Path, jaar: int) -> list[Parameter]:
         fouten = rec.grensfouten(rec.id, rec.waarde)
         if fouten:
             raise RegelFout(f"{pad}: " + "; ".join(f"{p}: {m}" for p, m in fouten))
+        if rec.keuzes and eenheden.eenheden()[rec.eenheid].soort != "keuze":
+            raise RegelFout(f"{pad}: parameter {rec.id} heeft keuzes, maar eenheid '{rec.eenheid}' is geen keuze")
         uit.append(rec)
     return uit
+
+
+def _controleer_keuzes(jaar: int, records: dict[str, list[Parameter]]) -> None:
+    """A formula chosen by a dated parameter reads parameters that must exist in the year; a change of formula within
+    the year is not supported yet (the regelingen read the choice once for the year), so it is refused."""
+    for pid, lijst in records.items():
+        if not lijst[0].keuzes:
+            continue
+        if len(lijst) > 1:
+            raise RegelFout(f"rules/parameters/{jaar}: parameter {pid} (een keuze) heeft meer dan één record; een "
+                            "andere formule binnen het jaar kan samenloop nog niet aan")
+        ontbreekt = [x for x in lijst[0].vereist() if x not in records]
+        if ontbreekt:
+            raise RegelFout(f"rules/parameters/{jaar}: parameter {pid} kiest '{lijst[0].waarde}', die rekent met "
+                            f"{', '.join(ontbreekt)}; die ontbreken in {jaar}")
 
 
 @cache
@@ -242,7 +316,17 @@ def _laad_jaar(jaar: int) -> Parameters:
             lijst.append(rec)
     for lijst in records.values():
         lijst.sort(key=lambda r: r.geldig_vanaf)
+    _controleer_keuzes(jaar, records)
     return Parameters(jaar, records)
+
+
+def _uit_ander_jaar(pid: str, jaar: int) -> tuple[int, Parameter] | None:
+    """The first record of ``pid`` in the supported year nearest to ``jaar`` that has it (None: in no year)."""
+    for ander in sorted((j for j in ondersteunde_jaren() if j != jaar), key=lambda j: (abs(j - jaar), -j)):
+        lijst = _laad_jaar(ander)._records.get(pid)
+        if lijst:
+            return ander, lijst[0]
+    return None
 
 
 def laad(jaar: int, wijzigingen: dict[str, Any] | None = None) -> Parameters:

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import opmaak
+from . import instellingen, opmaak
 from .huishouden import Huishouden
 from .signalen import REGELING_NAMEN
 
@@ -231,10 +231,11 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
     t = Table(title=f"Hervorming: {uit['hervorming']} ({uit['jaar']})", box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("huishouden", "inkomen basis", "hervorming", "verschil/jaar", "regelingen die veranderen", "signalen"):
         t.add_column(kolom, overflow="fold")
+    drempel = instellingen.waarde("hervorming.kleinste_verschil")
     for h in uit["huishoudens"]:
         v = h["verschil"]
         veranderd = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}"
-                              for k, d in v["regelingen"].items() if abs(d) >= 0.5)
+                              for k, d in v["regelingen"].items() if abs(d) >= drempel)
         sig = "; ".join([f"+{c}" for c in h["signalen_nieuw"]] + [f"−{c}" for c in h["signalen_vervallen"]])
         stijl = "bold red" if h["tegen_de_richting"] else None
         naam = h["naam"] + (" ⚠ tegen de richting in" if h["tegen_de_richting"] else "")

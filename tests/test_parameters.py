@@ -88,3 +88,19 @@ def test_parameters_command_lists_the_contract_fields():
     sp = next(p for p in lijst if p["id"] == "zorgtoeslag.standaardpremie")
     assert sp == {**sp, "waarde": 2112, "eenheid": "euro/jaar", "geldig_vanaf": "2025-01-01", "zekerheid": "A"}
     assert "38887" in sp["bron"]
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_grades_count_every_record_in_force_in_the_year(jaar):
+    # The minimumloon of 1 January is graded A, that of 1 July B: a calculation that reads it, per month or once,
+    # reports the July record (issue 15: before, only the record of 1 January was checked).
+    params = parameters.laad(jaar)
+    jan, jul = params.records("algemeen.minimumloon_maand")
+    assert (jan.zekerheid, jul.zekerheid) == ("A", "B") and jul.geldig_vanaf.month == 7
+    for lees in (lambda p: p.per_maand("algemeen.minimumloon_maand"), lambda p: p("algemeen.minimumloon_maand")):
+        p = params.lezer()
+        lees(p)
+        assert p.onzeker() == [jul]
+    p = params.lezer()
+    p("zorgtoeslag.standaardpremie")
+    assert p.onzeker() == []

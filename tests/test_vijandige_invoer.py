@@ -416,7 +416,7 @@ def test_every_parameter_value_lies_within_its_bounds(jaar):
     for pid in p.ids():
         for r in p._records[pid]:
             assert r.eenheid in bekend, (pid, r.eenheid)
-            assert eenheden.fouten(pid, r.waarde, r.eenheid, oud=r.waarde, min=r.min, max=r.max) == [], pid
+            assert r.grensfouten(pid, r.waarde) == [], pid
 
 
 def test_every_municipal_policy_value_lies_within_its_bounds():

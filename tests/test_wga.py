@@ -154,13 +154,34 @@ def test_maximumdagloon_caps_the_maandloon_and_scales_income():
     assert any("maximum" in r and "C/D" in r for r in u.uitleg(0))
 
 
-def test_uncertain_july_2025_maximumdagloon_is_flagged_when_it_matters():
+def test_uncertain_july_2025_maximumdagloon_is_flagged_where_it_is_read():
     u = reken(h_wia(jaar=2025, fase="loongerelateerd", maandloon=8000, loon=0))
     a_jul = 297.82 * 21.75
     assert u.maandbedragen[0, 6] == round(0.7 * a_jul, 2)
-    assert any("wga.maximumdagloon" in w and "UNCONFIRMED" in w for w in u.waarschuwingen(0))
-    # below the cap the July record plays no part and is not flagged
-    assert not any("wga.maximumdagloon" in w for w in reken(h_wia(jaar=2025, loon=0)).waarschuwingen(0))
+    assert any(w.startswith("wga.maximumdagloon = 297.82 (euro/dag) vanaf 1 juli 2025 heeft zekerheid UNCONFIRMED")
+               for w in u.onzekere_parameters())
+    # Every record in force in the year counts (issue 15): the WGA reads the maximumdagloon of every month for every
+    # WIA situation, so the July record is reported below the cap too, as a record of 1 January would be.
+    assert any("wga.maximumdagloon" in w and "vanaf 1 juli" in w
+               for w in reken(h_wia(jaar=2025, loon=0)).onzekere_parameters())
+    # the framework reports it once, not the regeling's own warnings as well
+    assert not any("wga.maximumdagloon" in w for w in u.waarschuwingen(0))
+
+
+@pytest.mark.parametrize("jaar", [2025, 2026])
+def test_the_july_minimumloon_grade_is_reported_where_the_wga_uses_it(jaar):
+    # The minimumloon of 1 July is graded B (its Staatscourant not seen), that of 1 January A. The vervolguitkering is
+    # G × the minimumloon of the month (Wet WIA art. 62), so from July it rests on the B record: the result says so,
+    # with the date, and does not report the A record of 1 January.
+    from checker import check
+    uit = check(h_wia(jaar=jaar, loon=0))
+    wga_ = uit["regelingen"]["wga"]
+    assert wga_["maandbedragen"][6] == vervolg(0.35, WML[jaar][1])
+    juli = [w for w in wga_["waarschuwingen"] if w.startswith("Parameter algemeen.minimumloon_maand")]
+    assert juli == [f"Parameter algemeen.minimumloon_maand = {WML[jaar][1]} (euro/maand) vanaf 1 juli {jaar} heeft "
+                    f"zekerheid B: {parameters.laad(jaar).records('algemeen.minimumloon_maand')[1].bron}"]
+    # a regeling that does not read the minimumloon does not report it
+    assert not any("minimumloon_maand" in w for w in uit["regelingen"]["zorgtoeslag"]["waarschuwingen"])
 
 
 # --- IVA ----------------------------------------------------------------------------------------------

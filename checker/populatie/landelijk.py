@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .. import opmaak, parameters, signalen
+from .. import instellingen, opmaak, parameters, signalen
 from ..berekening import REGELINGEN, bereken, herbereken
 from ..fouten import RegelFout
 from . import doorrekenen, kalibratie, maten, records
@@ -209,7 +209,8 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
     _controleer_afdruk(afdruk, info, jaar)
     totaal = float(w.sum())
     verschil = per_record["netto_h"] - per_record["netto_b"]
-    tegen = (((per_record["direct"] > 0.5) & (verschil < -0.5)) | ((per_record["direct"] < -0.5) & (verschil > 0.5)))
+    d, wv = instellingen.waarde("hervorming.kleinste_verschil"), instellingen.waarde("hervorming.drempel_winst_verlies")
+    tegen = (((per_record["direct"] > d) & (verschil < -d)) | ((per_record["direct"] < -d) & (verschil > d)))
     interval = _interval(w, np.column_stack([regeling_h - regeling_b, verschil]))
     regelingen = {}
     for k, naam in enumerate(REGELINGEN):
@@ -222,8 +223,8 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
         "regelingen": regelingen,
         "netto_besteedbaar_inkomen": {"basis": _euro(nb_t), "hervorming": _euro(nh_t), "verschil": _euro(nh_t - nb_t),
                                       "interval_95": [_euro(x) for x in interval[-1]]},
-        "winnaars": round(float(w @ (verschil > 1))), "verliezers": round(float(w @ (verschil < -1))),
-        "gelijk": round(float(w @ (np.abs(verschil) <= 1))), "tegen_de_richting": round(float(w @ tegen)),
+        "winnaars": round(float(w @ (verschil > wv))), "verliezers": round(float(w @ (verschil < -wv))),
+        "gelijk": round(float(w @ (np.abs(verschil) <= wv))), "tegen_de_richting": round(float(w @ tegen)),
         "op_een_klif": {"basis": round(float(w @ klif[:, 0]) / totaal, 4),
                         "hervorming": round(float(w @ klif[:, 1]) / totaal, 4),
                         "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
@@ -259,7 +260,8 @@ def _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, maak) -
     """Keep the largest losers and the first households moving against the reform, as household files."""
     from .synthetisch import als_huishoudbestand
     verschil = nh - nb
-    tegen = ((direct > 0.5) & (verschil < -0.5)) | ((direct < -0.5) & (verschil > 0.5))
+    d, wv = instellingen.waarde("hervorming.kleinste_verschil"), instellingen.waarde("hervorming.drempel_winst_verlies")
+    tegen = ((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d))
 
     def voorbeeld(i: int) -> dict[str, Any]:
         v = maak(rec.invoer, sb.resultaat, sh.resultaat, int(i))
@@ -272,7 +274,7 @@ def _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, maak) -
 
     ruimte = VOORBEELDEN - len(voorbeelden["tegen_de_richting"])
     voorbeelden["tegen_de_richting"] += [voorbeeld(i) for i in np.flatnonzero(tegen)[:max(0, ruimte)]]
-    kandidaten = [i for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -1]
+    kandidaten = [i for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -wv]
     voorbeelden["grootste_verliezers"] = sorted(voorbeelden["grootste_verliezers"] + [voorbeeld(i) for i in kandidaten],
                                                 key=lambda x: x["verschil_netto"])[:VOORBEELDEN]
 
@@ -294,12 +296,13 @@ def _decielen(w: np.ndarray, bruto: np.ndarray, verschil: np.ndarray) -> list[di
     cum = np.cumsum(w[orde]) / w.sum()
     deciel = np.empty(w.shape[0], dtype=int)
     deciel[orde] = np.minimum(9, (cum * 10 - 1e-9).astype(int))
+    wv = instellingen.waarde("hervorming.drempel_winst_verlies")
     uit = []
     for d in range(10):
         m = deciel == d
         gewicht = float(w[m].sum())
-        uit.append({"deciel": d + 1, "huishoudens": round(gewicht), "winnaars": round(float(w[m] @ (verschil[m] > 1))),
-                    "verliezers": round(float(w[m] @ (verschil[m] < -1))),
+        uit.append({"deciel": d + 1, "huishoudens": round(gewicht), "winnaars": round(float(w[m] @ (verschil[m] > wv))),
+                    "verliezers": round(float(w[m] @ (verschil[m] < -wv))),
                     "gemiddeld_verschil": round(float(w[m] @ verschil[m]) / max(gewicht, 1e-9), 2),
                     "bruto_tot": round(float(bruto[m].max()) if m.any() else 0.0)})
     return uit

@@ -6,6 +6,7 @@ from typing import Callable
 
 import numpy as np
 
+from .. import opmaak
 from ..parameters import ParameterLezer
 
 
@@ -45,10 +46,15 @@ class Uitkomst:
     onderdelen: Callable[[np.ndarray], list[Onderdeel]] | None = None
 
     def onzekere_parameters(self) -> list[str]:
+        """Every record the calculation used below grade A; a record from a later date than 1 January names it."""
         if self.lezer is None:
             return []
-        return [f"{r.id} = {r.waarde} ({r.eenheid}) heeft zekerheid {r.zekerheid}: {r.bron}"
+        return [f"{r.id} = {r.waarde} ({r.eenheid}){_vanaf(r.geldig_vanaf)} heeft zekerheid {r.zekerheid}: {r.bron}"
                 for r in self.lezer.onzeker()]
+
+
+def _vanaf(d) -> str:
+    return "" if (d.month, d.day) == (1, 1) else f" vanaf {opmaak.datum(d)}"
 
 
 def niet_berekend(regeling: str, instantie: str, n: int, reden: str) -> Uitkomst:

@@ -423,13 +423,15 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     # Read what only the explanation names, once, so the sources list them.
     extra = {}
     if (s.jong["aanvrager"] & s.meerderjarig_a).any() or s.jong["partner"].any():
-        if "bijstand.verhoging_jongere_zonder_steun_ouders" in parameters:
+        # the dated choice between the raise of the norm (art. 20 lid 3, 2026) and bijzondere bijstand (art. 12, 2025)
+        if p("bijstand.jongere_zonder_steun_ouders") == "verhoging_norm":
             extra["verhoging_jongere"] = p.per_maand("bijstand.verhoging_jongere_zonder_steun_ouders")
     if sum(ink.arbeid_netto(k) for k in PERSONEN).any():
         extra["y_pct"] = p("bijstand.vrijlating_medisch_urenbeperkt_percentage")
         extra["y_max"] = p("bijstand.vrijlating_medisch_urenbeperkt_maximum")
         extra["n_pct"] = p("bijstand.vrijlating_arbeid_percentage")
         extra["n_maanden"] = p("bijstand.vrijlating_arbeid_maanden")
+        extra["art_34a"] = bool(p("bijstand.vrijlating_art_34a_in_wettekst"))
     if (r > 0).any():
         extra["r_maanden"] = p("bijstand.vrijlating_alleenstaande_ouder_maanden")
     if (~inv.huurwoning).any():
@@ -684,7 +686,7 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
         uit.append(f"Niet berekend: de vrijlating voor wie medisch urenbeperkt is ({opmaak.procent(extra['y_pct'])} "
                    f"van de inkomsten uit arbeid, ten hoogste {e(extra['y_max'], centen=True)} per maand, art. 31 lid 2 "
                    "onder y); het huishoudbestand kent dat gegeven niet.")
-        if inv.jaar >= 2026:
+        if extra["art_34a"]:
             uit.append("De wettekst per 2026 bevat ook een nieuwe vrijlating (art. 34a, Wet participatie in balans) "
                        "waarvan de ingangsdatum niet is bevestigd; hier is art. 31 lid 2 onder n en r toegepast.")
     jong = (s.jong["aanvrager"][i] & s.meerderjarig_a[i]) | s.jong["partner"][i]
@@ -704,10 +706,11 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
                    "Participatiewet kent geen maandregel zoals Awir art. 5: de gemeente rekent vanaf die dag. "
                    "samenloop rekent de hele maand met de situatie op de eerste dag, dus de bijstand in die maand kan "
                    "iets afwijken.")
-    if (s.partner[i] & (s.leeftijd["partner"][i] < 18)).any():
-        uit.append("De partner is jonger dan 18 jaar en heeft zelf geen recht op bijstand (art. 13 lid 1 onder f); de "
-                   "norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner van 18-20 jaar, "
-                   "dus het bedrag is te hoog.")
+    minimumleeftijd = p("bijstand.minimumleeftijd")
+    if (s.partner[i] & (s.leeftijd["partner"][i] < minimumleeftijd)).any():
+        uit.append(f"De partner is jonger dan {minimumleeftijd} jaar en heeft zelf geen recht op bijstand (art. 13 "
+                   "lid 1 onder f); de norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner "
+                   "van 18-20 jaar, dus het bedrag is te hoog.")
     if not inv.huurwoning[i] and "woning" in extra:
         uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven {e(extra['woning'])} mee als "
                    "vermogen (art. 34 lid 2 onder d); die kent het huishoudbestand niet.")

@@ -8,12 +8,13 @@ The right exists per calendar month (Awir art. 5): for each month
                   + 65% up to the aftoppingsgrens + 40% above it (Wht art. 21 lid 1; Besluit art. 7)
                   − (2026) afbouwpercentage/12 × the rekeninkomen above the minimum-inkomensijkpunt (Wht art. 21 lid 2)
 
-Which rules apply follows from the year's parameters, not from the year number:
-- the normhuur depends on the income (2025: a·Y² + b·Y, Wht art. 19) when ``huurtoeslag.normhuur_factor_a`` exists,
-  otherwise the basishuur is fixed and the income tapers the toeslag (2026: ``huurtoeslag.afbouwpercentage``);
-- a rent above the maximale huurgrens excludes the right (2025, art. 13 lid 1) or only caps the rent (2026,
-  art. 21 lid 1 onder d), per ``huurtoeslag.maximale_huurgrens_sluit_uit``;
-- servicekosten count only when ``huurtoeslag.servicekosten_max_per_categorie`` exists (2025).
+Which rules apply is chosen by dated parameters, not by the year number or by which parameter ids exist:
+- ``huurtoeslag.inkomenstoets``: ``normhuur`` (2025: the normhuur rises with the income, a·Y² + b·Y, Wht art. 19) or
+  ``afbouw`` (from 1 January 2026: a fixed basishuur, and the income tapers the toeslag, Wht art. 21 lid 2);
+- ``huurtoeslag.rekenhuur``: ``kale_huur_en_servicekosten`` (2025, art. 5 lid 1 en 3) or ``kale_huur`` (2026);
+- ``huurtoeslag.maximale_huurgrens_sluit_uit``: a rent above the maximale huurgrens excludes the right (2025,
+  art. 13 lid 1) or only caps the rent (2026, art. 21 lid 1 onder d).
+A reform that sets one of these chooses the other formula (giving the parameters it reads that the year lacks).
 
 The rekeninkomen is the toetsingsinkomen of huurder, partner and medebewoners (Wht art. 1 onder i; Awir art. 7
 lid 1-2), a (foster) child under 23 counting only above the vrijstelling (Awir art. 7 lid 6). No right without a
@@ -36,6 +37,9 @@ from ._uitkomst import Uitkomst
 REGELING = "huurtoeslag"
 INSTANTIE = "Dienst Toeslagen"
 EENPERSOONS, MEERPERSOONS = "eenpersoonshuishouden", "meerpersoonshuishouden"
+# the formulas chosen by dated parameters (their keuzes in rules/parameters/<jaar>/huurtoeslag.yaml)
+INKOMENSTOETS, NORMHUUR_NAAR_INKOMEN = "huurtoeslag.inkomenstoets", "normhuur"
+REKENHUUR, MET_SERVICEKOSTEN = "huurtoeslag.rekenhuur", "kale_huur_en_servicekosten"
 
 
 # --- household -----------------------------------------------------------------------------------------
@@ -77,12 +81,23 @@ def maximale_huurgrens(inv: Invoer, leeftijd_aanvrager, leeftijd_partner, aanwez
 
 
 # --- rent ----------------------------------------------------------------------------------------------
-def subsidiabele_servicekosten(inv: Invoer, parameters: Parameters, p: ParameterLezer) -> np.ndarray:
+def servicekosten_tellen_mee(p: ParameterLezer) -> bool:
+    """Whether the rekenhuur includes servicekosten (Wht art. 5 lid 1: 2025 yes, from 2026 no), by a dated parameter."""
+    return p(REKENHUUR) == MET_SERVICEKOSTEN
+
+
+def normhuur_naar_inkomen(p: ParameterLezer) -> bool:
+    """Whether the income works through the normhuur (Wht art. 19, 2025) rather than through the afbouw of art. 21
+    lid 2 (from 2026), by its dated parameter."""
+    return p(INKOMENSTOETS) == NORMHUUR_NAAR_INKOMEN
+
+
+def subsidiabele_servicekosten(inv: Invoer, p: ParameterLezer) -> np.ndarray:
     """(N, 12) servicekosten that count (Wht art. 5 lid 1 onder a en lid 3; 2025).
 
     The household file gives one amount per month; it counts up to the number of categories × the maximum per
     category, assuming it is spread over the categories. From 2026 servicekosten do not count (art. 5 lid 1)."""
-    if "huurtoeslag.servicekosten_max_per_categorie" not in parameters:
+    if not servicekosten_tellen_mee(p):
         return np.zeros_like(inv.servicekosten)
     maximum = p("huurtoeslag.servicekosten_categorieen") * p("huurtoeslag.servicekosten_max_per_categorie")
     return np.minimum(inv.servicekosten, maximum)
@@ -108,14 +123,14 @@ def toetsingsinkomen_medebewoners(inv: Invoer, aanwezig: np.ndarray, leeftijd_be
 
 
 # --- basishuur -----------------------------------------------------------------------------------------
-def normhuur(rekeninkomen: np.ndarray, meerpersoons: np.ndarray, parameters: Parameters,
-             p: ParameterLezer) -> np.ndarray:
-    """(N, 12) normhuur (Wht art. 17 lid 2-3 and, where the year has it, art. 19).
+def normhuur(rekeninkomen: np.ndarray, meerpersoons: np.ndarray, p: ParameterLezer) -> np.ndarray:
+    """(N, 12) normhuur (Wht art. 17 lid 2-3 and, where the year's inkomenstoets says so, art. 19).
 
-    At or below the minimum-inkomensijkpunt (and always from 2026) the normhuur at that ijkpunt minus the reduction
-    for the household type; above it (2025) a·Y² + b·Y with Y the annual rekeninkomen, rounded up to whole cents."""
+    At or below the minimum-inkomensijkpunt (and always with the afbouw of 2026) the normhuur at that ijkpunt minus
+    the reduction for the household type; above it (2025) a·Y² + b·Y with Y the annual rekeninkomen, rounded up to
+    whole cents."""
     minimum = p("huurtoeslag.normhuur_minimum_inkomensijkpunt") - per_type(p("huurtoeslag.verlaging_normhuur"), meerpersoons)
-    if "huurtoeslag.normhuur_factor_a" not in parameters:
+    if not normhuur_naar_inkomen(p):
         return minimum
     a = per_type(p("huurtoeslag.normhuur_factor_a"), meerpersoons)
     b = per_type(p("huurtoeslag.normhuur_factor_b"), meerpersoons)
@@ -153,11 +168,10 @@ def aftoppingsgrens(personen: np.ndarray, p: ParameterLezer) -> np.ndarray:
                     p("huurtoeslag.aftoppingsgrens_een_of_twee_personen"))
 
 
-def inkomensafbouw(rekeninkomen: np.ndarray, meerpersoons: np.ndarray, parameters: Parameters,
-                   p: ParameterLezer) -> np.ndarray:
+def inkomensafbouw(rekeninkomen: np.ndarray, meerpersoons: np.ndarray, p: ParameterLezer) -> np.ndarray:
     """(N, 12) monthly reduction Y × afbouwpercentage / 12, Y the rekeninkomen above the minimum-inkomensijkpunt
-    (Wht art. 21 lid 2; from 2026). Zero in years where the income works through the normhuur instead."""
-    if "huurtoeslag.afbouwpercentage" not in parameters:
+    (Wht art. 21 lid 2; from 2026). Zero where the income works through the normhuur instead."""
+    if normhuur_naar_inkomen(p):
         return np.zeros_like(rekeninkomen)
     boven = np.maximum(0.0, rekeninkomen - per_type(p("huurtoeslag.minimum_inkomensijkpunt"), meerpersoons))
     return boven * per_type(p("huurtoeslag.afbouwpercentage"), meerpersoons) / 12.0
@@ -234,7 +248,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     telt, inkomen_mb = toetsingsinkomen_medebewoners(inv, aanwezig, leeftijd_bewoner, p)
     rekeninkomen = ti + inkomen_mb
 
-    servicekosten = subsidiabele_servicekosten(inv, parameters, p)
+    servicekosten = subsidiabele_servicekosten(inv, p)
     huur = rekenhuur(inv, servicekosten)
     grens_huur, gewone_grens = maximale_huurgrens(inv, leeftijd_a, leeftijd_p, aanwezig, leeftijd_bewoner,
                                                   kind_aanwezig, p)
@@ -242,11 +256,11 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     sluit_uit = bool(p("huurtoeslag.maximale_huurgrens_sluit_uit"))
     huur_telt = huur if sluit_uit else np.minimum(huur, grens_huur)
 
-    nh = normhuur(rekeninkomen, meerpersoons, parameters, p)
+    nh = normhuur(rekeninkomen, meerpersoons, p)
     bh = basishuur(nh, p)
     aftop = aftoppingsgrens(personen, p)
     delen = vergoede_delen(huur_telt, bh, aftop, p)
-    afbouw = inkomensafbouw(rekeninkomen, meerpersoons, parameters, p)
+    afbouw = inkomensafbouw(rekeninkomen, meerpersoons, p)
 
     meerderjarig = meerderjarige_huurder(leeftijd_a, kind_aanwezig, p)
     mogelijk = inv.huurwoning[:, None] & meerderjarig & ~(boven_grens & sluit_uit)
@@ -296,7 +310,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         onderdelen=awir.onderdelen(
             "inkomenstoets",
             ("de normhuur, het deel van de huur dat de huurder zelf betaalt, stijgt met het rekeninkomen (Wht art. 17 "
-             "en 19)" if "huurtoeslag.normhuur_factor_a" in parameters else
+             "en 19)" if normhuur_naar_inkomen(p) else
              "boven het minimum-inkomensijkpunt gaat er een percentage van het rekeninkomen af (Wht art. 21 lid 2)"),
             np.where(onder_grens[:, None], exact, 0.0), maandbedragen, p,
             afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
@@ -345,7 +359,7 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
     soort = "meerpersoonshuishouden" if b.meerpersoons[i, m] else "eenpersoonshuishouden"
     regels.append(f"Huishouden van {b.personen[i, m]} {'personen' if b.personen[i, m] > 1 else 'persoon'}: "
                   f"{soort} (Wht art. 2).")
-    if "huurtoeslag.servicekosten_max_per_categorie" in parameters:
+    if servicekosten_tellen_mee(p):
         maximum = p("huurtoeslag.servicekosten_categorieen") * p("huurtoeslag.servicekosten_max_per_categorie")
         regels.append(f"Rekenhuur {e(b.rekenhuur[i, m], centen=True)}: kale huur {e(inv.kale_huur[i, m], centen=True)} "
                       f"+ servicekosten {e(b.servicekosten[i, m], centen=True)} (Wht art. 5 lid 1).")
@@ -385,7 +399,7 @@ def _uitleg_bedrag(i: int, m: int, parameters: Parameters, p: ParameterLezer, b:
     regels = []
     # basishuur
     verhoging, verlaging = p("huurtoeslag.verhoging_normhuur"), p("huurtoeslag.verlaging_basishuur")
-    if "huurtoeslag.normhuur_factor_a" in parameters:
+    if normhuur_naar_inkomen(p):
         ijk = per_type(p("huurtoeslag.minimum_inkomensijkpunt"), b.meerpersoons[i, m])
         hoe = ("het rekeninkomen is niet hoger dan het minimum-inkomensijkpunt " + e(ijk) + " (Wht art. 17 lid 2-3, "
                "art. 19 lid 1)") if b.rekeninkomen[i, m] <= ijk else \
@@ -412,9 +426,9 @@ def _uitleg_bedrag(i: int, m: int, parameters: Parameters, p: ParameterLezer, b:
     if dc > 0:
         onderdelen.append(f"{pct(p('huurtoeslag.percentage_boven_aftoppingsgrens'))} van {e(dc, centen=True)} "
                           f"(boven de aftoppingsgrens) = {e(vc, centen=True)}")
-    lid = "lid 1-3" if "huurtoeslag.normhuur_factor_a" in parameters and b.basishuur[i, m] >= kkg else "lid 1"
+    lid = "lid 1-3" if normhuur_naar_inkomen(p) and b.basishuur[i, m] >= kkg else "lid 1"
     regels.append("Vergoed: " + "; ".join(onderdelen) + f" (Wht art. 21 {lid}; Besluit op de huurtoeslag art. 7).")
-    if "huurtoeslag.afbouwpercentage" in parameters:
+    if not normhuur_naar_inkomen(p):
         ijk = per_type(p("huurtoeslag.minimum_inkomensijkpunt"), b.meerpersoons[i, m])
         afbouw_pct = per_type(p("huurtoeslag.afbouwpercentage"), b.meerpersoons[i, m])
         if b.afbouw[i, m] > 0:

@@ -693,7 +693,8 @@ def _uitleg_persoon(i, rol, h: Persoonsheffing, inv, p, kind) -> list[str]:
     if winst != 0:
         if h.urencriterium[i]:
             za = (f"zelfstandigenaftrek {c(h.zelfstandigenaftrek[i])} (urencriterium; ten hoogste de winst"
-                  + (", 50% vanaf de AOW-leeftijd" if h.status.aow_begin_jaar[i] else "") + ")")
+                  + (f", {pct(p('inkomstenbelasting.zelfstandigenaftrek_factor_aow'))} vanaf de AOW-leeftijd"
+                     if h.status.aow_begin_jaar[i] else "") + ")")
         elif h.urencriterium_bekend[i]:
             za = "geen zelfstandigenaftrek (niet aan het urencriterium voldaan)"
         else:

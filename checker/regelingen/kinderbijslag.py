@@ -28,6 +28,8 @@ EERSTE_MAAND_VAN_KWARTAAL = np.repeat(np.arange(0, 12, MAANDEN_PER_KWARTAAL), MA
 KWARTAALNAMEN = ("1e kwartaal", "2e kwartaal", "3e kwartaal", "4e kwartaal")
 EERSTE_DAG = ("1 januari", "1 april", "1 juli", "1 oktober")
 BRON_RECHT = "Algemene Kinderbijslagwet art. 7 lid 1 en art. 11 lid 2"
+KWARTAALBEDRAGEN = ("kinderbijslag.kwartaalbedrag_jonger_dan_6", "kinderbijslag.kwartaalbedrag_6_tot_12",
+                    "kinderbijslag.kwartaalbedrag_12_tot_18")
 
 
 def leeftijd_eerste_dag_kwartaal(geboren: np.ndarray, jaar: int) -> np.ndarray:
@@ -48,9 +50,7 @@ def recht_per_kwartaal(inv: Invoer, leeftijd_q: np.ndarray, maximumleeftijd: flo
 def kwartaalbedrag(leeftijd_q: np.ndarray, p) -> np.ndarray:
     """(N, B, 12): the amount over the quarter by the age on its first day (AKW art. 12 lid 3 onder a-c),
     with the amounts in force on the first day of each month (indexed 1 January and 1 July, art. 13 lid 4)."""
-    jong = p.per_maand("kinderbijslag.kwartaalbedrag_jonger_dan_6")
-    midden = p.per_maand("kinderbijslag.kwartaalbedrag_6_tot_12")
-    oud = p.per_maand("kinderbijslag.kwartaalbedrag_12_tot_18")
+    jong, midden, oud = (p.per_maand(pid) for pid in KWARTAALBEDRAGEN)
     return np.where(leeftijd_q < p("kinderbijslag.leeftijd_tweede_groep"), jong,
                     np.where(leeftijd_q < p("kinderbijslag.leeftijd_derde_groep"), midden, oud))
 
@@ -93,6 +93,12 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     )
 
 
+def _indexeringen(p) -> list:
+    """The dates after 1 January from which new amounts apply, from the records of the amounts themselves."""
+    return sorted({r.geldig_vanaf for pid in KWARTAALBEDRAGEN for r in p.parameters.records(pid)
+                   if (r.geldig_vanaf.month, r.geldig_vanaf.day) != (1, 1)})
+
+
 def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list[str]:
     e = opmaak.euro
     kinderen = np.flatnonzero(inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i])
@@ -121,9 +127,12 @@ def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list
         totaal = per_kwartaal[i, b, ::MAANDEN_PER_KWARTAAL].sum()
         regels.append(f"Kind {nummer} (geboren {geboren}): " + "; ".join(delen)
                       + f"; samen {e(totaal, centen=True)} (AKW art. 12 lid 3).")
-    if recht_kind[i, :, :6].any() and recht_kind[i, :, 6:].any():
-        regels.append("De bedragen worden op 1 januari en 1 juli geïndexeerd; vanaf het 3e kwartaal gelden de "
-                      "bedragen per 1 juli (AKW art. 13 lid 4).")
+    for vanaf in _indexeringen(p):  # the dates of the amounts' records after 1 January (1 July: art. 13 lid 4)
+        if recht_kind[i, :, :vanaf.month - 1].any() and recht_kind[i, :, vanaf.month - 1:].any():
+            dag = opmaak.datum(vanaf).rsplit(" ", 1)[0]
+            regels.append(f"De bedragen worden op 1 januari en {dag} geïndexeerd; vanaf het "
+                          f"{KWARTAALNAMEN[(vanaf.month - 1) // MAANDEN_PER_KWARTAAL]} gelden de bedragen per {dag} "
+                          "(AKW art. 13 lid 4).")
     if jaarbedrag[i] > 0:
         regels.append(f"Samen {e(jaarbedrag[i], centen=True)} over het jaar. Per maand staat een derde van het "
                       "kwartaalbedrag; de SVB betaalt per kwartaal achteraf, uiterlijk drie maanden na afloop van het "
@@ -137,7 +146,8 @@ def _uitleg(i, inv, p, leeftijd_q, recht_kind, per_kwartaal, jaarbedrag) -> list
 def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
     uit = []
     if schoolleeftijd[i].any():
-        uit.append(f"Voor een kind van {p('kinderbijslag.leeftijd_schoolvoorwaarden'):g} of 17 jaar is aangenomen dat "
+        uit.append(f"Voor een kind van {p('kinderbijslag.leeftijd_schoolvoorwaarden'):g} of "
+                   f"{p('kinderbijslag.maximumleeftijd') - 1:g} jaar is aangenomen dat "
                    "aan de voorwaarden van AKW art. 7 lid 2 is voldaan: het kind gaat naar school volgens de "
                    "leerplicht of kwalificatieplicht (of is vrijgesteld), staat ingeschreven bij een vergelijkbare "
                    "school buiten Nederland, of heeft een startkwalificatie. Zo niet, dan betaalt de SVB geen "

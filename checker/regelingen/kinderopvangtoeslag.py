@@ -21,7 +21,7 @@ from datetime import date
 
 import numpy as np
 
-from .. import opmaak
+from .. import instellingen, opmaak
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
@@ -446,8 +446,9 @@ def _waarschuwingen(i, inv, p, tabel, tabel_record, rij, eerste, per_kind, gelij
         uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten als "
                    "eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit kinderopvangtoeslag "
                    "(art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is klein, maar controleer dit.")
-    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd[i] >= 13)).any():
-        uit.append("Een kind van 13 jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand "
+    vo = instellingen.waarde("kinderopvangtoeslag.leeftijd_voortgezet_onderwijs")  # a samenloop choice, not the law's
+    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd[i] >= vo)).any():
+        uit.append(f"Een kind van {vo} jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand "
                    "waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
     return uit
 

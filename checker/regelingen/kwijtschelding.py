@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import opmaak
+from .. import instellingen, opmaak
 from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
@@ -490,7 +490,8 @@ def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend
         w.append(f"De regeling van {beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, niet voor "
                  f"{inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
     sleutels = ["norm_percentage_bijstandsnorm", "deel_betalingscapaciteit", "gedeeltelijke_kwijtschelding"]
-    if vermogen_in[i] > 0 or inv.vermogen[i] > 0.9 * grens[i]:
+    dichtbij = instellingen.waarde("kwijtschelding.vermogen_dicht_bij_grens")  # a samenloop choice, not the law's
+    if vermogen_in[i] > 0 or inv.vermogen[i] > dichtbij * grens[i]:
         sleutels.append("extra_financiele_middelen")
     if pensioen[i].any():
         sleutels.append("kosten_van_bestaan_pensioen_netto_aow")

@@ -61,12 +61,11 @@ def kinderopvangtoeslag_recht(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.nd
     return (recht.any(axis=1) if recht.ndim == 3 else recht).astype(bool)
 
 
-def kot_maxima(parameters: Parameters, p) -> tuple[float, np.ndarray] | None:
+def kot_maxima(p) -> tuple[float, np.ndarray]:
     """Maximum hours per child per month and maximum uurprijs per OPVANGSOORTEN code, as for the
-    kinderopvangtoeslag (Besluit kinderopvangtoeslag art. 3-4); None when the year has no such parameters."""
+    kinderopvangtoeslag (Besluit kinderopvangtoeslag art. 3-4). Every year has them: a year without them is a broken
+    rules file (the reader says which parameter is missing), not a reason to leave the costs uncapped."""
     ids = [KOT_MAX_UREN] + [KOT_MAX_UURPRIJS.format(s) for s in OPVANGSOORTEN[1:]]
-    if not all(x in parameters for x in ids):
-        return None
     return float(p(KOT_MAX_UREN)), np.array([0.0] + [float(p(x)) for x in ids[1:]])
 
 
@@ -109,7 +108,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     binnen = binnen_maximale_duur(mogelijk, beleid.getal("maximale_duur_maanden"))
 
     begrensd = beleid.vlag("kosten_begrensd_als_kinderopvangtoeslag")
-    maxima = kot_maxima(parameters, p) if begrensd.any() else None
+    maxima = kot_maxima(p) if begrensd.any() else None
     kosten = kosten_per_kind(inv, in_opvang, begrensd, maxima)
     eigen = beleid.getal("eigen_bijdrage_percentage")
     per_maand = np.round(kosten.sum(axis=1) * (1.0 - eigen[:, None]), 2)                 # (N, 12)
@@ -218,12 +217,10 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
     return r
 
 
-def _waarschuwingen(i, *, inv, beleid, kot, voorwaarden, begrensd, maxima, **_) -> list[str]:
+def _waarschuwingen(i, *, inv, beleid, kot, voorwaarden, **_) -> list[str]:
     w = []
     if voorwaarden[i].any() and kot is None:
         w.append("Kinderopvangtoeslag is niet berekend; daarom is niet te zeggen of SMI mogelijk is.")
-    if begrensd[i] and maxima is None and voorwaarden[i].any():
-        w.append(f"De maxima van de kinderopvangtoeslag voor {inv.jaar} ontbreken; de kosten zijn niet begrensd.")
     w.append("SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente.")
     sleutels = ["terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
                 "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage"]

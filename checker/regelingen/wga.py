@@ -43,7 +43,6 @@ SOORTEN = ("geen", "loongerelateerd", "loonaanvulling", "vervolg", "iva")
 GEEN, LGU, LAU, VERVOLG, IVA = range(len(SOORTEN))
 # Which paragraph fixed a loonaanvullingsuitkering: lid 2 (full), lid 4 (fixed), lid 5 (floor), lid 5 capped.
 GROND_LID2, GROND_LID4, GROND_LID5, GROND_LID5_MAX = 2, 4, 5, 6
-JULI = 6  # month index: the tegemoetkoming goes to whoever is entitled on 1 July (art. 63a lid 1)
 
 
 # --- inkomen uit arbeid ---------------------------------------------------------------------------------
@@ -341,7 +340,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
 
     def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, inv, parameters, personen, maximum, h)
+        return _waarschuwingen(i, inv, parameters, personen, h)
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
@@ -592,7 +591,7 @@ def _uitleg_slot(i, inv, p, w: WiaPersoon) -> list[str]:
                       f"in de WIA: van {e(bedragen[m], centen=True)} betaalt UWV {e(bedragen[m] / (1 + vt), centen=True)} "
                       "per maand uit en de rest als vakantiegeld in mei (Wet WIA art. 12 lid 1 onder b; Dagloonbesluit "
                       "werknemersverzekeringen art. 5).")
-    if bedragen[JULI] > 0:
+    if bedragen[int(p("wga.tegemoetkoming_peilmaand")) - 1] > 0:  # entitled on the 1st of that month (art. 63a lid 1)
         regels.append(f"Daarnaast: tegemoetkoming arbeidsongeschikten {e(p('wga.tegemoetkoming_arbeidsongeschikten'), centen=True)} "
                       "in het derde kwartaal; niet in deze bedragen en niet meegeteld voor inkomensafhankelijke "
                       "regelingen (Wet WIA art. 63a).")
@@ -600,24 +599,10 @@ def _uitleg_slot(i, inv, p, w: WiaPersoon) -> list[str]:
 
 
 # --- warnings -----------------------------------------------------------------------------------------
-def _onzekere_records(parameters: Parameters, pid: str, maanden: np.ndarray) -> list[str]:
-    """Records of ``pid`` after 1 January with a grade below A, in force in one of ``maanden`` (the framework
-    reports only the record of 1 January)."""
-    records = [r for r in parameters.lijst() if r["id"] == pid][1:]
-    uit = []
-    for r in records:
-        vanaf = date.fromisoformat(r["geldig_vanaf"])
-        if r["zekerheid"] != "A" and vanaf.year == parameters.jaar and maanden[vanaf.month - 1:].any():
-            uit.append(f"Parameter {pid} = {r['waarde']} ({r['eenheid']}) vanaf {opmaak.datum(vanaf)} heeft zekerheid "
-                       f"{r['zekerheid']}: {r['bron']}")
-    return uit
-
-
-def _waarschuwingen(i, inv, parameters: Parameters, personen: list[WiaPersoon], maximum: np.ndarray,
-                    h: np.ndarray) -> list[str]:
+def _waarschuwingen(i, inv, parameters: Parameters, personen: list[WiaPersoon], h: np.ndarray) -> list[str]:
+    # The grades of the records from 1 July (maximumdagloon, minimumloon) are reported with the others, by the
+    # framework (Uitkomst.onzekere_parameters): every record in force in the year counts.
     uit: list[str] = []
-    gebruikt_max = np.zeros(12, dtype=bool)
-    gebruikt_wml = np.zeros(12, dtype=bool)
     for k, w in enumerate(personen):
         if w.fase[i] == 0:
             continue
@@ -631,12 +616,7 @@ def _waarschuwingen(i, inv, parameters: Parameters, personen: list[WiaPersoon], 
             uit.append(f"Overig inkomen van de {wie} telt hier niet mee; is het resultaat uit overige werkzaamheden, dan "
                        "telt het wel als inkomen uit arbeid (Inkomensbesluit Wet WIA art. 2 lid 1 onder c) en is de "
                        "uitkering lager.")
-        gebruikt_max |= w.maandloon[i] > maximum.min()   # the cap binds, or would with the lowest cap of the year
         uit += _waarschuwing_herziening_dagloon(i, wie, inv, parameters, w, h)
-        soort = w.jaargemiddelde.soort[i]
-        gebruikt_wml |= ((soort == VERVOLG) | (w.jaargemiddelde.grond[i] >= GROND_LID5)) & (h < w.a[i])
-    uit += _onzekere_records(parameters, "wga.maximumdagloon", gebruikt_max)
-    uit += _onzekere_records(parameters, "algemeen.minimumloon_maand", gebruikt_wml)
     return uit
 
 
