@@ -14,7 +14,7 @@ from .invoer import Invoer
 from .parameters import Parameters
 from .regelingen import (bijstand, huurtoeslag, inkomstenbelasting, kinderbijslag, kindgebonden_budget,
                          kinderopvangtoeslag, kwijtschelding, smi, wga, zorgtoeslag)
-from .regelingen._uitkomst import Uitkomst, niet_berekend
+from .regelingen._uitkomst import Uitkomst, niet_berekend, nodig
 
 # Every regeling key of the contract, in calculation order, with its instantie.
 REGELINGEN: dict[str, str] = {
@@ -81,7 +81,8 @@ def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
     (the computed bijstand replaces it): the other income after the tax it would bear alone. The partner's income
     counts in the months the partner is part of the household (a samenwonen or scheiding within the year)."""
-    return regelingen["inkomstenbelasting"].details["netto_zonder_bijstand_per_maand"]
+    return nodig(regelingen, "inkomstenbelasting", inkomstenbelasting.InkomenNaBelasting,
+                 "netto besteedbaar inkomen").netto_zonder_bijstand_per_maand
 
 
 def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
@@ -102,23 +103,6 @@ def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
     return Netto(maandbedragen=totaal, onderdelen=onderdelen, compleet=not open_, uitleg=uitleg)
 
 
-def met_bruto_bijstand(inv: Invoer, details: dict) -> Invoer:
-    """The household with the gross of the bijstand given net (inkomen.bijstand_netto) as the income tax derived it
-    (Participatiewet art. 19 lid 2), so every later regeling sees the gross as if it had been given: in
-    inkomen_*["bijstand"], and for kinderen and medebewoners in bewoner_inkomen (once: their net amounts are then
-    cleared)."""
-    if inv.bijstand_netto is None and inv.bewoner_bijstand_netto is None:
-        return inv
-    nieuw = {}
-    if inv.bijstand_netto is not None:
-        nieuw["inkomen_aanvrager"] = {**inv.inkomen_aanvrager, "bijstand": details["bijstand_bruto_aanvrager"]}
-        nieuw["inkomen_partner"] = {**inv.inkomen_partner, "bijstand": details["bijstand_bruto_partner"]}
-    if inv.bewoner_bijstand_netto is not None:
-        nieuw["bewoner_inkomen"] = inv.bewoner_inkomen + details["bijstand_bruto_bewoners"]
-        nieuw["bewoner_bijstand_netto"] = None
-    return inv.met(**nieuw)
-
-
 def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
     uitkomsten: dict[str, Uitkomst] = {}
     for sleutel, instantie in REGELINGEN.items():
@@ -127,10 +111,7 @@ def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
                                else niet_berekend(sleutel, instantie, inv.n, "deze regeling is nog niet ingebouwd"))
         if sleutel == "inkomstenbelasting" and uitkomsten[sleutel].berekend:
             # Awir art. 8: from here on the toetsingsinkomen is the computed verzamelinkomen.
-            d = uitkomsten[sleutel].details
-            inv = inv.met(toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"], d["verzamelinkomen_partner"]],
-                                                    axis=1))
-            inv = met_bruto_bijstand(inv, d)
+            inv = inkomstenbelasting.werk_invoer_bij(inv, uitkomsten[sleutel].doorgifte)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
 
 

@@ -203,8 +203,8 @@ def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
         w = uit[f"inkomen_wisselt_{rol}"]
         winst, loon = (ink["winst"] != 0).any(axis=1), (ink["loon"] != 0).any(axis=1)
         heeft_wga = (ink["wga"] != 0).any(axis=1)
-        if wga is not None and f"bruto_{rol}" in wga.details:
-            heeft_wga = heeft_wga | (wga.details[f"bruto_{rol}"] > 0).any(axis=1)
+        if wga is not None:
+            heeft_wga = heeft_wga | (wga.doorgifte.van(rol) > 0).any(axis=1)
         wisselt, met_winst = wisselt | w, met_winst | (w & winst)
         wga_winst, wga_loon = wga_winst | (w & heeft_wga & winst), wga_loon | (w & heeft_wga & loon & ~winst)
     uit.update({

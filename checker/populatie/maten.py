@@ -171,8 +171,7 @@ def _persoonlijk_inkomen(s: Stand) -> np.ndarray:
     for rol, ink, deel in (("aanvrager", inv.inkomen_aanvrager, np.where(partner, 0.5, 1.0)),
                            ("partner", inv.inkomen_partner, np.where(partner, 0.5, 0.0))):
         jaar = sum(v for k, v in ink.items() if k != "wga").sum(axis=1) + deel * bijstand
-        if wga.berekend and f"bruto_{rol}" in wga.details:
-            jaar = jaar + np.broadcast_to(wga.details[f"bruto_{rol}"], (s.n, 12)).sum(axis=1)
+        jaar = jaar + np.broadcast_to(wga.doorgifte.van(rol), (s.n, 12)).sum(axis=1)
         uit.append(jaar)
     return np.column_stack(uit + [inv.bewoner_inkomen.sum(axis=2)[:, b] for b in range(inv.bewoner_inkomen.shape[1])])
 

@@ -11,6 +11,7 @@ To line up with the monthly regelingen, the quarter amount is shown as one third
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -28,6 +29,13 @@ EERSTE_MAAND_VAN_KWARTAAL = np.repeat(np.arange(0, 12, MAANDEN_PER_KWARTAAL), MA
 KWARTAALNAMEN = ("1e kwartaal", "2e kwartaal", "3e kwartaal", "4e kwartaal")
 EERSTE_DAG = ("1 januari", "1 april", "1 juli", "1 oktober")
 BRON_RECHT = "Algemene Kinderbijslagwet art. 7 lid 1 en art. 11 lid 2"
+
+
+@dataclass(frozen=True)
+class KinderbijslagPerKind:
+    """What the kinderbijslag hands on (to the kindgebonden budget, Wkgb art. 2 lid 1: a child for whom kinderbijslag
+    is paid)."""
+    per_kind: np.ndarray   # (N, B, 12) bool: kinderbijslag is paid for the child over the quarter of each month
 
 
 def leeftijd_eerste_dag_kwartaal(geboren: np.ndarray, jaar: int) -> np.ndarray:
@@ -90,6 +98,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "leeftijd_eerste_dag_kwartaal": leeftijd_q,        # (N, B, 12)
             "kwartaalbedrag_kind": per_kwartaal,               # (N, B, 12) the quarter's amount, in each of its months
         },
+        doorgifte=KinderbijslagPerKind(per_kind=recht_kind),
     )
 
 

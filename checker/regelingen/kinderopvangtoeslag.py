@@ -35,6 +35,12 @@ BRON_BROCHURE = "Dienst Toeslagen, Berekening kinderopvangtoeslag (stap 7)"
 
 
 @dataclass(frozen=True)
+class KinderopvangRecht:
+    """What the kinderopvangtoeslag hands on (to the SMI, which the gemeente pays only without this right)."""
+    per_maand: np.ndarray   # (N, 12) bool: a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6)
+
+
+@dataclass(frozen=True)
 class Toeslagtabel:
     """Bijlage I of the Besluit as arrays, with the grade of every percentage (rows ascending, bounds inclusive)."""
     vanaf: np.ndarray                 # (R,) euro
@@ -285,6 +291,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_kind": eerste,
             "toeslag_per_kind": per_kind / 100.0,
         },
+        doorgifte=KinderopvangRecht(per_maand=recht_per_maand),
         onderdelen=awir.onderdelen(
             "inkomenstoets", "het percentage van de kosten dat vergoed wordt, hangt af van de rij "
             "van de tabel waarin het toetsingsinkomen valt; een hogere rij geeft een lager percentage (Besluit "

@@ -23,21 +23,12 @@ from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir, kinderbijslag
-from ._uitkomst import Uitkomst
+from ._uitkomst import Uitkomst, nodig
 
 REGELING = "kindgebonden_budget"
 INSTANTIE = "Dienst Toeslagen"
 BRON_RECHT = "Wet op het kindgebonden budget art. 2 lid 1"
 BRON_VERMOGEN = "Wet op het kindgebonden budget art. 1 lid 4"
-
-
-def kinderbijslag_details(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None) -> np.ndarray:
-    """(N, B, 12) bool: kinderbijslag is paid for the child over the quarter of each month (from the
-    kinderbijslag regeling computed before; computed here when it was not)."""
-    kb = (eerder or {}).get("kinderbijslag")
-    if kb is None or not kb.berekend or "kinderbijslag_kind" not in kb.details:
-        kb = kinderbijslag.bereken(inv, parameters, eerder)
-    return kb.details["kinderbijslag_kind"]
 
 
 def kind_met_kinderbijslag(inv: Invoer, kinderbijslag_kind: np.ndarray, maximumleeftijd: float) -> np.ndarray:
@@ -100,7 +91,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     met_partner = inv.heeft_partner
 
     leeftijd = inv.leeftijd_na_verjaardagsmaand("bewoner")                         # (N, B, 12) art. 2 lid 1, 3, 5
-    kb_kind = kinderbijslag_details(inv, parameters, eerder)
+    kb_kind = nodig(eerder, "kinderbijslag", kinderbijslag.KinderbijslagPerKind, REGELING).per_kind
     maximum = p("kindgebonden_budget.maximumleeftijd")
     aanspraak = aanspraak_per_kind(kind_met_kinderbijslag(inv, kb_kind, maximum), leeftijd, maximum)
     aantal = aanspraak.sum(axis=1)                                                   # (N, 12)

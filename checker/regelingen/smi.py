@@ -20,7 +20,8 @@ from .. import opmaak
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
-from ._uitkomst import Uitkomst
+from ._uitkomst import Uitkomst, nodig
+from .kinderopvangtoeslag import KinderopvangRecht
 
 REGELING = "smi"
 INSTANTIE = "gemeente"
@@ -52,13 +53,10 @@ def kinderen_in_opvang(inv: Invoer, maximumleeftijd: np.ndarray) -> np.ndarray:
     return kind[:, :, None] & (inv.opvang_uren > 0) & (leeftijd >= 0) & (leeftijd <= maximumleeftijd[:, None, None])
 
 
-def kinderopvangtoeslag_recht(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray | None:
-    """(N, 12) a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6), or None when not computed."""
-    kot = eerder.get("kinderopvangtoeslag")
-    if kot is None or not kot.berekend or "recht_per_maand" not in kot.details:
-        return None
-    recht = np.asarray(kot.details["recht_per_maand"])
-    return (recht.any(axis=1) if recht.ndim == 3 else recht).astype(bool)
+def kinderopvangtoeslag_recht(eerder: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6), as the kinderopvangtoeslag
+    hands it on."""
+    return np.asarray(nodig(eerder, "kinderopvangtoeslag", KinderopvangRecht, REGELING).per_maand, dtype=bool)
 
 
 def kot_maxima(parameters: Parameters, p) -> tuple[float, np.ndarray] | None:
@@ -96,9 +94,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     kan_niet = ouder_kan_niet_zorgen(inv)
     niemand = geen_ouder_beschikbaar(inv)
     in_opvang = kinderen_in_opvang(inv, beleid.getal("maximumleeftijd_kind"))
-    kot = kinderopvangtoeslag_recht(inv, eerder)
-    kot_bekend = kot is not None
-    zonder_kot = ~kot if kot_bekend else np.zeros((inv.n, 12), dtype=bool)
+    kot = kinderopvangtoeslag_recht(eerder)
+    zonder_kot = ~kot
     voorwaarden = niemand & in_opvang.any(axis=1)                                       # all but the KOT test
     terug = beleid.getal("terugwerkende_kracht_maanden")
     # An aanvraag made at the peildatum covers that month and the months of retroactivity the policy allows.
@@ -149,7 +146,6 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_maand_mogelijk": eerste,
             "maanden_boven_maximale_duur": (mogelijk & ~binnen).sum(axis=1),
             "maanden_geen_ouder_beschikbaar_met_opvang": voorwaarden.sum(axis=1),
-            "kinderopvangtoeslag_bekend": np.full(inv.n, kot_bekend),
             "vermogen": inv.vermogen,
             "vermogensgrens": np.zeros(inv.n),
             "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
@@ -176,10 +172,6 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
              f"overnemen in {mnd(np.flatnonzero(niemand[i]))}, en er is kinderopvang in "
              f"{mnd(np.flatnonzero(in_opvang[i].any(axis=0)))}; de gemeente kan dan de kinderopvang vergoeden "
              f"({GRONDSLAG}).")
-    if kot is None:
-        r.append("Of er recht is op kinderopvangtoeslag is niet berekend. SMI is er alleen zonder dat recht, dus "
-                 f"samenloop rekent geen bedrag; vraag het de gemeente ({bron}; Wet kinderopvang art. 1.5-1.6).")
-        return r
     met_kot = np.flatnonzero(voorwaarden[i] & kot[i])
     if met_kot.size:
         r.append(f"In {mnd(met_kot)} is er recht op kinderopvangtoeslag; dan geen SMI (Wet kinderopvang art. 1.5-1.6; {bron}).")
@@ -218,10 +210,8 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
     return r
 
 
-def _waarschuwingen(i, *, inv, beleid, kot, voorwaarden, begrensd, maxima, **_) -> list[str]:
+def _waarschuwingen(i, *, inv, beleid, voorwaarden, begrensd, maxima, **_) -> list[str]:
     w = []
-    if voorwaarden[i].any() and kot is None:
-        w.append("Kinderopvangtoeslag is niet berekend; daarom is niet te zeggen of SMI mogelijk is.")
     if begrensd[i] and maxima is None and voorwaarden[i].any():
         w.append(f"De maxima van de kinderopvangtoeslag voor {inv.jaar} ontbreken; de kosten zijn niet begrensd.")
     w.append("SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente.")

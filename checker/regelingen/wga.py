@@ -46,6 +46,18 @@ GROND_LID2, GROND_LID4, GROND_LID5, GROND_LID5_MAX = 2, 4, 5, 6
 JULI = 6  # month index: the tegemoetkoming goes to whoever is entitled on 1 July (art. 63a lid 1)
 
 
+@dataclass(frozen=True)
+class WgaBruto:
+    """What the WGA hands on (to the inkomstenbelasting and the bijstand): per person the gross WIA-uitkering per
+    month as UWV pays it, (N, 12) each; for a zzp'er on the year's average winst (Inkomensbesluit Wet WIA art. 6 lid 3).
+    The partner's amounts stand in every month: who counts them in which months is the receiver's rule."""
+    aanvrager: np.ndarray
+    partner: np.ndarray
+
+    def van(self, rol: str) -> np.ndarray:
+        return self.aanvrager if rol == "aanvrager" else self.partner
+
+
 # --- inkomen uit arbeid ---------------------------------------------------------------------------------
 def inkomen_uit_arbeid(inkomen: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Inkomen uit arbeid per kalendermaand, (N, 12) twice (Inkomensbesluit Wet WIA art. 2, 3 and 6).
@@ -346,6 +358,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p, feiten=feiten, details=details,
+        doorgifte=WgaBruto(aanvrager=details["bruto_aanvrager"], partner=details["bruto_partner"]),
         ontvangen=ontvangen_per_maand(inv), ontvangen_bedragen="bruto",
         onderdelen=lambda rijen: onderdelen(inv, personen, rijen),
         signaalbronnen={
