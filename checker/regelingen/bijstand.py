@@ -33,6 +33,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
+from ._register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .inkomstenbelasting import InkomenNaBelasting
 from .wga import WgaBruto
@@ -688,3 +689,9 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
                "en giften.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="bijstand", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"wga": WgaBruto, "inkomstenbelasting": InkomenNaBelasting}, geeft=Bijstandsnorm, rang=30,
+)

@@ -31,7 +31,9 @@ from .. import opmaak
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
+from ._register import Regeling
 from ._uitkomst import Uitkomst
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "huurtoeslag"
 INSTANTIE = "Dienst Toeslagen"
@@ -512,3 +514,10 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
         uit.append("Een minderjarige van wie beide ouders zijn overleden geldt ook als meerderjarig (Awir art. 10 lid 2); "
                    "samenloop kent die situatie niet.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="huurtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    voorschot=True, vermogen_op_1_januari=True, rang=50,
+)

@@ -42,6 +42,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
+from ._register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst, nodig
 from .wga import WgaBruto
 
@@ -880,3 +881,11 @@ def _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, uren) -> list[s
         uit.append("Voor de combinatiekorting is de partner in het huishouden als fiscale partner genomen "
                    "(Wet IB 2001 art. 1.2, 8.14a lid 1 onder c).")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="inkomstenbelasting", instantie=INSTANTIE, soort="heffing", bereken=bereken,
+    nodig={"wga": WgaBruto}, geeft=InkomenNaBelasting, werkt_invoer_bij=werk_invoer_bij,
+    bovenop_netto=False,   # the net income after tax is the base of the netto besteedbaar inkomen
+    rang=20,
+)

@@ -19,6 +19,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
+from ._register import Regeling
 from ._uitkomst import Uitkomst
 
 REGELING = "kinderbijslag"
@@ -153,3 +154,9 @@ def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
                    "kinderbijslag voor dat kind (het kindgebonden budget loopt dan wel door, Wkgb art. 2 lid 1). "
                    "De wettekst 2025 en 2026 stelt geen inkomenseis aan het kind.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kinderbijslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    geeft=KinderbijslagPerKind, rang=60,
+)

@@ -25,7 +25,9 @@ from .. import opmaak
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
+from ._register import Regeling
 from ._uitkomst import Uitkomst
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "kinderopvangtoeslag"
 INSTANTIE = "Dienst Toeslagen"
@@ -485,3 +487,10 @@ def _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld) -> list[str]:
                        "onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of gastouderopvang, "
                        "geef dan die soort op.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kinderopvangtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    geeft=KinderopvangRecht, voorschot=True, rang=80,
+)

@@ -23,7 +23,9 @@ from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir, kinderbijslag
+from ._register import Regeling
 from ._uitkomst import Uitkomst, nodig
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "kindgebonden_budget"
 INSTANTIE = "Dienst Toeslagen"
@@ -243,3 +245,11 @@ def _per_maand(bedragen: np.ndarray) -> str:
             delen.append(f"{opmaak.maanden(range(start, k))} {opmaak.euro(bedragen[start], centen=True)}")
             start = k
     return ", ".join(delen)
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kindgebonden budget", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    # the children with kinderbijslag (Wkgb art. 2 lid 1); the toetsingsinkomen (Awir art. 8), through the household
+    nodig={"kinderbijslag": kinderbijslag.KinderbijslagPerKind, "inkomstenbelasting": InkomenNaBelasting},
+    voorschot=True, vermogen_op_1_januari=True, vanzelf_bij_andere_toeslag=True, rang=70,
+)

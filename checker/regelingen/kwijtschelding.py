@@ -24,6 +24,7 @@ from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
 from ._gemeentebeleid import Beleid
+from ._register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .bijstand import NORM_SOORTEN, Bijstandsnorm
 from .inkomstenbelasting import InkomenNaBelasting
@@ -423,3 +424,14 @@ def _waarschuwingen(i, *, inv, p, beleid, pensioen, aow_kiezen,
     if ondernemer[i]:
         sleutels.append("ondernemers")
     return w + beleid.onzeker(i, sleutels)
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kwijtschelding gemeentelijke belastingen", instantie=INSTANTIE, soort="uitkering",
+    bereken=bereken,
+    # the net income (URI art. 14), the bijstand and its norm (art. 14, 16), and what the toeslagen pay against the
+    # woonlasten, the zorgpremie and the childcare costs (art. 15, 28 lid 3)
+    nodig={"inkomstenbelasting": InkomenNaBelasting, "bijstand": Bijstandsnorm, "huurtoeslag": Uitkomst,
+           "zorgtoeslag": Uitkomst, "kinderopvangtoeslag": Uitkomst},
+    rang=90,
+)

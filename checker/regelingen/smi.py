@@ -20,6 +20,7 @@ from .. import opmaak
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
+from ._register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .kinderopvangtoeslag import KinderopvangRecht
 
@@ -218,3 +219,10 @@ def _waarschuwingen(i, *, inv, beleid, voorwaarden, begrensd, maxima, **_) -> li
     sleutels = ["terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
                 "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage"]
     return w + (beleid.onzeker(i, sleutels) if voorwaarden[i].any() else [])
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="SMI-vergoeding kinderopvang", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"kinderopvangtoeslag": KinderopvangRecht},   # SMI only without that right
+    rang=100,
+)

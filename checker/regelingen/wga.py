@@ -30,6 +30,7 @@ import numpy as np
 from .. import opmaak
 from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
+from ._register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "wga"
@@ -663,3 +664,10 @@ def _waarschuwing_herziening_dagloon(i, wie, inv, parameters: Parameters, w: Wia
     return [f"Het dagloon van de {wie} wordt per 1 {opmaak.MAANDNAMEN[m]} {inv.jaar} herzien in de mate waarin het "
             f"minimumloon stijgt ({opmaak.procent(round(float(stijging[m]), 4))}; Wet WIA art. 14 lid 1). samenloop rekent "
             "het hele jaar met het opgegeven maandloon, dus vanaf dan kan de uitkering iets hoger zijn."]
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="WGA-uitkering", instantie=INSTANTIE, soort="uitkering", bereken=bereken, geeft=WgaBruto,
+    bovenop_netto=False,   # taxable: it is in the net income after the inkomstenbelasting already
+    rang=10,
+)
