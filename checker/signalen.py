@@ -20,16 +20,13 @@ from .engine import Regelset
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
+from .regelingen._register import Afgeleid, actief
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
               "ten_minste": "$gte", "ten_hoogste": "$lte"}
-REGELING_NAMEN = {
-    "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag", "kindgebonden_budget": "kindgebonden budget",
-    "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag", "wga": "WGA-uitkering",
-    "bijstand": "bijstand", "kwijtschelding": "kwijtschelding gemeentelijke belastingen",
-    "smi": "SMI-vergoeding kinderopvang", "inkomstenbelasting": "inkomstenbelasting",
-}
+# The Dutch name of every regeling, as users read it (declared in each regeling's registration).
+REGELING_NAMEN = Afgeleid(lambda r: r.namen)
 
 
 class SignaalRegel(BaseModel):
@@ -341,9 +338,6 @@ def opsomming(namen: list[str]) -> str:
     return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
 
 
-VERMOGEN_OP_1_JANUARI = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
-
-
 def noem(persoon) -> str:
     """How the texts name a person: the id as a name ("Ronald"), or the role when the id is just the role."""
     if persoon.id.lower() in ("a", "p", "aanvrager", "partner"):
@@ -412,14 +406,20 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
 
 
 ONTVANGST = tuple(Ontvangt.model_fields)
-ANDERE_TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag")
+
+
+def andere_toeslagen() -> tuple[str, ...]:
+    """The toeslagen with a voorschot that come only with their own aanvraag (not with another toeslag)."""
+    register = actief()
+    return tuple(k for k in register.met_voorschot if not register[k].vanzelf_bij_andere_toeslag)
 
 
 def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
     """The fact of every computed regeling, as columns over all households of a batch."""
     inv, params = res.invoer, res.parameters
     ontvangen = {k: inv.ontvangt[k].sum(axis=1) for k in ONTVANGST}
-    andere = np.logical_or.reduce([ontvangen[k] > 0 for k in ANDERE_TOESLAGEN])
+    andere = np.logical_or.reduce([ontvangen[k] > 0 for k in andere_toeslagen()])
+    register = actief()
     partner_deel_van_jaar = inv.heeft_partner.any(axis=1) & ~inv.heeft_partner.all(axis=1)
     uit = {}
     for sleutel, u in res.regelingen.items():
@@ -431,10 +431,10 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
             "recht": u.recht.astype(bool), "jaarbedrag": u.jaarbedrag.astype(float),
             "ontvangst_bekend": sleutel in ONTVANGST, **u.signaalbronnen, **u.feiten,
             # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
-            "automatisch_bij_andere_toeslag": andere if sleutel == "kindgebonden_budget" else False,
+            "automatisch_bij_andere_toeslag": andere if register[sleutel].vanzelf_bij_andere_toeslag else False,
             # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
             # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
-            "vermogenstoets_1_januari": sleutel in VERMOGEN_OP_1_JANUARI,
+            "vermogenstoets_1_januari": register[sleutel].vermogen_op_1_januari,
             "partner_deel_van_jaar": partner_deel_van_jaar,
         }
         if sleutel in ONTVANGST:
@@ -536,7 +536,7 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
         uit += armoedevalfeiten(h, res)
     for sleutel, kol in regeling_kol.items():
         feit = {**rij(kol, i), **rij(per_peil[sleutel], i)}
-        feit["andere_toeslagen"] = ", ".join(k for k in ANDERE_TOESLAGEN if res.invoer.ontvangt[k][i].sum() > 0)
+        feit["andere_toeslagen"] = ", ".join(k for k in andere_toeslagen() if res.invoer.ontvangt[k][i].sum() > 0)
         _afgeleid(feit, h)
         uit.append(feit)
     return uit

@@ -17,11 +17,9 @@ import numpy as np
 from ..berekening import Resultaat
 from ..fouten import RegelFout
 from ..invoer import OPVANGSOORTEN, WIA_FASEN
+from ..regelingen._register import actief
 from .gegevens import kenmerk
 from .records import TOESLAGEN, TYPEN, Records
-
-# regelingen everyone with recht receives (no aanvraag or no known niet-gebruik)
-VANZELF = ("wga", "kinderbijslag", "inkomstenbelasting", "smi")
 
 
 @dataclass(frozen=True)
@@ -41,22 +39,28 @@ def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
     draw against the niet-gebruik share); kindgebonden budget also comes by itself with another toeslag (Dienst
     Toeslagen grants it without an aanvraag); bijstand for the households that live on it below the AOW age, and
     above it (the AIO) for those who claim it; kwijtschelding for those who claim it (most in the bijstand do, the
-    gemeente checks them automatically); the rest to everyone with recht."""
+    gemeente checks them automatically); the rest (no aanvraag or no known niet-gebruik) to everyone with recht."""
     jaar = rec.invoer.jaar
+    register = actief()
     uit: dict[str, np.ndarray] = {}
     recht = {k: u.jaarbedrag > 0 for k, u in res.regelingen.items()}
-    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag"):
-        uit[k] = recht[k] & (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar)))
-    vanzelf = uit["zorgtoeslag"] | uit["huurtoeslag"] | uit["kinderopvangtoeslag"]
-    kgb = "kindgebonden_budget"
-    uit[kgb] = recht[kgb] & (vanzelf | (rec.trekking[kgb] >= float(kenmerk(f"niet_gebruik.{kgb}", jaar))))
+    toeslagen = [register[k] for k in register.met_voorschot]
+    for r in toeslagen:
+        if not r.vanzelf_bij_andere_toeslag:
+            uit[r.sleutel] = recht[r.sleutel] & (rec.trekking[r.sleutel] >= float(kenmerk(f"niet_gebruik.{r.sleutel}", jaar)))
+    vanzelf = np.logical_or.reduce([uit[r.sleutel] for r in toeslagen if not r.vanzelf_bij_andere_toeslag])
+    for r in toeslagen:
+        if r.vanzelf_bij_andere_toeslag:
+            k = r.sleutel
+            uit[k] = recht[k] & (vanzelf | (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar))))
     aio = aow_huishouden(rec) & (rec.trekking["aio"] >= float(kenmerk("niet_gebruik.aio", jaar)))
     uit["bijstand"] = recht["bijstand"] & (rec.bijstand | aio)
     kw = kenmerk("gemeenten.kwijtschelding.niet_gebruik", jaar)
     niet = np.where(uit["bijstand"], float(kw["bijstand"]), float(kw["overige_minima"]))
     uit["kwijtschelding"] = recht["kwijtschelding"] & (rec.trekking["kwijtschelding"] >= niet)
-    for k in VANZELF:
-        uit[k] = recht[k]
+    for k in register.sleutels:
+        if k not in uit:
+            uit[k] = recht[k]
     return uit
 
 
