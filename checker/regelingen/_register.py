@@ -28,7 +28,10 @@ from ..fouten import RegisterFout
 from ._uitkomst import Uitkomst
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..feiten import Veld
+    from ..huishouden import Huishouden
     from ..invoer import Invoer
     from ..parameters import Parameters
 
@@ -56,10 +59,14 @@ class Regeling:
     # what this regeling changes in the household for every regeling after it (the income tax: the toetsingsinkomen
     # is the verzamelinkomen, Awir art. 8); a regeling that reads that part of the household declares it in nodig
     werkt_invoer_bij: Callable[["Invoer", Any], "Invoer"] | None = None
-    # the fields this regeling adds to its 'regeling' fact for the signal rules (checker/feiten.py), and the function
-    # that makes the ones it does not put in Uitkomst.feiten: (uitkomst, invoer, parameters) -> columns
+    # the fields this regeling adds to its 'regeling' fact for the signal rules (checker/feiten.py): those in
+    # Uitkomst.feiten and Uitkomst.signaalbronnen, and those these functions make: columns over all households from the
+    # result (signaalfeiten) and from the peildatum too (peilfeiten), and per household what only the household file
+    # holds, for the texts (tekstfeiten: (fact, household) -> fields)
     feitvelden: tuple["Veld", ...] = ()
     signaalfeiten: Callable[[Uitkomst, "Invoer", "Parameters"], dict[str, Any]] | None = None
+    peilfeiten: Callable[[Uitkomst, "Invoer", "Parameters", "date"], dict[str, Any]] | None = None
+    tekstfeiten: Callable[[dict[str, Any], "Huishouden"], dict[str, Any]] | None = None
     rang: int = 1000                      # where it stands in lists when the needs leave the order open
 
 

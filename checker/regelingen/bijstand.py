@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
 from ._register import Regeling
@@ -691,7 +692,34 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     return uit
 
 
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    """Bijstand starts no earlier than the day of the melding (art. 44 lid 1): every month of waiting costs a month of
+    bijstand; since 2026 a gemeente may go back so many months in special circumstances."""
+    maanden = (u.maandbedragen > 0).sum(axis=1)
+    return {"bijstand_per_maand": np.divide(u.jaarbedrag, maanden, out=np.zeros(inv.n), where=maanden > 0),
+            "terugwerkende_kracht_maanden": int(parameters.waarde("bijstand.terugwerkende_kracht_maanden"))}
+
+
+FEITVELDEN = (
+    Veld("norm_jaar", "getal", "de bijstandsnorm over het jaar"),
+    Veld("inkomen_jaar", "getal", "het inkomen dat telt, na de vrijlatingen, over het jaar"),
+    Veld("vrijlating_jaar", "getal", "de vrijlatingen over het jaar"),
+    Veld("vermogen", "getal", "het vermogen (box 3 op 1 januari)"),
+    Veld("vermogensgrens", "getal", "de vermogensgrens (art. 34 lid 3)"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "de bijstand over het jaar als het vermogen onder de grens lag"),
+    Veld("ontvangt_jaar", "getal", "de bijstand die nu binnenkomt, netto over het jaar"),
+    Veld("bbz_route", "waarheid", "een zelfstandige: bijstand loopt via het Bbz"),
+    Veld("tekort_tov_norm_jaar", "getal", "wat het inkomen onder de norm blijft over het jaar (zonder Bbz of "
+                                          "vermogenstoets)"),
+    Veld("bijstand_per_maand", "getal", "de bijstand per maand met recht, gemiddeld"),
+    Veld("terugwerkende_kracht_maanden", "geheel", "hoeveel maanden de gemeente terug kan gaan (0: niet vóór de "
+                                                   "melding, art. 44)"),
+    Veld("bron_vermogen", "tekst", "de wettelijke grondslag van de vermogenstoets"),
+    Veld("bron_bbz", "tekst", "de grondslag van het Bbz"),
+)
+
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="bijstand", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
-    nodig={"wga": WgaBruto, "inkomstenbelasting": InkomenNaBelasting}, geeft=Bijstandsnorm, rang=30,
+    nodig={"wga": WgaBruto, "inkomstenbelasting": InkomenNaBelasting}, geeft=Bijstandsnorm,
+    feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten, rang=30,
 )

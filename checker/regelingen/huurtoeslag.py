@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
@@ -519,5 +520,8 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="huurtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    feitvelden=awir.TOESLAGFEITEN + (
+        Veld("rekenhuur", "getal", "de rekenhuur per maand (Wet op de huurtoeslag art. 5), gemiddeld over het jaar"),
+    ),
     voorschot=True, vermogen_op_1_januari=True, rang=50,
 )

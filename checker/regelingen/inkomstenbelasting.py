@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from ._register import Regeling
@@ -887,5 +888,6 @@ REGISTRATIE = Regeling(
     sleutel=REGELING, naam="inkomstenbelasting", instantie=INSTANTIE, soort="heffing", bereken=bereken,
     nodig={"wga": WgaBruto}, geeft=InkomenNaBelasting, werkt_invoer_bij=werk_invoer_bij,
     bovenop_netto=False,   # the net income after tax is the base of the netto besteedbaar inkomen
+    feitvelden=(Veld("verzamelinkomen", "getal", "het verzamelinkomen van aanvrager en partner samen (alleen box 1)"),),
     rang=20,
 )

@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
 from ._register import Regeling
@@ -158,5 +159,8 @@ def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
 
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="kinderbijslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
-    geeft=KinderbijslagPerKind, rang=60,
+    geeft=KinderbijslagPerKind,
+    feitvelden=(Veld("aantal_kinderen_met_kinderbijslag", "geheel", "kinderen met kinderbijslag in ten minste één "
+                                                                    "kwartaal"),),
+    rang=60,
 )

@@ -251,5 +251,6 @@ REGISTRATIE = Regeling(
     sleutel=REGELING, naam="kindgebonden budget", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     # the children with kinderbijslag (Wkgb art. 2 lid 1); the toetsingsinkomen (Awir art. 8), through the household
     nodig={"kinderbijslag": kinderbijslag.KinderbijslagPerKind, "inkomstenbelasting": InkomenNaBelasting},
+    feitvelden=awir.TOESLAGFEITEN,
     voorschot=True, vermogen_op_1_januari=True, vanzelf_bij_andere_toeslag=True, rang=70,
 )

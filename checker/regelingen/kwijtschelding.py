@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
@@ -433,5 +434,25 @@ REGISTRATIE = Regeling(
     # woonlasten, the zorgpremie and the childcare costs (art. 15, 28 lid 3)
     nodig={"inkomstenbelasting": InkomenNaBelasting, "bijstand": Bijstandsnorm, "huurtoeslag": Uitkomst,
            "zorgtoeslag": Uitkomst, "kinderopvangtoeslag": Uitkomst},
+    feitvelden=(
+        Veld("aanslag", "getal", "de aanslag gemeentelijke belastingen"),
+        Veld("betalingscapaciteit", "getal", "de betalingscapaciteit per jaar (URI art. 13)"),
+        Veld("kosten_van_bestaan_jaar", "getal", "de kosten van bestaan per jaar (URI art. 16)"),
+        Veld("netto_besteedbaar_jaar", "getal", "het netto besteedbaar inkomen per jaar (URI art. 14-15)"),
+        Veld("vermogen", "getal", "het vermogen (box 3 op 1 januari)"),
+        Veld("vermogensgrens", "getal", "het vrijgelaten vermogen (URI art. 12 lid 2 onder d)"),
+        Veld("jaarbedrag_zonder_vermogenstoets", "getal", "de kwijtschelding als het vermogen niet meetelde"),
+        Veld("marge_tot_grens", "getal", "hoeveel meer netto per jaar voordat de kwijtschelding daalt"),
+        Veld("marge_tot_einde", "getal", "hoeveel meer netto per jaar voordat de kwijtschelding helemaal vervalt"),
+        Veld("deel_betalingscapaciteit", "getal", "het deel van de betalingscapaciteit dat de gemeente vraagt"),
+        Veld("ondernemer_uitgesloten", "waarheid", "winst uit onderneming, en deze gemeente scheldt ondernemers niet "
+                                                   "kwijt (URI art. 28)"),
+        Veld("aanvraag_binnen_weken_na_aanslag", "geheel", "de termijn van de gemeente voor het verzoek, in weken na de "
+                                                           "aanslag (0 = geen vaste termijn)"),
+        Veld("termijn_na_laatste_betaling_maanden", "geheel", "hoe lang na de laatste betaling een al betaalde aanslag "
+                                                              "nog kan worden kwijtgescholden, in maanden"),
+        Veld("beroep_dagen", "geheel", "de beroepstermijn tegen de beslissing (URI art. 24), in dagen"),
+        Veld("bron_vermogen", "tekst", "de wettelijke grondslag van de vermogenstoets"),
+    ),
     rang=90,
 )

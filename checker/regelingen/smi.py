@@ -14,9 +14,12 @@ SMI must be applied for and is not paid over months before the aanvraag.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from .. import opmaak
+from ..feiten import Veld
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
@@ -221,8 +224,35 @@ def _waarschuwingen(i, *, inv, beleid, voorwaarden, begrensd, maxima, **_) -> li
     return w + (beleid.onzeker(i, sleutels) if voorwaarden[i].any() else [])
 
 
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    return {"smi_bedrag_mogelijk": u.feiten["bedrag_per_maand_mogelijk"] * u.feiten["maanden_mogelijk"]}
+
+
+def tekstfeiten(feit: dict, h) -> dict:
+    eerste = int(feit["eerste_maand_mogelijk"])
+    return {"smi_vanaf": date(h.jaar, eerste + 1, 1)} if 0 <= eerste <= 11 else {}
+
+
+FEITVELDEN = (
+    Veld("maanden_mogelijk", "geheel", "maanden vanaf de peildatum waarin SMI mogelijk is (binnen de maximale duur)"),
+    Veld("maanden_gemist", "geheel", "maanden waarin SMI mogelijk was maar die een aanvraag nu niet meer haalt"),
+    Veld("bedrag_gemist", "getal", "wat die maanden samen waren"),
+    Veld("bedrag_per_maand_mogelijk", "getal", "de SMI-vergoeding per maand, gemiddeld"),
+    Veld("smi_bedrag_mogelijk", "getal", "de SMI-vergoeding over die maanden samen"),
+    Veld("eerste_maand_mogelijk", "geheel", "de eerste maand (0 = januari) met mogelijke SMI, -1 als er geen is"),
+    Veld("smi_vanaf", "datum", "de eerste dag van die maand", alleen_tekst=True, optioneel=True),
+    Veld("terugwerkende_kracht_maanden", "geheel", "hoeveel maanden de gemeente terug vergoedt"),
+    Veld("maanden_boven_maximale_duur", "geheel", "maanden waarvoor een nieuwe aanvraag nodig is"),
+    Veld("maanden_geen_ouder_beschikbaar_met_opvang", "geheel", "maanden waarin geen ouder kan zorgen en er opvang is"),
+    Veld("vermogen", "getal", "het vermogen (SMI kent geen landelijke vermogenstoets)"),
+    Veld("vermogensgrens", "getal", "0: geen vermogensgrens"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "het jaarbedrag"),
+    Veld("bron_vermogen", "tekst", "dat er geen landelijke vermogenstoets is"),
+    Veld("bron_terugwerkende_kracht", "tekst", "de grondslag van de ingangsdatum"),
+)
+
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="SMI-vergoeding kinderopvang", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     nodig={"kinderopvangtoeslag": KinderopvangRecht},   # SMI only without that right
-    rang=100,
+    feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten, tekstfeiten=tekstfeiten, rang=100,
 )

@@ -151,5 +151,6 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_ge
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="zorgtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    feitvelden=awir.TOESLAGFEITEN,
     voorschot=True, vermogen_op_1_januari=True, rang=40,
 )
