@@ -74,7 +74,7 @@ def netto_besteedbaar(s: "Stand") -> np.ndarray:
     """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed."""
     netto = s.resultaat.netto.maandbedragen.sum(axis=1)
     for k, u in s.resultaat.regelingen.items():
-        if k != "inkomstenbelasting":
+        if k in actief().bovenop_netto:
             netto = netto - np.where(s.ontvangt[k], 0.0, u.jaarbedrag)
     return netto
 
