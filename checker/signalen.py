@@ -14,11 +14,11 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import feiten as feitsoorten
+from . import feitsoorten
 from . import opmaak, paden, yamllader
 from .berekening import Resultaat
 from .engine import Regelset
-from .feiten import noem
+from .feitsoorten import noem
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
@@ -128,7 +128,7 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
 
 def controleer_velden(regel: SignaalRegel, register=None) -> None:
     """Every field the rule uses (conditions, {placeholders} in its texts, bedrag, datum) is a declared field of its
-    fact type (checker/feiten.py and the regelingen' registrations); RegelFout with the rule's name otherwise."""
+    fact type (checker/feitsoorten.py and the regelingen' registrations); RegelFout with the rule's name otherwise."""
     teksten = [regel.titel, regel.uitleg, regel.actie, regel.bewoner, regel.instantie, *regel.regelingen,
                *regel.bronnen, *(t for t in (regel.actie_verlopen, regel.bewoner_verlopen) if t)]
     feitsoorten.controleer_regel(regel.naam, regel.feit, regel.als, teksten, regel.bedrag, regel.datum,
@@ -497,7 +497,7 @@ def per_huishouden(res: Resultaat, peil: date) -> np.ndarray:
     tabellen = [{**huishouden_kol, **geen_schulden, "peildatum": peil}]
     tabellen += [{**kol, **per_peil[sleutel]} for sleutel, kol in regeling_kol.items()]
     register = actief()
-    for tabel in tabellen:   # exactly the declared fields a population builds (checker/feiten.py)
+    for tabel in tabellen:   # exactly the declared fields a population builds (checker/feitsoorten.py)
         feitsoorten.controleer_kolommen(tabel, register)
     return regelset.evalueer_kolommen(tabellen, res.invoer.n)
 

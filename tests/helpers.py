@@ -60,6 +60,7 @@ def netto_als_bruto(inv, wga=None) -> dict:
     ib = InkomenNaBelasting(
         verzamelinkomen=np.zeros((inv.n, 2)), netto_per_maand=netto + ontvangen, netto_zonder_bijstand_per_maand=netto,
         bijstand_netto_per_maand=ontvangen, bijstand_uit_netto=uit_netto,
-        bijstand_bruto_aanvrager=inv.inkomen_aanvrager["bijstand"], bijstand_bruto_partner=inv.inkomen_partner["bijstand"],
+        bijstand_bruto_aanvrager=inv.inkomen_aanvrager["bijstand"],
+        bijstand_bruto_partner=inv.inkomen_partner["bijstand"],
         bijstand_bruto_bewoners=np.zeros_like(inv.bewoner_inkomen))
     return {"wga": uitkomst("wga", wga), "inkomstenbelasting": uitkomst("inkomstenbelasting", ib)}

@@ -53,7 +53,8 @@ def eerder(netto, norm=NORM_2026, n: int = 1, soort="alleenstaande", **meer) -> 
                          soort_per_maand=np.full((n, 12), NORM_SOORTEN.index(soort)))
     uit = {"inkomstenbelasting": fake("inkomstenbelasting", n, doorgifte=ib),
            "bijstand": fake("bijstand", n, doorgifte=norm), "huurtoeslag": fake("huurtoeslag", n),
-           "zorgtoeslag": fake("zorgtoeslag", n, maand=DEKT_ZORGPREMIE), "kinderopvangtoeslag": fake("kinderopvangtoeslag", n)}
+           "zorgtoeslag": fake("zorgtoeslag", n, maand=DEKT_ZORGPREMIE),
+           "kinderopvangtoeslag": fake("kinderopvangtoeslag", n)}
     uit.update(meer)
     return uit
 
@@ -190,7 +191,8 @@ def test_zorgpremie_above_normpremie_and_zorgtoeslag():
     zonder = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": fake("zorgtoeslag", maand=0)})
     np.testing.assert_allclose(zonder, (2119 - 0.01912 * 29736) / 12)
     # With the full zorgtoeslag (2.119 − 568,55)/12 the premium is covered: no uitgave.
-    met = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": fake("zorgtoeslag", maand=(2119 - 0.01912 * 29736) / 12)})
+    volle = fake("zorgtoeslag", maand=(2119 - 0.01912 * 29736) / 12)
+    met = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": volle})
     np.testing.assert_allclose(met, 0.0, atol=1e-9)
 
 

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from checker import api, check, feiten, hervorming, huishouden, rapport, scan, signalen
+from checker import api, check, feitsoorten, hervorming, huishouden, rapport, scan, signalen
 from checker.engine import Regelset
-from checker.feiten import Veld
+from checker.feitsoorten import Veld
 from checker.fouten import RegelFout
 from checker.regelingen import _register as register
 from checker.regelingen._register import Regeling
@@ -93,7 +93,7 @@ def test_it_is_named_in_the_signals_the_report_the_scan_and_the_reform(met_energ
     assert feit["regeling_naam"] == "energietoeslag" and feit["instantie"] == "gemeente"
     assert feit["maanden_met_toeslag"] == 12 and feit["jaarbedrag"] > 0
     for f in alle:   # its fact holds exactly what it declares, like every other
-        feiten.controleer_feit(f, met_energietoeslag)
+        feitsoorten.controleer_feit(f, met_energietoeslag)
     uit = check(PERSONA)
     scherm = io.StringIO()
     rapport.toon(h, uit, Console(file=scherm, width=140))
@@ -112,7 +112,8 @@ def test_a_signal_rule_can_use_its_declared_fields(met_energietoeslag):
     _, res = api.bereken_huishouden(PERSONA)
     [signaal] = signalen.bepaal(h, res, regelset=regelset)
     assert signaal["titel"] == "Recht op energietoeslag" and signaal["regelingen"] == ["energietoeslag"]
-    assert signaal["instantie"] == "gemeente" and signaal["bedrag"] == pytest.approx(res.regelingen["energietoeslag"].jaarbedrag[0])
+    assert signaal["instantie"] == "gemeente"
+    assert signaal["bedrag"] == pytest.approx(res.regelingen["energietoeslag"].jaarbedrag[0])
     assert signaal["uitleg"].startswith("12 maanden, samen")
 
 

@@ -121,3 +121,16 @@ def test_the_lists_kept_for_importers_follow_the_registry():
     assert tuple(api.HEFFINGEN) == ("inkomstenbelasting",)
     assert dict(signalen.REGELING_NAMEN) == STANDAARD.namen
     assert signalen.REGELING_NAMEN["kindgebonden_budget"] == "kindgebonden budget"
+
+
+def test_a_regeling_registered_without_a_function_is_present_and_says_so():
+    # A regeling announced before it is built: recht false, "nog niet berekend", the net income not complete; and no
+    # other regeling can need it.
+    later = replace(regeling("later"), bereken=None)
+    with register.gebruik(STANDAARD.met(later)):
+        uit = api.check("pim")
+    assert uit["regelingen"]["later"]["berekend"] is False and uit["regelingen"]["later"]["recht"] is False
+    assert "Nog niet berekend" in uit["regelingen"]["later"]["uitleg"][0]
+    assert uit["netto_besteedbaar_inkomen"]["compleet"] is False
+    with pytest.raises(RegisterFout, match="'nieuw' heeft 'later' nodig, maar 'later' wordt nog niet berekend"):
+        STANDAARD.met(later, regeling("nieuw", {"later": Uitkomst}))

@@ -47,7 +47,8 @@ def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
     toeslagen = [register[k] for k in register.met_voorschot]
     for r in toeslagen:
         if not r.vanzelf_bij_andere_toeslag:
-            uit[r.sleutel] = recht[r.sleutel] & (rec.trekking[r.sleutel] >= float(kenmerk(f"niet_gebruik.{r.sleutel}", jaar)))
+            k = r.sleutel
+            uit[k] = recht[k] & (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar)))
     vanzelf = np.logical_or.reduce([uit[r.sleutel] for r in toeslagen if not r.vanzelf_bij_andere_toeslag])
     for r in toeslagen:
         if r.vanzelf_bij_andere_toeslag:

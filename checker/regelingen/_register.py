@@ -30,7 +30,7 @@ from ._uitkomst import Uitkomst
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..feiten import Veld
+    from ..feitsoorten import Veld
     from ..huishouden import Huishouden
     from ..invoer import Invoer
     from ..parameters import Parameters
@@ -59,7 +59,7 @@ class Regeling:
     # what this regeling changes in the household for every regeling after it (the income tax: the toetsingsinkomen
     # is the verzamelinkomen, Awir art. 8); a regeling that reads that part of the household declares it in nodig
     werkt_invoer_bij: Callable[["Invoer", Any], "Invoer"] | None = None
-    # the fields this regeling adds to its 'regeling' fact for the signal rules (checker/feiten.py): those in
+    # the fields this regeling adds to its 'regeling' fact for the signal rules (checker/feitsoorten.py): those in
     # Uitkomst.feiten and Uitkomst.signaalbronnen, and those these functions make: columns over all households from the
     # result (signaalfeiten) and from the peildatum too (peilfeiten), and per household what only the household file
     # holds, for the texts (tekstfeiten: (fact, household) -> fields)
@@ -104,7 +104,8 @@ def _kring(regelingen: dict[str, Regeling], wacht: dict[str, set[str]]) -> str:
 
 
 class Register(Sequence):
-    """The regelingen in calculation order (iterate it, or look one up by key), checked on creation."""
+    """The regelingen in calculation order, checked on creation: iterate it for the Regelingen, look one up by key
+    (``register["bijstand"]``, ``"bijstand" in register``)."""
 
     def __init__(self, regelingen: Iterable[Regeling]):
         op_sleutel: dict[str, Regeling] = {}

@@ -75,7 +75,8 @@ def nodig(eerder: Mapping[str, Uitkomst] | None, sleutel: str, soort: type[T], v
     u = (eerder or {}).get(sleutel)
     if u is None or not u.berekend:
         raise RegisterFout(f"regeling '{voor}' heeft de uitkomst van '{sleutel}' nodig, maar die is niet eerder "
-                           "berekend (reken via checker.berekening, dat de regelingen op volgorde van hun behoeften zet)")
+                           "berekend (reken via checker.berekening, dat de regelingen op volgorde van hun behoeften "
+                           "zet)")
     if soort is Uitkomst:
         return u  # type: ignore[return-value]
     if not isinstance(u.doorgifte, soort):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
 from ._register import Regeling

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir

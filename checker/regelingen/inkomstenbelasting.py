@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from ._register import Regeling

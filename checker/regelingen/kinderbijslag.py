@@ -17,7 +17,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
 from ._register import Regeling

@@ -22,7 +22,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld, eerste_dag, iso_datums, laatste_dag
+from ..feitsoorten import Veld, eerste_dag, iso_datums, laatste_dag
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
@@ -540,8 +540,8 @@ FEITVELDEN = (
     Veld("ontvangen_zonder_recht", "getal", "het voorschot in die maanden samen"),
     Veld("voorschot_per_maand", "getal", "het hoogste voorschot per maand"),
     Veld("uitloop_maanden", "geheel", "hoe lang het recht doorloopt na het einde van de activiteit (art. 1.6)"),
-    Veld("uitloop_einde_maand", "geheel", "de laatste maand (0 = januari) van de uitloop, -1 als er geen is, 12 of meer "
-                                          "als die na het jaar valt", als_datum="uitloop_einde"),
+    Veld("uitloop_einde_maand", "geheel", "de laatste maand (0 = januari) van de uitloop, -1 als er geen is, 12 of "
+                                          "meer als die na het jaar valt", als_datum="uitloop_einde"),
     Veld("uitloop_loopt_door_in_volgend_jaar", "waarheid", "de uitloop loopt door in het volgende jaar"),
     Veld("laatste_maand_met_recht", "geheel", "de laatste maand (0 = januari) met recht, -1 als er geen is",
          als_datum="laatste_dag_met_recht"),

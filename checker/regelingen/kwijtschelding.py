@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
@@ -447,8 +447,8 @@ REGISTRATIE = Regeling(
         Veld("deel_betalingscapaciteit", "getal", "het deel van de betalingscapaciteit dat de gemeente vraagt"),
         Veld("ondernemer_uitgesloten", "waarheid", "winst uit onderneming, en deze gemeente scheldt ondernemers niet "
                                                    "kwijt (URI art. 28)"),
-        Veld("aanvraag_binnen_weken_na_aanslag", "geheel", "de termijn van de gemeente voor het verzoek, in weken na de "
-                                                           "aanslag (0 = geen vaste termijn)"),
+        Veld("aanvraag_binnen_weken_na_aanslag", "geheel", "de termijn van de gemeente voor het verzoek, in weken na "
+                                                           "de aanslag (0 = geen vaste termijn)"),
         Veld("termijn_na_laatste_betaling_maanden", "geheel", "hoe lang na de laatste betaling een al betaalde aanslag "
                                                               "nog kan worden kwijtgescholden, in maanden"),
         Veld("beroep_dagen", "geheel", "de beroepstermijn tegen de beslissing (URI art. 24), in dagen"),

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld
+from ..feitsoorten import Veld
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid

@@ -28,7 +28,7 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..feiten import Veld, noem
+from ..feitsoorten import Veld, noem
 from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
 from ._register import Regeling

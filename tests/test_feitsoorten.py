@@ -1,12 +1,12 @@
-"""Declared facts (checker/feiten.py): every fact type the signal rules can see declares its fields; loading the rules
-refuses an unknown field with the rule's name, and the facts built for a household and the columns built for a
-population hold exactly the declared fields."""
+"""Declared facts (checker/feitsoorten.py): every fact type the signal rules can see declares its fields; loading the
+rules refuses an unknown field with the rule's name, and the facts built for a household and the columns built for
+a population hold exactly the declared fields."""
 from datetime import date
 
 import numpy as np
 import pytest
 
-from checker import api, feiten, huishouden, parameters, populatie, signalen
+from checker import api, feitsoorten, huishouden, parameters, populatie, signalen
 from checker.berekening import bereken
 from checker.fouten import RegelFout
 from checker.regelingen._register import standaard
@@ -80,14 +80,14 @@ def test_the_standard_rules_use_declared_fields_only():
 
 
 def test_every_field_has_a_type_and_a_meaning_once():
-    for soort in feiten.FEITSOORTEN.values():
+    for soort in feitsoorten.FEITSOORTEN.values():
         namen = [v.naam for v in soort.velden]
         assert len(namen) == len(set(namen)), soort.naam
     for r in REGISTER:
         eigen = [v.naam for v in r.feitvelden]
         assert len(eigen) == len(set(eigen)), r.sleutel
-        for v in feiten.regelingvelden(r).values():
-            assert v.soort in feiten.SOORTEN and v.betekenis.strip(), (r.sleutel, v.naam)
+        for v in feitsoorten.regelingvelden(r).values():
+            assert v.soort in feitsoorten.SOORTEN and v.betekenis.strip(), (r.sleutel, v.naam)
 
 
 def test_every_fact_built_for_the_personas_holds_exactly_its_declared_fields():
@@ -96,7 +96,7 @@ def test_every_fact_built_for_the_personas_holds_exactly_its_declared_fields():
         for jaar in (2025, 2026):
             h, res = api.bereken_huishouden(naam, jaar)
             for feit in signalen.feiten(h, res):
-                feiten.controleer_feit(feit, REGISTER)
+                feitsoorten.controleer_feit(feit, REGISTER)
                 gezien.add(feit["t"] if feit["t"] != "regeling" else feit["regeling"])
     # every fact type and every regeling was seen (the personas have events and earn)
     assert {"huishouden", "gebeurtenis", "armoedeval", *REGISTER.sleutels} <= gezien
@@ -106,10 +106,10 @@ def test_a_fact_with_a_field_too_many_or_too_few_is_caught():
     h, res = api.bereken_huishouden("ronald-marijke")
     feit = next(f for f in signalen.feiten(h, res) if f.get("regeling") == "zorgtoeslag")
     with pytest.raises(RegelFout, match="gebouwd maar niet gedeclareerd: nieuw_veld"):
-        feiten.controleer_feit({**feit, "nieuw_veld": 1}, REGISTER)
+        feitsoorten.controleer_feit({**feit, "nieuw_veld": 1}, REGISTER)
     zonder = {k: v for k, v in feit.items() if k != "toetsingsinkomen"}
     with pytest.raises(RegelFout, match="gedeclareerd maar niet gebouwd: toetsingsinkomen"):
-        feiten.controleer_feit(zonder, REGISTER)
+        feitsoorten.controleer_feit(zonder, REGISTER)
 
 
 def _past(kolom, soort: str) -> bool:
@@ -145,8 +145,8 @@ def test_population_columns_hold_exactly_the_declared_fields_with_their_types(br
     tabellen += [{**kol, **per_peil[k]} for k, kol in regeling_kol.items()]
     assert {t.get("regeling", t["t"]) for t in tabellen} == {"huishouden", *REGISTER.sleutels}
     for tabel in tabellen:
-        feiten.controleer_kolommen(tabel, REGISTER)
-        verwacht = feiten.verwachte_velden(tabel["t"] if tabel["t"] != "regeling" else tabel, REGISTER)
+        feitsoorten.controleer_kolommen(tabel, REGISTER)
+        verwacht = feitsoorten.verwachte_velden(tabel["t"] if tabel["t"] != "regeling" else tabel, REGISTER)
         for naam, kolom in tabel.items():
             if naam != "t":
                 assert _past(kolom, verwacht[naam].soort), (tabel.get("regeling", tabel["t"]), naam, kolom)
@@ -159,9 +159,9 @@ def test_population_columns_that_drift_from_the_declarations_are_refused():
     res = bereken(inv, p)
     _, regeling_kol = signalen.feitkolommen(res)
     kol = {**regeling_kol["bijstand"], **signalen.peilkolommen(res, date(2026, 1, 1))["bijstand"]}
-    feiten.controleer_kolommen(kol, REGISTER)
+    feitsoorten.controleer_kolommen(kol, REGISTER)
     with pytest.raises(RegelFout, match="populatiekolommen van regeling bijstand: gedeclareerd maar niet gebouwd: "
                                         "norm_jaar"):
-        feiten.controleer_kolommen({k: v for k, v in kol.items() if k != "norm_jaar"}, REGISTER)
+        feitsoorten.controleer_kolommen({k: v for k, v in kol.items() if k != "norm_jaar"}, REGISTER)
     with pytest.raises(RegelFout, match="gebouwd maar niet gedeclareerd: wga_persoon_naam"):
-        feiten.controleer_kolommen({**kol, "wga_persoon_naam": "x"}, REGISTER)
+        feitsoorten.controleer_kolommen({**kol, "wga_persoon_naam": "x"}, REGISTER)

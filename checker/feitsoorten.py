@@ -99,7 +99,7 @@ HUISHOUDEN = Feitsoort("huishouden", (
     Veld("ontvangen_toeslagen", "tekst", "de toeslagen waarvan nu een voorschot binnenkomt (namen)", alleen_tekst=True),
 ))
 
-# --- a life event (contract section 1, gebeurtenissen) ------------------------------------------------------------------
+# --- a life event (contract section 1, gebeurtenissen) ----------------------------------------------------------------
 _TERMIJNEN = (
     ("doorgeven_uiterlijk", "de wijziging doorgeven aan Dienst Toeslagen (Awir art. 17)"),
     ("brp_uiterlijk", "de verhuizing aangeven bij de gemeente (Wet BRP art. 2.39)"),
@@ -141,7 +141,7 @@ GEBEURTENIS = Feitsoort("gebeurtenis", (
     Veld("oude_huur", "getal", "bij een huurwijziging: de kale huur in de maand ervoor", optioneel=True),
 ), in_populatie=False)
 
-# --- earning more: the household recomputed along a person's loon or winst (rules/signalen/armoedeval.yaml) ------------
+# --- earning more: the household recomputed along a person's loon or winst (rules/signalen/armoedeval.yaml) -----------
 ARMOEDEVAL = Feitsoort("armoedeval", (
     Veld("persoon", "tekst", "wie meer verdient (naam of rol)"),
     Veld("bron", "tekst", "loon of winst"),
@@ -157,7 +157,7 @@ ARMOEDEVAL = Feitsoort("armoedeval", (
     Veld("uitleg_sprong", "tekst", "de uitleg van de grootste daling", alleen_tekst=True),
 ), in_populatie=False)
 
-# --- one regeling: every regeling's fact has these ---------------------------------------------------------------------
+# --- one regeling: every regeling's fact has these --------------------------------------------------------------------
 REGELING = (
     Veld("regeling", "tekst", "de sleutel van de regeling (zorgtoeslag, kindgebonden_budget, ...)"),
     Veld("regeling_naam", "tekst", "de naam die gebruikers lezen"),
@@ -358,7 +358,7 @@ def controleer_kolommen(kolommen: dict[str, Any], register: "Register") -> None:
     _verschil(kolommen, verwacht, waar, populatie=True)
 
 
-# --- small helpers the facts are built with (below both the regelingen and the signals) --------------------------------
+# --- small helpers the facts are built with (below both the regelingen and the signals) -------------------------------
 def laatste_dag(jaar: int, maand_index: int) -> date:
     """The last day of month ``maand_index`` (0 = January of ``jaar``; 12 = January of the year after)."""
     volgende = date(jaar + (maand_index + 1) // 12, (maand_index + 1) % 12 + 1, 1)
