@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import numpy as np
 
 from .fouten import RegelFout
+from .huishouden import GEBEURTENISSEN
 
 if TYPE_CHECKING:
     from .regelingen._register import Regeling, Register
@@ -42,6 +43,7 @@ class Veld:
     # a month index (0 = January) that the texts also get as dates: <als_datum> (the last day of that month) and
     # <als_datum>_volgende_dag (the day after it)
     als_datum: str = ""
+    waarden: tuple[str, ...] = ()   # the only values a text field takes (a condition with another never holds)
 
     def __post_init__(self):
         if self.soort not in SOORTEN:
@@ -109,8 +111,7 @@ _TERMIJNEN = (
     ("svb_doorgeven_uiterlijk", "de wijziging doorgeven aan de SVB (AOW art. 49; AKW art. 15)"),
 )
 GEBEURTENIS = Feitsoort("gebeurtenis", (
-    Veld("soort", "tekst", "stopt_met_werken, start_met_werken, huurwijziging, verhuizing, geboorte, scheiding of "
-                           "samenwonen"),
+    Veld("soort", "tekst", "wat er gebeurt", waarden=tuple(GEBEURTENISSEN)),
     Veld("datum", "datum", "de datum van de gebeurtenis"),
     Veld("persoon", "tekst", "de id van de persoon om wie het gaat (leeg als er geen is)"),
     Veld("nummer", "geheel", "de plaats van de gebeurtenis in het huishoudbestand (0 = de eerste)"),
@@ -144,7 +145,7 @@ GEBEURTENIS = Feitsoort("gebeurtenis", (
 # --- earning more: the household recomputed along a person's loon or winst (rules/signalen/armoedeval.yaml) -----------
 ARMOEDEVAL = Feitsoort("armoedeval", (
     Veld("persoon", "tekst", "wie meer verdient (naam of rol)"),
-    Veld("bron", "tekst", "loon of winst"),
+    Veld("bron", "tekst", "loon of winst", waarden=("loon", "winst")),
     Veld("huidig", "getal", "het huidige gemiddelde per maand"),
     Veld("tot", "getal", "tot waar samenloop doorrekent, per maand"),
     Veld("verlies", "getal", "de grootste daling van het huishoudinkomen bij één stap, per maand"),
@@ -299,6 +300,9 @@ def controleer_regel(naam: str, feit: str, als: dict[str, Any], teksten: Iterabl
                     raise fout(f"'{v}' is {d.soort}: {op} kan alleen bij een getal of een datum")
                 if not _past(rechts, d.soort):
                     raise fout(f"'{v}' is {d.soort}, maar de voorwaarde geeft {rechts!r}")
+                waarden = register.sleutels if (feit, v) == ("regeling", "regeling") else d.waarden
+                if waarden and rechts not in waarden:
+                    raise fout(f"'{v}' is nooit {rechts!r} (kies uit {', '.join(waarden)})")
 
     voorwaarden(als)
     for tekst in teksten:

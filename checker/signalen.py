@@ -14,8 +14,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import feitsoorten
-from . import opmaak, paden, yamllader
+from . import feitsoorten, opmaak, paden, yamllader
 from .berekening import Resultaat
 from .engine import Regelset
 from .feitsoorten import noem

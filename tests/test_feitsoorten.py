@@ -57,6 +57,10 @@ def test_a_correct_rule_loads(tmp_path):
     ({"als": {"regeling": "zorgtoeslag", "regeling_naam": {"groter_dan": 3}}}, "tekst: groter_dan kan alleen"),
     ({"uitleg": "{regeling_naam:euro}"}, "'regeling_naam' is tekst, geen getal"),
     ({"bedrag": "regeling_naam"}, "bedrag: 'regeling_naam' is geen getal"),
+    # a value the field never takes: a regeling or an event kind that does not exist
+    ({"als": {"regeling": {"niet_gelijk_aan": "kinderopvang"}}}, "'regeling' is nooit 'kinderopvang'"),
+    ({"feit": "gebeurtenis", "als": {"soort": "verhuisd"}, "titel": "x", "uitleg": "x", "instantie": "x",
+      "regelingen": [], "bronnen": ["x"]}, "'soort' is nooit 'verhuisd' \\(kies uit stopt_met_werken"),
 ])
 def test_an_unknown_or_unfit_field_is_refused_with_the_rules_name(tmp_path, velden, melding):
     regel_bestand(tmp_path, **velden)
