@@ -134,3 +134,11 @@ def test_a_regeling_registered_without_a_function_is_present_and_says_so():
     assert uit["netto_besteedbaar_inkomen"]["compleet"] is False
     with pytest.raises(RegisterFout, match="'nieuw' heeft 'later' nodig, maar 'later' wordt nog niet berekend"):
         STANDAARD.met(later, regeling("nieuw", {"later": Uitkomst}))
+
+
+def test_every_result_carries_its_registered_key_and_instantie():
+    res = berekening.bereken(invoer.uit_huishoudens([huishouden.laad("ronald-marijke")]), parameters.laad(2026))
+    for r in STANDAARD:
+        u = res.regelingen[r.sleutel]
+        assert (u.regeling, u.instantie) == (r.sleutel, r.instantie)
+        assert (u.doorgifte is None) == (r.geeft is None) and (r.geeft is None or isinstance(u.doorgifte, r.geeft))
