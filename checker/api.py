@@ -10,9 +10,11 @@ from . import huishouden, invoer, parameters, signalen
 from .berekening import Resultaat, bereken
 from .fouten import InvoerFout, kort
 from .huishouden import Huishouden
+from .regelingen._register import AfgeleideRij, actief
 
 SCHEMA = 1
-HEFFINGEN = ("inkomstenbelasting",)   # amounts the household pays; "recht" then means: something is due
+# amounts the household pays ("recht" then means: something is due), from the registry (soort heffing)
+HEFFINGEN = AfgeleideRij(lambda r: r.heffingen)
 
 
 def _geld(x) -> float:
@@ -29,7 +31,7 @@ def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
         "uitleg": list(u.uitleg(i)),
         "bronnen": list(u.bronnen(i)),
         "berekend": u.berekend,
-        "soort": "heffing" if sleutel in HEFFINGEN else "uitkering",
+        "soort": actief()[sleutel].soort,
     }
     ontvangen = ontvangen_json(res, sleutel, i)
     if ontvangen:

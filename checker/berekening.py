@@ -1,8 +1,16 @@
-"""The orchestrator: which regeling needs which, in dependency order, month by month, over arrays.
+"""The orchestrator: the regelingen in the order of what they need, month by month, over arrays.
 
-    gross income ─► toetsingsinkomen (Awir) ─► zorgtoeslag ─► … ─► netto besteedbaar inkomen
+Every regeling declares itself in its module (REGISTRATIE, checker/regelingen/_register.py), with what it needs from
+the others. The registry orders them from those needs (a topological sort; a missing or circular need is a
+RegisterFout naming the regelingen) and this module computes them in that order, handing each one only the results it
+declared:
 
-Regelingen that this version does not compute yet are present with recht false and say so.
+    wga ─► inkomstenbelasting ─► bijstand, zorgtoeslag, huurtoeslag, kindgebonden budget (with kinderbijslag),
+    kinderopvangtoeslag ─► kwijtschelding, smi ─► netto besteedbaar inkomen
+
+A regeling that changes the household for the ones after it says so in its registration (the income tax: from then on
+the toetsingsinkomen is the computed verzamelinkomen, Awir art. 8). A regeling registered without a function is
+present with recht false and says so.
 """
 from __future__ import annotations
 
@@ -12,38 +20,14 @@ import numpy as np
 
 from .invoer import Invoer
 from .parameters import Parameters
-from .regelingen import (bijstand, huurtoeslag, inkomstenbelasting, kinderbijslag, kindgebonden_budget,
-                         kinderopvangtoeslag, kwijtschelding, smi, wga, zorgtoeslag)
-from .regelingen._uitkomst import Uitkomst, niet_berekend
+from .regelingen import inkomstenbelasting
+from .regelingen._register import Afgeleid, AfgeleideRij, Regeling, actief
+from .regelingen._uitkomst import Uitkomst, niet_berekend, nodig
 
-# Every regeling key of the contract, in calculation order, with its instantie.
-REGELINGEN: dict[str, str] = {
-    "wga": "UWV",
-    "inkomstenbelasting": "Belastingdienst",
-    "bijstand": "gemeente",
-    "zorgtoeslag": "Dienst Toeslagen",
-    "huurtoeslag": "Dienst Toeslagen",
-    "kinderbijslag": "Sociale Verzekeringsbank",
-    "kindgebonden_budget": "Dienst Toeslagen",
-    "kinderopvangtoeslag": "Dienst Toeslagen",
-    "kwijtschelding": "gemeente",
-    "smi": "gemeente",
-}
-BEREKEND = {
-    "wga": wga.bereken,
-    "inkomstenbelasting": inkomstenbelasting.bereken,
-    "bijstand": bijstand.bereken,
-    "zorgtoeslag": zorgtoeslag.bereken,
-    "huurtoeslag": huurtoeslag.bereken,
-    "kinderbijslag": kinderbijslag.bereken,
-    "kindgebonden_budget": kindgebonden_budget.bereken,
-    "kinderopvangtoeslag": kinderopvangtoeslag.bereken,
-    "kwijtschelding": kwijtschelding.bereken,
-    "smi": smi.bereken,
-}
-# Regelingen paid on top of the net income (WGA is in the net income already, as taxable income).
-BOVENOP_NETTO = ("bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag", "kindgebonden_budget",
-                 "kinderopvangtoeslag", "kwijtschelding", "smi")
+# Kept for existing importers; all three follow the active registry.
+REGELINGEN = Afgeleid(lambda r: r.instanties)     # key -> instantie, in calculation order
+BEREKEND = Afgeleid(lambda r: {x.sleutel: x.bereken for x in r if x.bereken is not None})
+BOVENOP_NETTO = AfgeleideRij(lambda r: r.bovenop_netto)   # paid on top of the net income after tax
 
 
 @dataclass
@@ -81,20 +65,22 @@ def netto_inkomen(inv: Invoer, regelingen: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) net income of aanvrager and partner after income tax, without the bijstand they receive now
     (the computed bijstand replaces it): the other income after the tax it would bear alone. The partner's income
     counts in the months the partner is part of the household (a samenwonen or scheiding within the year)."""
-    return regelingen["inkomstenbelasting"].details["netto_zonder_bijstand_per_maand"]
+    return nodig(regelingen, "inkomstenbelasting", inkomstenbelasting.InkomenNaBelasting,
+                 "netto besteedbaar inkomen").netto_zonder_bijstand_per_maand
 
 
 def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
     """Net income + bijstand + toeslagen + kinderbijslag + kwijtschelding + SMI − gemeentelijke belastingen
     − kinderopvangkosten."""
+    register = actief()
     onderdelen = {"netto_inkomen": netto_inkomen(inv, regelingen)}
-    for sleutel in BOVENOP_NETTO:
+    for sleutel in register.bovenop_netto:
         if regelingen[sleutel].berekend:
             onderdelen[sleutel] = regelingen[sleutel].maandbedragen
     onderdelen["gemeentelijke_belastingen"] = -np.repeat(inv.gemeentelijke_belastingen[:, None] / 12.0, 12, axis=1)
     onderdelen["kinderopvangkosten"] = -kinderopvangkosten(inv)
     totaal = sum(onderdelen.values())
-    open_ = [k for k in REGELINGEN if not regelingen[k].berekend]
+    open_ = [k for k in register.sleutels if not regelingen[k].berekend]
     uitleg = ["Netto inkomen na inkomstenbelasting en premies, plus bijstand, toeslagen, kinderbijslag, kwijtschelding "
               "en SMI, min de gemeentelijke belastingen en de kosten van kinderopvang."]
     if open_:
@@ -102,35 +88,20 @@ def netto_besteedbaar(inv: Invoer, regelingen: dict[str, Uitkomst]) -> Netto:
     return Netto(maandbedragen=totaal, onderdelen=onderdelen, compleet=not open_, uitleg=uitleg)
 
 
-def met_bruto_bijstand(inv: Invoer, details: dict) -> Invoer:
-    """The household with the gross of the bijstand given net (inkomen.bijstand_netto) as the income tax derived it
-    (Participatiewet art. 19 lid 2), so every later regeling sees the gross as if it had been given: in
-    inkomen_*["bijstand"], and for kinderen and medebewoners in bewoner_inkomen (once: their net amounts are then
-    cleared)."""
-    if inv.bijstand_netto is None and inv.bewoner_bijstand_netto is None:
-        return inv
-    nieuw = {}
-    if inv.bijstand_netto is not None:
-        nieuw["inkomen_aanvrager"] = {**inv.inkomen_aanvrager, "bijstand": details["bijstand_bruto_aanvrager"]}
-        nieuw["inkomen_partner"] = {**inv.inkomen_partner, "bijstand": details["bijstand_bruto_partner"]}
-    if inv.bewoner_bijstand_netto is not None:
-        nieuw["bewoner_inkomen"] = inv.bewoner_inkomen + details["bijstand_bruto_bewoners"]
-        nieuw["bewoner_bijstand_netto"] = None
-    return inv.met(**nieuw)
+def bereken_een(r: Regeling, inv: Invoer, parameters: Parameters, uitkomsten: dict[str, Uitkomst]) -> Uitkomst:
+    """One regeling, handed only the results it declared it needs."""
+    if r.bereken is None:
+        return niet_berekend(r.sleutel, r.instantie, inv.n, "deze regeling is nog niet ingebouwd")
+    return r.bereken(inv, parameters, {k: uitkomsten[k] for k in r.nodig if k in uitkomsten})
 
 
 def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
+    """Every registered regeling for every household of ``inv``, in the order of their needs."""
     uitkomsten: dict[str, Uitkomst] = {}
-    for sleutel, instantie in REGELINGEN.items():
-        functie = BEREKEND.get(sleutel)
-        uitkomsten[sleutel] = (functie(inv, parameters, uitkomsten) if functie
-                               else niet_berekend(sleutel, instantie, inv.n, "deze regeling is nog niet ingebouwd"))
-        if sleutel == "inkomstenbelasting" and uitkomsten[sleutel].berekend:
-            # Awir art. 8: from here on the toetsingsinkomen is the computed verzamelinkomen.
-            d = uitkomsten[sleutel].details
-            inv = inv.met(toetsingsinkomen=np.stack([d["verzamelinkomen_aanvrager"], d["verzamelinkomen_partner"]],
-                                                    axis=1))
-            inv = met_bruto_bijstand(inv, d)
+    for r in actief():
+        u = uitkomsten[r.sleutel] = bereken_een(r, inv, parameters, uitkomsten)
+        if r.werkt_invoer_bij is not None and u.berekend:
+            inv = r.werkt_invoer_bij(inv, u.doorgifte)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
 
 
@@ -140,7 +111,7 @@ def herbereken(res: Resultaat, sleutels: tuple[str, ...], **velden) -> Resultaat
     nothing else depends on what changed; the net income is kept."""
     uitkomsten = dict(res.regelingen)
     inv = res.invoer.met(**velden)
-    for sleutel in REGELINGEN:
-        if sleutel in sleutels:
-            uitkomsten[sleutel] = BEREKEND[sleutel](inv, res.parameters, uitkomsten)
+    for r in actief():
+        if r.sleutel in sleutels:
+            uitkomsten[r.sleutel] = bereken_een(r, inv, res.parameters, uitkomsten)
     return Resultaat(invoer=inv, parameters=res.parameters, regelingen=uitkomsten, netto=res.netto)

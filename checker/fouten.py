@@ -61,3 +61,8 @@ class InvoerFout(ValueError):
 
 class RegelFout(RuntimeError):
     """An error in the rules data under rules/ or in a signal rule (an internal error, exit 1)."""
+
+
+class RegisterFout(RuntimeError):
+    """An error in how the regelingen declare themselves (checker/regelingen/_register.py): a need that no regeling
+    meets, a circular need, a result of the wrong type (an internal error, exit 1)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .regelingen._register import actief
 from .signalen import REGELING_NAMEN
 
 
@@ -14,7 +15,7 @@ def teken_scan(uit: dict[str, Any], pad: str) -> None:
     bruto = [p["bruto"] for p in uit["punten"]]
     netto = [p["netto_besteedbaar"] for p in uit["punten"]]
     sleutels = [k for k in uit["punten"][0]["regelingen"]
-                if k != "inkomstenbelasting" and any(p["regelingen"][k] for p in uit["punten"])]
+                if actief()[k].soort != "heffing" and any(p["regelingen"][k] for p in uit["punten"])]
     fig, ax = plt.subplots(figsize=(10, 6), dpi=110)
     if sleutels:
         ax.stackplot(bruto, *[[p["regelingen"][k] for p in uit["punten"]] for k in sleutels],

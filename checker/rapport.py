@@ -139,7 +139,7 @@ def _tijdlijn(uit: dict[str, Any]) -> Table:
     t.add_column("")
     for m in opmaak.MAANDKORT:
         t.add_column(m, justify="right")
-    sleutels = [k for k in uit["regelingen"] if k != "inkomstenbelasting"
+    sleutels = [k for k, r in uit["regelingen"].items() if r.get("soort") != "heffing"
                 and any(k in m["regelingen"] for m in uit["tijdlijn"])]
     for k in sleutels:
         t.add_row(REGELING_NAMEN[k], *[f"{m['regelingen'].get(k, 0):.0f}" for m in uit["tijdlijn"]])

@@ -14,22 +14,20 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import opmaak, paden, yamllader
+from . import feitsoorten, opmaak, paden, yamllader
 from .berekening import Resultaat
 from .engine import Regelset
+from .feitsoorten import noem
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
+from .regelingen._register import Afgeleid, actief
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
               "ten_minste": "$gte", "ten_hoogste": "$lte"}
-REGELING_NAMEN = {
-    "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag", "kindgebonden_budget": "kindgebonden budget",
-    "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag", "wga": "WGA-uitkering",
-    "bijstand": "bijstand", "kwijtschelding": "kwijtschelding gemeentelijke belastingen",
-    "smi": "SMI-vergoeding kinderopvang", "inkomstenbelasting": "inkomstenbelasting",
-}
+# The Dutch name of every regeling, as users read it (declared in each regeling's registration).
+REGELING_NAMEN = Afgeleid(lambda r: r.namen)
 
 
 class SignaalRegel(BaseModel):
@@ -112,6 +110,9 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
             except ValidationError as e:
                 velden = "; ".join(f"{'.'.join(map(str, f['loc']))}: {f['msg']}" for f in e.errors())
                 raise RegelFout(f"{pad.name}: signaalregel #{i} ({ruw.get('naam', '?')}) is ongeldig: {velden}") from None
+    register = actief()
+    for r in regels:
+        controleer_velden(r, register)
     for r in regels:
         if not kan_verlopen(r) or (r.actie_verlopen and r.bewoner_verlopen):
             continue
@@ -122,6 +123,15 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
     if dubbel:
         raise RegelFout(f"signaalregels met dezelfde naam: {', '.join(sorted(dubbel))}")
     return regels
+
+
+def controleer_velden(regel: SignaalRegel, register=None) -> None:
+    """Every field the rule uses (conditions, {placeholders} in its texts, bedrag, datum) is a declared field of its
+    fact type (checker/feitsoorten.py and the regelingen' registrations); RegelFout with the rule's name otherwise."""
+    teksten = [regel.titel, regel.uitleg, regel.actie, regel.bewoner, regel.instantie, *regel.regelingen,
+               *regel.bronnen, *(t for t in (regel.actie_verlopen, regel.bewoner_verlopen) if t)]
+    feitsoorten.controleer_regel(regel.naam, regel.feit, regel.als, teksten, regel.bedrag, regel.datum,
+                                 register or actief())
 
 
 def kan_verlopen(regel: SignaalRegel) -> bool:
@@ -203,8 +213,8 @@ def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
         w = uit[f"inkomen_wisselt_{rol}"]
         winst, loon = (ink["winst"] != 0).any(axis=1), (ink["loon"] != 0).any(axis=1)
         heeft_wga = (ink["wga"] != 0).any(axis=1)
-        if wga is not None and f"bruto_{rol}" in wga.details:
-            heeft_wga = heeft_wga | (wga.details[f"bruto_{rol}"] > 0).any(axis=1)
+        if wga is not None:
+            heeft_wga = heeft_wga | (wga.doorgifte.van(rol) > 0).any(axis=1)
         wisselt, met_winst = wisselt | w, met_winst | (w & winst)
         wga_winst, wga_loon = wga_winst | (w & heeft_wga & winst), wga_loon | (w & heeft_wga & loon & ~winst)
     uit.update({
@@ -341,39 +351,13 @@ def opsomming(namen: list[str]) -> str:
     return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
 
 
-VERMOGEN_OP_1_JANUARI = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget")
-
-
-def noem(persoon) -> str:
-    """How the texts name a person: the id as a name ("Ronald"), or the role when the id is just the role."""
-    if persoon.id.lower() in ("a", "p", "aanvrager", "partner"):
-        return "de aanvrager" if persoon.rol == "aanvrager" else "de partner"
-    return persoon.id[:1].upper() + persoon.id[1:]
-
-# Month indices (0 = January) in regeling facts that the rules want as dates: the last day of that month
-# (<naam>) and the first day after it (<naam>_volgende_dag).
-MAAND_ALS_DATUM = {"uitloop_einde_maand": "uitloop_einde", "einde_loongerelateerd_maand": "einde_loongerelateerd",
-                   "laatste_maand_met_recht": "laatste_dag_met_recht"}
-
-
-def laatste_dag(jaar: int, maand_index: int) -> date:
-    volgende = date(jaar + (maand_index + 1) // 12, (maand_index + 1) % 12 + 1, 1)
-    return date.fromordinal(volgende.toordinal() - 1)
-
-
 def _afgeleid(feit: dict[str, Any], h: Huishouden) -> None:
-    """Fields only the texts need: dates from month indices, names."""
-    from datetime import timedelta
-    for veld, naam in MAAND_ALS_DATUM.items():
-        m = feit.get(veld)
-        if m is not None and 0 <= int(m) <= 11:
-            feit[naam] = laatste_dag(h.jaar, int(m))
-            feit[f"{naam}_volgende_dag"] = feit[naam] + timedelta(days=1)
-    if "wga_persoon" in feit:
-        persoon = h.aanvrager if int(feit["wga_persoon"]) == 0 else h.partner
-        feit["wga_persoon_naam"] = noem(persoon) if persoon else ""
-    if feit["regeling"] == "smi" and 0 <= int(feit.get("eerste_maand_mogelijk", -1)) <= 11:
-        feit["smi_vanaf"] = date(h.jaar, int(feit["eerste_maand_mogelijk"]) + 1, 1)
+    """Fields only the texts need: the dates of the month indices a regeling declares (``als_datum``), and what its
+    registration adds from the household file (names)."""
+    r = actief()[feit["regeling"]]
+    feitsoorten.maand_als_datum(feit, r.feitvelden, h.jaar)
+    if r.tekstfeiten is not None:
+        feit.update(r.tekstfeiten(feit, h))
 
 
 def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
@@ -412,32 +396,41 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
 
 
 ONTVANGST = tuple(Ontvangt.model_fields)
-ANDERE_TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag")
+
+
+def andere_toeslagen() -> tuple[str, ...]:
+    """The toeslagen with a voorschot that come only with their own aanvraag (not with another toeslag)."""
+    register = actief()
+    return tuple(k for k in register.met_voorschot if not register[k].vanzelf_bij_andere_toeslag)
 
 
 def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
-    """The fact of every computed regeling, as columns over all households of a batch."""
+    """The fact of every computed regeling, as columns over all households of a batch: what every regeling's fact
+    holds, the voorschot (for a regeling with one), the room to the vermogensgrens, and the regeling's own fields
+    (Uitkomst.feiten, its signal sources, and what its registration's signaalfeiten adds)."""
     inv, params = res.invoer, res.parameters
+    register = actief()
     ontvangen = {k: inv.ontvangt[k].sum(axis=1) for k in ONTVANGST}
-    andere = np.logical_or.reduce([ontvangen[k] > 0 for k in ANDERE_TOESLAGEN])
+    andere = np.logical_or.reduce([ontvangen[k] > 0 for k in andere_toeslagen()])
     partner_deel_van_jaar = inv.heeft_partner.any(axis=1) & ~inv.heeft_partner.all(axis=1)
     uit = {}
     for sleutel, u in res.regelingen.items():
         if not u.berekend:
             continue
+        r = register[sleutel]
         kol: dict[str, Any] = {
-            "t": "regeling", "regeling": sleutel, "regeling_naam": REGELING_NAMEN[sleutel],
+            "t": "regeling", "regeling": sleutel, "regeling_naam": r.naam,
             "instantie": u.instantie, "jaar": inv.jaar, "volgend_jaar": inv.jaar + 1,
             "recht": u.recht.astype(bool), "jaarbedrag": u.jaarbedrag.astype(float),
-            "ontvangst_bekend": sleutel in ONTVANGST, **u.signaalbronnen, **u.feiten,
+            "ontvangst_bekend": r.voorschot, **u.signaalbronnen, **u.feiten,
             # Dienst Toeslagen grants kindgebonden budget by itself to whoever already gets another toeslag
-            "automatisch_bij_andere_toeslag": andere if sleutel == "kindgebonden_budget" else False,
+            "automatisch_bij_andere_toeslag": andere if r.vanzelf_bij_andere_toeslag else False,
             # the toeslagen test the vermogen of 1 January (Awir art. 7 lid 3, Wzt art. 3, Wkgb art. 1 lid 4);
             # bijstand tests it at the aanvraag, kwijtschelding uses what is above the vrijlating first
-            "vermogenstoets_1_januari": sleutel in VERMOGEN_OP_1_JANUARI,
+            "vermogenstoets_1_januari": r.vermogen_op_1_januari,
             "partner_deel_van_jaar": partner_deel_van_jaar,
         }
-        if sleutel in ONTVANGST:
+        if r.voorschot:
             kol["ontvangt_jaar"] = ontvangen[sleutel]
             kol["verschil_voorschot"] = kol["ontvangt_jaar"] - kol["jaarbedrag"]
             kol["terugvordering"] = np.maximum(0.0, kol["verschil_voorschot"])
@@ -446,77 +439,26 @@ def regelingkolommen(res: Resultaat) -> dict[str, dict[str, Any]]:
         if "vermogen" in kol and "vermogensgrens" in kol:
             kol["vermogen_ruimte"] = np.maximum(0.0, kol["vermogensgrens"] - kol["vermogen"])
             kol["vermogen_boven_grens"] = np.maximum(0.0, kol["vermogen"] - kol["vermogensgrens"])
-        if "wga_persoon" in kol:
-            kol["wga_klif"] = np.maximum(0.0, kol.get("loonaanvulling_bij_inkomenseis", 0.0)
-                                         - kol.get("vervolguitkering", 0.0))
-        if sleutel == "wga":
-            # UWV does not grant a WIA-uitkering over time more than 52 weeks before the application (Wet WIA art. 64)
-            kol["aanvraag_terugwerkende_weken"] = int(params.waarde("wga.aanvraag_terugwerkende_weken"))
-        if sleutel == "bijstand":
-            # bijstand starts no earlier than the day of the melding (Participatiewet art. 44 lid 1): every month of
-            # waiting costs a month of bijstand
-            maanden = (u.maandbedragen > 0).sum(axis=1)
-            kol["bijstand_per_maand"] = np.divide(u.jaarbedrag, maanden, out=np.zeros(inv.n), where=maanden > 0)
-            kol["terugwerkende_kracht_maanden"] = int(params.waarde("bijstand.terugwerkende_kracht_maanden"))
-        if sleutel == "smi" and "bedrag_per_maand_mogelijk" in kol:
-            kol["smi_bedrag_mogelijk"] = kol["bedrag_per_maand_mogelijk"] * kol["maanden_mogelijk"]
-        if sleutel == "kinderopvangtoeslag":
-            kol["uitloop_maanden"] = int(params.waarde("kinderopvangtoeslag.uitloop_maanden"))
-            kol["voorschot_per_maand"] = inv.ontvangt["kinderopvangtoeslag"].max(axis=1)
-            kol["recht_na_uitloop"] = (np.asarray(kol.get("laatste_maand_met_recht", -1))
-                                       > np.asarray(kol.get("uitloop_einde_maand", -1)))
+        if r.signaalfeiten is not None:
+            kol.update(r.signaalfeiten(u, inv, params))
         uit[sleutel] = kol
     return uit
 
 
-def _iso(datums: dict[int, date], sleutels: np.ndarray) -> np.ndarray:
-    """(N,) ISO date strings for month indices, from a small table (the rules engine takes dates as text)."""
-    tabel = {k: d.isoformat() for k, d in datums.items()}
-    return np.array([tabel[int(k)] for k in sleutels], dtype=object) if sleutels.size else np.array([], dtype=object)
-
-
-def eerste_dag(jaar: int, maand_index: int) -> date:
-    return date(jaar + maand_index // 12, maand_index % 12 + 1, 1)
-
-
-def kinderopvang_aanvraagvelden(res: Resultaat, peil: date) -> dict[str, Any]:
-    """Kinderopvangtoeslag goes back at most three calendar months before the month of the application (Wet
-    kinderopvang art. 1.3 lid 2 onder b): the last day to apply and still get the first month with a right, and,
-    for an application on the peildatum, the months already lost, what is still to be had, and what waiting one more
-    month costs (the toeslag of the month that then drops off)."""
-    u = res.regelingen["kinderopvangtoeslag"]
-    jaar, m = res.invoer.jaar, u.maandbedragen
-    terug = int(res.parameters.waarde("kinderopvangtoeslag.aanvraag_terugwerkende_kalendermaanden"))
-    recht = m > 0
-    eerste = np.where(recht.any(axis=1), recht.argmax(axis=1), 0)
-    maand = np.arange(12)
-    k = (peil.year - jaar) * 12 + peil.month - 1 - terug     # the first month an application on the peildatum reaches
-    verloren, nog = recht & (maand < k), recht & (maand >= k)
-    eerste_nog = np.where(nog.any(axis=1), nog.argmax(axis=1), 0)
-    rij = np.arange(m.shape[0])
-    return {
-        "kot_aanvraag_uiterlijk": _iso({e: laatste_dag(jaar, e + terug) for e in range(12)}, eerste),
-        "kot_aanvraag_uiterlijk_verstreken": eerste < k,
-        "kot_eerste_maand": _iso({e: eerste_dag(jaar, e) for e in range(12)}, eerste),
-        "kot_eerste_maandbedrag": m[rij, eerste],
-        "kot_maanden_verloren": verloren.sum(axis=1), "kot_bedrag_verloren": np.where(verloren, m, 0.0).sum(axis=1),
-        "kot_maanden_nog": nog.sum(axis=1), "kot_bedrag_nog": np.where(nog, m, 0.0).sum(axis=1),
-        "kot_vanaf": _iso({e: eerste_dag(jaar, e) for e in range(12)}, eerste_nog),
-        "kot_maand_wachten": m[:, k] if 0 <= k < 12 else np.zeros(m.shape[0]),
-        "kot_deze_maand_uiterlijk": laatste_dag(peil.year, peil.month - 1),
-        "aanvraag_terugwerkende_kalendermaanden": terug,
-    }
-
-
 def peilkolommen(res: Resultaat, peil: date) -> dict[str, dict[str, Any]]:
     """Per computed regeling, what depends on the peildatum ("today"): the application deadline and whether it has
-    passed (Awir art. 15 lid 1 for the toeslagen of the year; the three-month rule for kinderopvangtoeslag)."""
+    passed (Awir art. 15 lid 1 for the toeslagen of the year), and what the regeling's registration adds (the
+    three-month rule for kinderopvangtoeslag)."""
     uiterlijk = aanvraag_uiterlijk(res.invoer.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
     algemeen = {"peildatum": peil, "aanvraag_uiterlijk": uiterlijk, "aanvraag_uiterlijk_verstreken": peil > uiterlijk,
                 "aanvraagtermijn_verstreken": peil > uiterlijk}
-    uit = {k: dict(algemeen) for k, u in res.regelingen.items() if u.berekend}
-    if "kinderopvangtoeslag" in uit:
-        uit["kinderopvangtoeslag"].update(kinderopvang_aanvraagvelden(res, peil))
+    register = actief()
+    uit = {}
+    for k, u in res.regelingen.items():
+        if u.berekend:
+            uit[k] = dict(algemeen)
+            if register[k].peilfeiten is not None:
+                uit[k].update(register[k].peilfeiten(u, res.invoer, res.parameters, peil))
     return uit
 
 
@@ -536,7 +478,7 @@ def feiten(h: Huishouden, res: Resultaat, i: int = 0, peildatum: date | None = N
         uit += armoedevalfeiten(h, res)
     for sleutel, kol in regeling_kol.items():
         feit = {**rij(kol, i), **rij(per_peil[sleutel], i)}
-        feit["andere_toeslagen"] = ", ".join(k for k in ANDERE_TOESLAGEN if res.invoer.ontvangt[k][i].sum() > 0)
+        feit["andere_toeslagen"] = ", ".join(k for k in andere_toeslagen() if res.invoer.ontvangt[k][i].sum() > 0)
         _afgeleid(feit, h)
         uit.append(feit)
     return uit
@@ -553,6 +495,9 @@ def per_huishouden(res: Resultaat, peil: date) -> np.ndarray:
     geen_schulden = {"aantal_schuldeisers": 0, "aantal_publieke_schuldeisers": 0, "schuld_totaal": 0.0}
     tabellen = [{**huishouden_kol, **geen_schulden, "peildatum": peil}]
     tabellen += [{**kol, **per_peil[sleutel]} for sleutel, kol in regeling_kol.items()]
+    register = actief()
+    for tabel in tabellen:   # exactly the declared fields a population builds (checker/feitsoorten.py)
+        feitsoorten.controleer_kolommen(tabel, register)
     return regelset.evalueer_kolommen(tabellen, res.invoer.n)
 
 

@@ -29,3 +29,38 @@ def assert_samen_gelijk_aan_los(samen, losse) -> None:
             if a.shape != b.shape:  # arrays over the bewoners axis: the batch pads to its largest household,
                 a = a[:b.shape[0]]  # and what stands in the padding has no meaning
             assert np.array_equal(a, b), sleutel
+
+
+def netto_als_bruto(inv, wga=None) -> dict:
+    """What the bijstand needs from the regelingen before it, for tests of the bijstand's own arithmetic: the WGA as
+    the household gives it (inkomen.wga), or ``wga`` (a WgaBruto), and an inkomstenbelasting whose net income is the
+    gross income the bijstand counts (the tax is tested on its own), with the bijstand received as given (net where it
+    was given net). Returns the ``eerder`` to pass, typed as the regelingen hand their results on."""
+    import numpy as np
+
+    from checker.regelingen import bijstand
+    from checker.regelingen._uitkomst import Uitkomst
+    from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
+    from checker.regelingen.wga import WgaBruto
+
+    def uitkomst(regeling, doorgifte):
+        return Uitkomst(regeling=regeling, instantie="test", maandbedragen=np.zeros((inv.n, 12)),
+                        jaarbedrag=np.zeros(inv.n), recht=np.zeros(inv.n, dtype=bool), uitleg=lambda i: [],
+                        bronnen=lambda i: [], doorgifte=doorgifte)
+
+    wga = wga or WgaBruto(aanvrager=inv.inkomen_aanvrager["wga"], partner=inv.inkomen_partner["wga"])
+    bruto = bijstand.inkomen_per_bron(inv, wga)
+    netto = sum(sum(v for b, v in bruto[k].items() if b != "bijstand") for k in bijstand.PERSONEN)
+    ontvangen = bruto["aanvrager"]["bijstand"] + bruto["partner"]["bijstand"]
+    uit_netto = np.zeros(inv.n, dtype=bool)
+    if inv.bijstand_netto is not None:
+        gegeven = inv.bijstand_netto[:, 0] + np.where(inv.heeft_partner, inv.bijstand_netto[:, 1], 0.0)
+        uit_netto = gegeven.any(axis=1)
+        ontvangen = np.where(uit_netto[:, None], gegeven, ontvangen)
+    ib = InkomenNaBelasting(
+        verzamelinkomen=np.zeros((inv.n, 2)), netto_per_maand=netto + ontvangen, netto_zonder_bijstand_per_maand=netto,
+        bijstand_netto_per_maand=ontvangen, bijstand_uit_netto=uit_netto,
+        bijstand_bruto_aanvrager=inv.inkomen_aanvrager["bijstand"],
+        bijstand_bruto_partner=inv.inkomen_partner["bijstand"],
+        bijstand_bruto_bewoners=np.zeros_like(inv.bewoner_inkomen))
+    return {"wga": uitkomst("wga", wga), "inkomstenbelasting": uitkomst("inkomstenbelasting", ib)}

@@ -10,10 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
+from checker.fouten import RegisterFout
 from checker.regelingen import bijstand
 from checker.regelingen._uitkomst import Uitkomst
+from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
+from checker.regelingen.wga import WgaBruto
 
 from .helpers import huishouden as hh
+from .helpers import netto_als_bruto
 
 # Pw art. 21 onder a / b, text per 2026-01-01 and per 2026-07-01
 ALLEEN_JAN_26, ALLEEN_JUL_26 = 1401.50, 1419.46
@@ -24,8 +28,15 @@ def invoer_van(*huishoudens):
     return invoer.uit_huishoudens([huishouden.valideer(d) for d in huishoudens])
 
 
-def bereken(d, eerder=None):
-    return bijstand.bereken(invoer_van(d), parameters.laad(d["jaar"]), eerder or {})
+def bereken(d, wga=None, ib=None):
+    """The bijstand of household ``d``; unless ``ib`` (an InkomenNaBelasting) says otherwise, its net income is the
+    gross income given (these tests are about the bijstand's own arithmetic), and the WGA is ``wga`` (a WgaBruto) or
+    inkomen.wga as given."""
+    inv = invoer_van(d)
+    eerder = netto_als_bruto(inv, wga)
+    if ib is not None:
+        eerder["inkomstenbelasting"] = nep_uitkomst("inkomstenbelasting", ib)
+    return bijstand.bereken(inv, parameters.laad(d["jaar"]), eerder)
 
 
 def met(d, *personen):
@@ -46,10 +57,21 @@ def half_jaar(jan, jul):
     return [jan] * 6 + [jul] * 6
 
 
-def nep_uitkomst(regeling, n, details):
-    """An Uitkomst of a regeling computed before (as the orchestrator passes them in ``eerder``)."""
+def nep_uitkomst(regeling, doorgifte, n=1):
+    """An Uitkomst of a regeling computed before (as the orchestrator passes them in ``eerder``), handing on
+    ``doorgifte``."""
     return Uitkomst(regeling=regeling, instantie="x", maandbedragen=np.zeros((n, 12)), jaarbedrag=np.zeros(n),
-                    recht=np.zeros(n, dtype=bool), uitleg=lambda i: [], bronnen=lambda i: [], details=details)
+                    recht=np.zeros(n, dtype=bool), uitleg=lambda i: [], bronnen=lambda i: [], doorgifte=doorgifte)
+
+
+def nep_ib(netto_zonder_bijstand, bijstand_netto=0.0):
+    """An inkomstenbelasting that hands on this net income without bijstand and this bijstand net, per month."""
+    een = np.ones((1, 12))
+    return InkomenNaBelasting(
+        verzamelinkomen=np.zeros((1, 2)), netto_per_maand=(netto_zonder_bijstand + bijstand_netto) * een,
+        netto_zonder_bijstand_per_maand=netto_zonder_bijstand * een, bijstand_netto_per_maand=bijstand_netto * een,
+        bijstand_uit_netto=np.zeros(1, dtype=bool), bijstand_bruto_aanvrager=0 * een, bijstand_bruto_partner=0 * een,
+        bijstand_bruto_bewoners=np.zeros((1, 0, 12)))
 
 
 # --- the norms ------------------------------------------------------------------------------------------
@@ -177,11 +199,9 @@ def test_single_with_800_net_income():
     d["personen"][0]["inkomen"]["ww"] = 800
     u = bereken(d)
     assert u.maandbedragen[0].tolist() == half_jaar(601.50, 619.46)
-    assert any("bruto" in w for w in u.waarschuwingen(0))
     # the same with the net income from the inkomstenbelasting regeling: gross WW 1.000, net € 800
     d["personen"][0]["inkomen"]["ww"] = 1000
-    ib = nep_uitkomst("inkomstenbelasting", 1, {"netto_per_maand": np.full((1, 12), 800.0)})
-    u = bereken(d, {"inkomstenbelasting": ib})
+    u = bereken(d, ib=nep_ib(800.0))
     assert u.maandbedragen[0].tolist() == half_jaar(601.50, 619.46)
     assert u.feiten["inkomen_jaar"][0] == 12 * 800
 
@@ -195,10 +215,7 @@ def test_bijstand_received_now_is_compared_not_counted():
     # with the income tax computed: gross WW 500 + bijstand 1.000; the tax says the WW alone leaves 450 net and the
     # bijstand adds 750 net. Only the WW counts (art. 31 lid 1): 1.401,50 − 450; the bijstand is compared net.
     d["personen"][0]["inkomen"]["ww"] = 500
-    ib = nep_uitkomst("inkomstenbelasting", 1, {"netto_per_maand": np.full((1, 12), 1200.0),
-                                                 "netto_zonder_bijstand_per_maand": np.full((1, 12), 450.0),
-                                                 "bijstand_netto_per_maand": np.full((1, 12), 750.0)})
-    u = bereken(d, {"inkomstenbelasting": ib})
+    u = bereken(d, ib=nep_ib(450.0, bijstand_netto=750.0))
     assert u.maandbedragen[0, 0] == pytest.approx(1401.50 - 450.0)
     assert u.feiten["ontvangt_jaar"][0] == pytest.approx(12 * 750.0)
     assert any("netto € 9.000,00 na de belasting die over deze bijstand gaat" in r for r in u.uitleg(0))
@@ -209,11 +226,18 @@ def test_wga_counted_once():
     d["personen"][0]["inkomen"]["wga"] = 500
     assert bereken(d).maandbedragen[0, 0] == pytest.approx(1401.50 - 500)
     # the WGA as the wga regeling computes it replaces inkomen.wga; it is not added to it
-    wga = nep_uitkomst("wga", 1, {"bruto_aanvrager": np.full((1, 12), 700.0), "bruto_partner": np.zeros((1, 12))})
-    assert bereken(d, {"wga": wga}).maandbedragen[0, 0] == pytest.approx(1401.50 - 700)
-    # with the net income computed, the (net) WGA is inside netto_per_maand and not added again
-    ib = nep_uitkomst("inkomstenbelasting", 1, {"netto_per_maand": np.full((1, 12), 600.0)})
-    assert bereken(d, {"wga": wga, "inkomstenbelasting": ib}).maandbedragen[0, 0] == pytest.approx(1401.50 - 600)
+    wga = WgaBruto(aanvrager=np.full((1, 12), 700.0), partner=np.zeros((1, 12)))
+    assert bereken(d, wga=wga).maandbedragen[0, 0] == pytest.approx(1401.50 - 700)
+    # with the net income computed, the (net) WGA is inside the net income and not added again
+    assert bereken(d, wga=wga, ib=nep_ib(600.0)).maandbedragen[0, 0] == pytest.approx(1401.50 - 600)
+
+
+def test_without_the_income_tax_it_needs_the_bijstand_refuses_instead_of_guessing():
+    # The bijstand needs the net income (declared in its registry entry): with only the WGA given it names what is
+    # missing instead of counting the gross income as net.
+    inv = invoer_van(hh(800))
+    with pytest.raises(RegisterFout, match="'bijstand'.*'inkomstenbelasting'"):
+        bijstand.bereken(inv, parameters.laad(2026), {"wga": netto_als_bruto(inv)["wga"]})
 
 
 def test_partner_income_counts():
@@ -343,7 +367,8 @@ def test_never_negative_never_above_norm_plus_vrijlating_never_rising(loon, part
        jaar=jaren)
 def test_many_households_at_once_equal_one_by_one(rijen, jaar):
     ds = [huishouden_van(a, p_, lft, jaar, m, k, v) for a, p_, lft, m, k, v in rijen]
-    samen = bijstand.bereken(invoer_van(*ds), parameters.laad(jaar), {})
+    samen_inv = invoer_van(*ds)
+    samen = bijstand.bereken(samen_inv, parameters.laad(jaar), netto_als_bruto(samen_inv))
     for i, d in enumerate(ds):
         los = bereken(d)
         assert np.array_equal(samen.maandbedragen[i], los.maandbedragen[0])

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import InvoerFout, check, eenheden, gemeenten, hervorming, huishouden, instellingen, invoer, parameters
+from checker import InvoerFout, berekening, check, eenheden, gemeenten, hervorming, huishouden, instellingen, invoer, parameters
 from checker.fouten import RegelFout
-from checker.regelingen import bijstand, huurtoeslag
+from checker.regelingen import huurtoeslag
 
 REPO = Path(__file__).resolve().parent.parent
 A_2025 = {"eenpersoonshuishouden": 0.000000438698, "meerpersoonshuishouden": 0.000000298184}   # Wht art. 19, B
@@ -192,7 +192,8 @@ def _jong(jaar: int, wijzigingen: dict | None = None) -> list[str]:
          "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 19, "inkomen": {"loon": 300}}],
          "wonen": {"soort": "huur", "kale_huur": 400}}
     hs = huishouden.valideer(h)
-    return bijstand.bereken(invoer.uit_huishoudens([hs]), parameters.laad(jaar, wijzigingen), {}).waarschuwingen(0)
+    res = berekening.bereken(invoer.uit_huishoudens([hs]), parameters.laad(jaar, wijzigingen))
+    return res.regelingen["bijstand"].waarschuwingen(0)
 
 
 def test_the_young_adult_rule_and_the_art_34a_remark_follow_their_dated_parameters():

@@ -34,6 +34,9 @@ import pytest
 from checker import check, huishouden, invoer, parameters
 from checker.regelingen import (bijstand, inkomstenbelasting, kinderbijslag, kinderopvangtoeslag,
                                 kindgebonden_budget, kwijtschelding, smi, zorgtoeslag)
+from checker.regelingen._uitkomst import Uitkomst
+
+from .helpers import netto_als_bruto
 
 JAAR = 2026
 KB_H1 = (295.07, 358.30, 421.53)   # AKW art. 12 lid 3 onder a, b, c, per 1 januari 2026
@@ -197,7 +200,8 @@ def test_huurtoeslag_a_child_lives_in_from_awir_art_5(geboren, eerste_maand):
 # --- bijstand: the day itself, counted as whole months on their first day --------------------------------------------
 def bijstand_van(geboren: str, kinderen=()):
     h = huis(kinderen, aanvrager={"leeftijd": None, "geboortedatum": geboren, "inkomen": {}}, ti=0)
-    return bijstand.bereken(inv_van(h), P, {})
+    inv = inv_van(h)
+    return bijstand.bereken(inv, P, netto_als_bruto(inv))
 
 
 def test_bijstand_21_on_the_first_adult_norm_from_that_month():
@@ -312,12 +316,15 @@ def test_no_regeling_counts_a_child_before_its_birth():
     # kindgebonden budget from July (the month after the birth)
     assert not kgb(h).maandbedragen[0, :6].any()
     # bijstand: an alleenstaande until the child is there, an alleenstaande ouder from July
-    soort = bijstand.bereken(inv, P, {}).details["norm_soort_per_maand"][0]
+    soort = bijstand.bereken(inv, P, netto_als_bruto(inv)).details["norm_soort_per_maand"][0]
     assert soort.tolist() == [0] * 6 + [1] * 6
     # kwijtschelding: on the peildatum (March) the child is not yet born → alleenstaande, not alleenstaande ouder;
     # childcare costs only from the month the child counts
     assert kwijtschelding.huishoudtype(inv)[0] == 0
-    kosten = kwijtschelding.netto_kinderopvangkosten(inv, {})[0]
+    geen_toeslag = Uitkomst(regeling="kinderopvangtoeslag", instantie="test", maandbedragen=np.zeros((1, 12)),
+                            jaarbedrag=np.zeros(1), recht=np.zeros(1, dtype=bool), uitleg=lambda i: [],
+                            bronnen=lambda i: [])
+    kosten = kwijtschelding.netto_kinderopvangkosten(inv, {"kinderopvangtoeslag": geen_toeslag})[0]
     assert not kosten[:6].any() and (kosten[6:] == 900).all()
     # the household's net income subtracts childcare costs only from the month the child is there
     from checker import berekening

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
+from checker.fouten import RegisterFout
 from checker.regelingen import inkomstenbelasting as ib
+from checker.regelingen import wga as wga_regeling
 from checker.regelingen._uitkomst import Uitkomst
 from .helpers import assert_samen_gelijk_aan_los
 
@@ -45,9 +47,12 @@ def huis(*personen, jaar=2026, **extra):
 
 
 def bereken(*huizen, jaar=None, eerder=None):
+    """The income tax of the households, with the WGA it needs computed by the wga regeling (unless ``eerder`` gives
+    the WGA to use)."""
     hs = [huishouden.valideer(h) for h in huizen]
     jaar = jaar or hs[0].jaar
-    return ib.bereken(invoer.uit_huishoudens(hs), parameters.laad(jaar), eerder or {})
+    inv, params = invoer.uit_huishoudens(hs), parameters.laad(jaar)
+    return ib.bereken(inv, params, eerder or {"wga": wga_regeling.bereken(inv, params)})
 
 
 def lezer(jaar):
@@ -309,24 +314,39 @@ def test_months_in_proportion_to_each_months_income_and_negative_months_get_noth
     assert np.allclose(u.details["netto_per_maand"][0], netto)
 
 
-def test_wga_taken_from_the_wga_regeling_when_computed():
+def nep_wga(aanvrager_per_maand: float) -> Uitkomst:
+    """A WGA result that hands on ``aanvrager_per_maand`` gross for the aanvrager (and nothing for a partner)."""
+    return Uitkomst(regeling="wga", instantie="UWV", maandbedragen=np.zeros((1, 12)), jaarbedrag=np.zeros(1),
+                    recht=np.ones(1, dtype=bool), uitleg=lambda i: [], bronnen=lambda i: [],
+                    doorgifte=wga_regeling.WgaBruto(aanvrager=np.full((1, 12), aanvrager_per_maand),
+                                                    partner=np.zeros((1, 12))))
+
+
+def test_wga_taken_from_the_wga_regeling():
     # With a WIA situation, the benefit as the wga regeling computed it replaces inkomen.wga (never counted twice).
     h = huis(persoon(loon=20000, wga=6000))
     h["personen"][0]["wia"] = {"fase": "na_loongerelateerd", "klasse": "45-55", "maandloon": 3000,
                                "restverdiencapaciteit": 1500}
-    gewoon = bereken(h)
-    wga = Uitkomst(regeling="wga", instantie="UWV", maandbedragen=np.zeros((1, 12)), jaarbedrag=np.zeros(1),
-                   recht=np.ones(1, dtype=bool), uitleg=lambda i: [], bronnen=lambda i: [],
-                   details={"bruto_aanvrager": np.full((1, 12), 1000.0), "bruto_partner": np.zeros((1, 12))})
-    met = bereken(h, eerder={"wga": wga})
-    assert gewoon.details["verzamelinkomen_aanvrager"][0] == pytest.approx(26000)
+    met = bereken(h, eerder={"wga": nep_wga(1000.0)})
     assert met.details["verzamelinkomen_aanvrager"][0] == pytest.approx(32000)
-    niet_berekend = Uitkomst(regeling="wga", instantie="UWV", maandbedragen=np.zeros((1, 12)), jaarbedrag=np.zeros(1),
-                             recht=np.zeros(1, dtype=bool), uitleg=lambda i: [], bronnen=lambda i: [], berekend=False)
-    assert bereken(h, eerder={"wga": niet_berekend}).details["verzamelinkomen_aanvrager"][0] == pytest.approx(26000)
     # Without a WIA situation the regeling computes nothing for this person: inkomen.wga as given stays.
     zonder_wia = huis(persoon(loon=20000, wga=6000))
-    assert bereken(zonder_wia, eerder={"wga": wga}).details["verzamelinkomen_aanvrager"][0] == pytest.approx(26000)
+    assert bereken(zonder_wia, eerder={"wga": nep_wga(1000.0)}).details["verzamelinkomen_aanvrager"][0] == \
+        pytest.approx(26000)
+
+
+def test_without_the_wga_it_needs_the_income_tax_refuses_instead_of_guessing():
+    # The income tax needs the WGA (declared in its registry entry): missing, it names both regelingen, and a result
+    # of the wrong type is refused too; it never falls back on inkomen.wga.
+    h = huishouden.valideer(huis(persoon(loon=20000, wga=6000)))
+    inv, params = invoer.uit_huishoudens([h]), parameters.laad(2026)
+    with pytest.raises(RegisterFout, match="'inkomstenbelasting'.*'wga'"):
+        ib.bereken(inv, params, {})
+    zonder_doorgifte = Uitkomst(regeling="wga", instantie="UWV", maandbedragen=np.zeros((1, 12)),
+                                jaarbedrag=np.zeros(1), recht=np.zeros(1, dtype=bool), uitleg=lambda i: [],
+                                bronnen=lambda i: [])
+    with pytest.raises(RegisterFout, match="WgaBruto"):
+        ib.bereken(inv, params, {"wga": zonder_doorgifte})
 
 
 def test_first_line_says_this_is_what_is_due_not_an_entitlement():

@@ -32,6 +32,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
+from checker.fouten import RegisterFout
 from checker.regelingen import kindgebonden_budget, kinderbijslag
 from checker.regelingen._uitkomst import Uitkomst
 from .helpers import assert_samen_gelijk_aan_los
@@ -218,13 +219,14 @@ def test_uses_the_kinderbijslag_details_from_before():
     inv = invoer.uit_huishoudens([huishouden.valideer(h)])
     p = parameters.laad(2026)
     kb = kinderbijslag.bereken(inv, p, {})
-    geen = np.zeros_like(kb.details["kinderbijslag_kind"])
+    assert kindgebonden_budget.bereken(inv, p, {"kinderbijslag": kb}).jaarbedrag[0] == 5996
+    geen = kinderbijslag.KinderbijslagPerKind(per_kind=np.zeros_like(kb.doorgifte.per_kind))
     nep = Uitkomst(regeling="kinderbijslag", instantie="SVB", maandbedragen=kb.maandbedragen,
-                   jaarbedrag=kb.jaarbedrag, recht=kb.recht, uitleg=kb.uitleg, bronnen=kb.bronnen,
-                   details={"kinderbijslag_kind": geen})
+                   jaarbedrag=kb.jaarbedrag, recht=kb.recht, uitleg=kb.uitleg, bronnen=kb.bronnen, doorgifte=geen)
     assert kindgebonden_budget.bereken(inv, p, {"kinderbijslag": nep}).jaarbedrag[0] == 0
-    # without a kinderbijslag result the module computes it itself
-    assert kindgebonden_budget.bereken(inv, p, {}).jaarbedrag[0] == 5996
+    # without the kinderbijslag it needs, the module names it instead of computing it itself
+    with pytest.raises(RegisterFout, match="'kindgebonden_budget'.*'kinderbijslag'"):
+        kindgebonden_budget.bereken(inv, p, {})
 
 
 def test_feiten_and_explanation_lines():

@@ -4,20 +4,21 @@ Expected values are the law's arithmetic written out in each test:
     kosten van bestaan  = percentage × bijstandsnorm                          (URI art. 16; Regeling medeoverheden art. 2)
     betalingscapaciteit = 12 × max(0, netto besteedbaar − kosten van bestaan)  (URI art. 13)
     kwijtschelding      = aanslag − vermogen boven de vrijlating − 80% × betalingscapaciteit, niet < 0   (URI art. 11)
-The income-tax and bijstand modules are built in parallel, so most tests give `eerder` small fake Uitkomsten with
-the names those modules publish (details["netto_per_maand"], details["norm_per_maand"], details["norm_soort"]).
+Most tests give `eerder` small fake Uitkomsten that hand on what the kwijtschelding needs, typed as those regelingen
+hand it on (InkomenNaBelasting, Bijstandsnorm; the amounts of huurtoeslag, zorgtoeslag and kinderopvangtoeslag).
 Bijstandsnormen 2025/2026 from reference/parameters-income-addendum.md §2a (Participatiewet art. 21-22, grade A).
 """
-import importlib
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import berekening, huishouden, invoer, parameters
+from checker.fouten import RegisterFout
 from checker.regelingen import kwijtschelding
 from checker.regelingen._uitkomst import Uitkomst
+from checker.regelingen.bijstand import NORM_SOORTEN, Bijstandsnorm
+from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
 
 from .helpers import huishouden as hh
 
@@ -26,18 +27,34 @@ NORM_2026_AOW = 1564.69        # Pw art. 22 onder a, 1-1-2026 (pensioengerechtig
 NORM_2025_JAN, NORM_2025_JUL = 1345.45, 1369.06   # Pw art. 21 onder a, 1-1-2025 and 1-7-2025
 
 
-def fake(regeling: str, n: int = 1, maand=None, **details) -> Uitkomst:
+# A zorgtoeslag that covers the whole premium above the normpremie: no zorgpremie uitgave (URI art. 15 onder c), for
+# the tests about the other parts of the income; test_zorgpremie_above_normpremie_and_zorgtoeslag tests that part.
+DEKT_ZORGPREMIE = 1_000.0
+
+
+def fake(regeling: str, n: int = 1, maand=None, doorgifte=None) -> Uitkomst:
     m = np.zeros((n, 12)) if maand is None else np.broadcast_to(np.asarray(maand, dtype=float), (n, 12)).copy()
     return Uitkomst(regeling=regeling, instantie="test", maandbedragen=m, jaarbedrag=m.sum(axis=1),
-                    recht=m.sum(axis=1) > 0, uitleg=lambda i: [], bronnen=lambda i: [], details=details)
+                    recht=m.sum(axis=1) > 0, uitleg=lambda i: [], bronnen=lambda i: [], doorgifte=doorgifte)
 
 
 def eerder(netto, norm=NORM_2026, n: int = 1, soort="alleenstaande", **meer) -> dict:
+    """What the kwijtschelding needs: a net income without bijstand (per household, or per household and month), no
+    bijstand received or computed, the bijstandsnorm of ``soort``, no huurtoeslag or kinderopvangtoeslag, and a
+    zorgtoeslag that covers the premium; ``meer`` replaces any of them."""
     netto = np.broadcast_to(np.asarray(netto, dtype=float).reshape(-1, 1) if np.ndim(netto) == 1
                             else np.asarray(netto, dtype=float), (n, 12)).copy()
-    uit = {"inkomstenbelasting": fake("inkomstenbelasting", n, netto_per_maand=netto),
-           "bijstand": fake("bijstand", n, norm_per_maand=np.broadcast_to(np.asarray(norm, dtype=float), (n, 12)).copy(),
-                            norm_soort=np.full((n, 12), soort, dtype=object))}
+    nul = np.zeros((n, 12))
+    ib = InkomenNaBelasting(verzamelinkomen=np.zeros((n, 2)), netto_per_maand=netto,
+                            netto_zonder_bijstand_per_maand=netto, bijstand_netto_per_maand=nul,
+                            bijstand_uit_netto=np.zeros(n, dtype=bool), bijstand_bruto_aanvrager=nul,
+                            bijstand_bruto_partner=nul, bijstand_bruto_bewoners=np.zeros((n, 0, 12)))
+    norm = Bijstandsnorm(per_maand=np.broadcast_to(np.asarray(norm, dtype=float), (n, 12)).copy(),
+                         soort_per_maand=np.full((n, 12), NORM_SOORTEN.index(soort)))
+    uit = {"inkomstenbelasting": fake("inkomstenbelasting", n, doorgifte=ib),
+           "bijstand": fake("bijstand", n, doorgifte=norm), "huurtoeslag": fake("huurtoeslag", n),
+           "zorgtoeslag": fake("zorgtoeslag", n, maand=DEKT_ZORGPREMIE),
+           "kinderopvangtoeslag": fake("kinderopvangtoeslag", n)}
     uit.update(meer)
     return uit
 
@@ -171,10 +188,11 @@ def test_zorgpremie_above_normpremie_and_zorgtoeslag():
     h = hh(1300, None, 2026, gemeentelijke_belastingen=480)
     p = parameters.laad(2026).lezer()
     inv = invoer_van(h)
-    zonder, _ = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": fake("zorgtoeslag", maand=0)})
+    zonder = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": fake("zorgtoeslag", maand=0)})
     np.testing.assert_allclose(zonder, (2119 - 0.01912 * 29736) / 12)
     # With the full zorgtoeslag (2.119 − 568,55)/12 the premium is covered: no uitgave.
-    met, _ = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": fake("zorgtoeslag", maand=(2119 - 0.01912 * 29736) / 12)})
+    volle = fake("zorgtoeslag", maand=(2119 - 0.01912 * 29736) / 12)
+    met = kwijtschelding.zorgpremie_uitgave(inv, p, {"zorgtoeslag": volle})
     np.testing.assert_allclose(met, 0.0, atol=1e-9)
 
 
@@ -197,7 +215,7 @@ def test_netto_kinderopvangkosten_only_where_the_gemeente_chose_it():
 # --- pensioengerechtigden (URI art. 16 lid 2; Regeling medeoverheden art. 3) -----------------------------------
 def test_pensioner_standaard_uses_90_percent_of_the_aow_norm():
     # 90% × 1.564,69 = 1.408,221; BC = 12 × (1.500 − 1.408,221) = 1.101,348; 80% = 881,08 ≥ 480 → nothing
-    u = bereken(alleenstaande(leeftijd=70), eerder(1500, norm=NORM_2026_AOW, soort="pensioengerechtigde alleenstaande"))
+    u = bereken(alleenstaande(leeftijd=70), eerder(1500, norm=NORM_2026_AOW, soort="pensioengerechtigd alleenstaande"))
     assert u.feiten["betalingscapaciteit"][0] == pytest.approx(1101.348)
     assert u.jaarbedrag[0] == 0
 
@@ -211,33 +229,15 @@ def test_pensioner_zuidplas_uses_100_percent_of_net_aow():
 
 
 # --- missing inputs ---------------------------------------------------------------------------------------------
-def test_without_the_tax_module_gross_income_is_used_and_said():
-    # Gross loon 1.300 stands in for the netto: same arithmetic as the netto-1.300 case, plus a warning.
-    h = hh(1300, None, 2026, gemeentelijke_belastingen=480)
-    e = eerder(0)
-    del e["inkomstenbelasting"]
-    u = bereken(h, e)
-    assert u.jaarbedrag[0] == pytest.approx(108.96)
-    assert any("netto inkomen is nog niet berekend" in w for w in u.waarschuwingen(0))
-
-
-def test_without_the_bijstand_module_the_national_norms_are_used():
-    # bijstand.norm_alleenstaande 2026: 1.401,50 (jan-jun) and 1.419,46 (jul-dec), Pw art. 21 onder a.
-    # Gross loon 1.300: 90% × mean(1.401,50; 1.419,46) = 1.269,432; 1.300 − 1.269,432 = 30,568 → BC 366,816;
-    # 80% = 293,4528; 480 − 293,4528 = 186,5472 → 186,54 (whole cents, down)
-    h = hh(1300, None, 2026, gemeentelijke_belastingen=480)
-    u = bereken(h, {})
-    assert u.feiten["betalingscapaciteit"][0] == pytest.approx(12 * (1300 - 0.9 * (1401.50 + 1419.46) / 2))
-    assert u.jaarbedrag[0] == pytest.approx(186.54)
-    assert any("zonder kostendelersnorm" in w for w in u.waarschuwingen(0))
-
-
-def test_without_any_bijstandsnorm_there_is_no_outcome():
-    volledig = parameters.laad(2026)
-    zonder = parameters.Parameters(2026, {k: v for k, v in volledig._records.items() if not k.startswith("bijstand.")})
-    u = kwijtschelding.bereken(invoer_van(alleenstaande()), zonder, {})
-    assert not u.recht[0] and not u.feiten["berekenbaar"][0]
-    assert any("bijstandsnorm is niet beschikbaar" in r for r in u.uitleg(0))
+@pytest.mark.parametrize("ontbreekt", ["inkomstenbelasting", "bijstand", "huurtoeslag", "zorgtoeslag",
+                                       "kinderopvangtoeslag"])
+def test_without_a_regeling_it_needs_there_is_an_error_not_a_guess(ontbreekt):
+    # Every need is declared in the registry entry and met by the orchestrator; called without one, the kwijtschelding
+    # names it instead of falling back on gross income, national norms or the voorschot received.
+    e = eerder(1300)
+    del e[ontbreekt]
+    with pytest.raises(RegisterFout, match=f"'kwijtschelding'.*'{ontbreekt}'"):
+        bereken(hh(1300, None, 2026, gemeentelijke_belastingen=480), e)
 
 
 def test_no_aanslag_no_kwijtschelding():
@@ -291,36 +291,16 @@ def test_many_households_at_once_equal_one_by_one(rijen):
         assert samen.uitleg(i) == los.uitleg(0)
 
 
-# --- end to end with whatever modules exist ---------------------------------------------------------------------
-VOLGORDE = ("wga", "inkomstenbelasting", "bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag",
-            "kindgebonden_budget", "kinderopvangtoeslag")
-
-
-def keten(inv, p) -> tuple[dict, list[str]]:
-    """Run the regelingen that exist, in the orchestrator's order, as berekening.py will."""
-    uit, gedaan = {}, []
-    for sleutel in VOLGORDE:
-        try:
-            module = importlib.import_module(f"checker.regelingen.{sleutel}")
-        except ModuleNotFoundError:
-            continue
-        uit[sleutel] = module.bereken(inv, p, uit)
-        gedaan.append(sleutel)
-    return uit, gedaan
-
-
+# --- end to end, as the orchestrator computes it ----------------------------------------------------------------
 @pytest.mark.parametrize("gemeente", ["standaard", "zuidplas", "staphorst"])
 @pytest.mark.parametrize("jaar", [2025, 2026])
-def test_end_to_end_with_the_modules_that_exist(gemeente, jaar):
+def test_end_to_end_with_the_regelingen_it_needs(gemeente, jaar):
     h = hh(0, None, jaar, gemeentelijke_belastingen=480, gemeente=gemeente,
            wonen={"soort": "huur", "kale_huur": 700})
-    inv = invoer_van(h)
-    p = parameters.laad(jaar)
-    voor, gedaan = keten(inv, p)
-    u = kwijtschelding.bereken(inv, p, voor)
+    u = berekening.bereken(invoer_van(h), parameters.laad(jaar)).regelingen["kwijtschelding"]
     assert 0 <= u.jaarbedrag[0] <= 480 and u.maandbedragen.shape == (1, 12)
     assert u.uitleg(0) and u.bronnen(0)
-    if "bijstand" in gedaan and gemeente in ("zuidplas", "staphorst"):
+    if gemeente in ("zuidplas", "staphorst"):
         # Without other income the household lives on bijstand (= the norm); at 100% of the norm there is no
         # betalingscapaciteit, so the whole aanslag is kwijtgescholden (URI art. 11 onder a).
         assert u.jaarbedrag[0] == pytest.approx(480.0)

@@ -4,11 +4,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import check
+from checker.regelingen._register import standaard
 
 from .helpers import huishouden as hh
 
-UITKERINGEN = ("bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag", "kindgebonden_budget",
-               "kinderopvangtoeslag", "kwijtschelding", "smi")
+UITKERINGEN = standaard().bovenop_netto   # paid on top of the net income after tax (the registry says which)
 
 
 @settings(max_examples=60, deadline=None)

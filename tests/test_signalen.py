@@ -78,9 +78,16 @@ def test_a_rule_with_an_unknown_field_in_its_text_names_the_rule(tmp_path):
         "regels:\n  - naam: stuk\n    code: TEST\n    ernst: info\n    feit: regeling\n    als: {recht: true}\n"
         "    titel: '{bestaat_niet}'\n    uitleg: x\n    actie: x\n    bewoner: x\n    instantie: x\n    regelingen: []\n"
         "    bronnen: [x]\n", encoding="utf-8")
-    regels = signalen.lees_regels(tmp_path)
+    # refused when the rules are loaded (checked against the declared fields of the fact type), not first when the
+    # rule fires
+    with pytest.raises(RegelFout, match="'stuk'.*bestaat_niet"):
+        signalen.lees_regels(tmp_path)
+    # and a fact that lacks a field a text asks for (an optional field) still names the rule when it fires
+    regel = signalen.SignaalRegel(naam="stuk", code="TEST", ernst="info", feit="regeling", als={"recht": True},
+                                  titel="{oude_huur}", uitleg="x", actie="x", bewoner="x", instantie="x",
+                                  regelingen=[], bronnen=["x"])
     with pytest.raises(RegelFout, match="stuk"):
-        signalen.maak_signaal(regels[0], {"recht": True})
+        signalen.maak_signaal(regel, {"recht": True})
 
 
 def test_a_malformed_rule_file_names_the_rule(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from checker import huishouden, invoer, parameters, populatie, signalen
 from checker.berekening import bereken
+from checker.regelingen._register import standaard
 
 
 def _per_regel_los(huishoudens, res):
@@ -81,12 +82,12 @@ def test_population_niet_gebruik_counts_the_households_that_leave_a_toeslag():
     inv = populatie.genereer(5000, 2026, seed=8)
     res = bereken(populatie.met_voorschotten(inv, bereken(inv, p), seed=8), p)
     laat_liggen = np.zeros(inv.n, dtype=bool)
-    for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag"):
+    for k in standaard().met_voorschot:
         u = res.regelingen[k]
         laat_liggen |= u.recht & (u.jaarbedrag > 0) & (res.invoer.ontvangt[k].sum(axis=1) == 0)
     assert signalen.tel(res, date(2026, 1, 1))["NIET_GEBRUIK"] == laat_liggen.sum() > 0
-    andere = np.logical_or.reduce([res.invoer.ontvangt[k].sum(axis=1) > 0
-                                   for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag")])
+    andere = np.logical_or.reduce([res.invoer.ontvangt[k].sum(axis=1) > 0 for k in standaard().met_voorschot
+                                   if not standaard()[k].vanzelf_bij_andere_toeslag])
     kgb = res.regelingen["kindgebonden_budget"].recht
     assert (res.invoer.ontvangt["kindgebonden_budget"].sum(axis=1) > 0)[kgb & andere].all()
     assert "TOESLAG_TERUGVORDERING" not in signalen.tel(res, date(2026, 1, 1))  # voorschot equal to recht
@@ -105,8 +106,7 @@ def test_household_fact_means_what_the_household_file_says():
         assert feit["heeft_winst"] == any(any(x != 0 for x in o.inkomen.winst) for o in ouders), naam
         assert feit["ontvangt_wga"] == any(any(x != 0 for x in o.inkomen.wga) for o in ouders), naam
         assert feit["ontvangt_toeslagvoorschot"] == any(sum(getattr(h.ontvangt, k)) > 0
-                                                        for k in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget",
-                                                                  "kinderopvangtoeslag")), naam
+                                                        for k in standaard().met_voorschot), naam
         werk = [np.add(o.inkomen.loon, o.inkomen.winst) for o in ouders]
         verwacht = max(float(np.std(w) / np.mean(w)) if np.mean(w) > 0 else 0.0 for w in werk)
         assert abs(feit["inkomen_variatie"] - verwacht) < 1e-12, naam

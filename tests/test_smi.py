@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
+from checker.fouten import RegisterFout
 from checker.regelingen import smi
 from checker.regelingen._uitkomst import Uitkomst
+from checker.regelingen.kinderopvangtoeslag import KinderopvangRecht
 
 from .helpers import huishouden as hh
 
@@ -22,7 +24,7 @@ def kot(recht, n: int = 1) -> dict:
     recht = np.broadcast_to(np.asarray(recht, dtype=bool), (n, 12)).copy()
     u = Uitkomst(regeling="kinderopvangtoeslag", instantie="test", maandbedragen=np.where(recht, 100.0, 0.0),
                  jaarbedrag=np.where(recht, 100.0, 0.0).sum(axis=1), recht=recht.any(axis=1),
-                 uitleg=lambda i: [], bronnen=lambda i: [], details={"recht_per_maand": recht})
+                 uitleg=lambda i: [], bronnen=lambda i: [], doorgifte=KinderopvangRecht(per_maand=recht))
     return {"kinderopvangtoeslag": u}
 
 
@@ -74,12 +76,10 @@ def test_smi_starts_when_the_kot_right_ends():
     assert (u.maandbedragen[0, :3] == 0).all() and (u.maandbedragen[0, 3:9] > 0).all() and (u.maandbedragen[0, 9:] == 0).all()
 
 
-def test_kot_not_computed_means_unknown_and_no_payment():
-    u = bereken(gezin(), {})
-    assert not u.recht[0] and not u.maandbedragen.any()
-    assert not u.feiten["kinderopvangtoeslag_bekend"][0]
-    assert u.feiten["maanden_geen_ouder_beschikbaar_met_opvang"][0] == 12
-    assert any("niet berekend" in r for r in u.uitleg(0))
+def test_kot_not_computed_is_an_error_not_a_guess():
+    # SMI needs the kinderopvangtoeslag right (declared in its registry entry); without it, it names what is missing.
+    with pytest.raises(RegisterFout, match="'smi'.*'kinderopvangtoeslag'"):
+        bereken(gezin(), {})
 
 
 def test_no_smi_when_every_parent_can_care():

@@ -17,12 +17,12 @@ import numpy as np
 from .. import instellingen, opmaak, parameters, signalen
 from ..berekening import REGELINGEN, bereken, herbereken
 from ..fouten import RegelFout
+from ..regelingen._register import actief
 from . import doorrekenen, kalibratie, maten, records
 from .gegevens import doelen
 
 SCHEMA = 1
 AFWIJKING_CONTROLE = 0.25        # a controle figure further off than this is called out in the report
-SOORT = {"inkomstenbelasting": "heffing"}
 # the people and households a beleidsmaker asks about first, reported for the baseline
 PERSONEN = ("personen.kinderen_0_17", "huishoudens.aow", "personen.aow", "huishoudens.huur", "personen.zzp",
             "huishoudens.bijstand", "personen.wga", "personen.iva", "personen.ww",
@@ -74,7 +74,7 @@ class _Sommen:
     def regelingen(self) -> dict[str, dict[str, Any]]:
         return {k: {"uitgaven": _euro(self.uitgaven[k]), "recht": _euro(self.recht[k]),
                     "ontvangers": round(self.ontvangers[k]), "met_recht": round(self.met_recht[k]),
-                    "soort": SOORT.get(k, "uitkering")} for k in REGELINGEN}
+                    "soort": actief()[k].soort} for k in REGELINGEN}
 
 
 def _doelen_json(waarden: dict[str, float]) -> list[dict[str, Any]]:
@@ -216,7 +216,7 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
     for k, naam in enumerate(REGELINGEN):
         b, h = float(w @ regeling_b[:, k]), float(w @ regeling_h[:, k])
         regelingen[naam] = {"basis": _euro(b), "hervorming": _euro(h), "verschil": _euro(h - b),
-                            "interval_95": [_euro(x) for x in interval[k]], "soort": SOORT.get(naam, "uitkering")}
+                            "interval_95": [_euro(x) for x in interval[k]], "soort": actief()[naam].soort}
     nb_t, nh_t = float(w @ per_record["netto_b"]), float(w @ per_record["netto_h"])
     return {
         "soort": "landelijk", "jaar": jaar, "records": r, "huishoudens": round(totaal, 1),

@@ -17,11 +17,9 @@ import numpy as np
 from ..berekening import Resultaat
 from ..fouten import RegelFout
 from ..invoer import OPVANGSOORTEN, WIA_FASEN
+from ..regelingen._register import actief
 from .gegevens import kenmerk
 from .records import TOESLAGEN, TYPEN, Records
-
-# regelingen everyone with recht receives (no aanvraag or no known niet-gebruik)
-VANZELF = ("wga", "kinderbijslag", "inkomstenbelasting", "smi")
 
 
 @dataclass(frozen=True)
@@ -41,22 +39,29 @@ def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
     draw against the niet-gebruik share); kindgebonden budget also comes by itself with another toeslag (Dienst
     Toeslagen grants it without an aanvraag); bijstand for the households that live on it below the AOW age, and
     above it (the AIO) for those who claim it; kwijtschelding for those who claim it (most in the bijstand do, the
-    gemeente checks them automatically); the rest to everyone with recht."""
+    gemeente checks them automatically); the rest (no aanvraag or no known niet-gebruik) to everyone with recht."""
     jaar = rec.invoer.jaar
+    register = actief()
     uit: dict[str, np.ndarray] = {}
     recht = {k: u.jaarbedrag > 0 for k, u in res.regelingen.items()}
-    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag"):
-        uit[k] = recht[k] & (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar)))
-    vanzelf = uit["zorgtoeslag"] | uit["huurtoeslag"] | uit["kinderopvangtoeslag"]
-    kgb = "kindgebonden_budget"
-    uit[kgb] = recht[kgb] & (vanzelf | (rec.trekking[kgb] >= float(kenmerk(f"niet_gebruik.{kgb}", jaar))))
+    toeslagen = [register[k] for k in register.met_voorschot]
+    for r in toeslagen:
+        if not r.vanzelf_bij_andere_toeslag:
+            k = r.sleutel
+            uit[k] = recht[k] & (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar)))
+    vanzelf = np.logical_or.reduce([uit[r.sleutel] for r in toeslagen if not r.vanzelf_bij_andere_toeslag])
+    for r in toeslagen:
+        if r.vanzelf_bij_andere_toeslag:
+            k = r.sleutel
+            uit[k] = recht[k] & (vanzelf | (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar))))
     aio = aow_huishouden(rec) & (rec.trekking["aio"] >= float(kenmerk("niet_gebruik.aio", jaar)))
     uit["bijstand"] = recht["bijstand"] & (rec.bijstand | aio)
     kw = kenmerk("gemeenten.kwijtschelding.niet_gebruik", jaar)
     niet = np.where(uit["bijstand"], float(kw["bijstand"]), float(kw["overige_minima"]))
     uit["kwijtschelding"] = recht["kwijtschelding"] & (rec.trekking["kwijtschelding"] >= niet)
-    for k in VANZELF:
-        uit[k] = recht[k]
+    for k in register.sleutels:
+        if k not in uit:
+            uit[k] = recht[k]
     return uit
 
 
@@ -70,7 +75,7 @@ def netto_besteedbaar(s: "Stand") -> np.ndarray:
     """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed."""
     netto = s.resultaat.netto.maandbedragen.sum(axis=1)
     for k, u in s.resultaat.regelingen.items():
-        if k != "inkomstenbelasting":
+        if k in actief().bovenop_netto:
             netto = netto - np.where(s.ontvangt[k], 0.0, u.jaarbedrag)
     return netto
 
@@ -171,8 +176,7 @@ def _persoonlijk_inkomen(s: Stand) -> np.ndarray:
     for rol, ink, deel in (("aanvrager", inv.inkomen_aanvrager, np.where(partner, 0.5, 1.0)),
                            ("partner", inv.inkomen_partner, np.where(partner, 0.5, 0.0))):
         jaar = sum(v for k, v in ink.items() if k != "wga").sum(axis=1) + deel * bijstand
-        if wga.berekend and f"bruto_{rol}" in wga.details:
-            jaar = jaar + np.broadcast_to(wga.details[f"bruto_{rol}"], (s.n, 12)).sum(axis=1)
+        jaar = jaar + np.broadcast_to(wga.doorgifte.van(rol), (s.n, 12)).sum(axis=1)
         uit.append(jaar)
     return np.column_stack(uit + [inv.bewoner_inkomen.sum(axis=2)[:, b] for b in range(inv.bewoner_inkomen.shape[1])])
 

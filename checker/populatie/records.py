@@ -15,11 +15,13 @@ import numpy as np
 from .. import parameters
 from ..fouten import RegelFout
 from ..invoer import INKOMENSBRONNEN, OPVANGSOORTEN, VOORAF, WIA_FASEN, WIA_KLASSEN, Invoer, leeftijd_per_maand
+from ..regelingen._register import standaard
 from .gegevens import kenmerk, ontwerp
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "overig")
 BEWONERS = 4        # slots for children and medebewoners per record
-TOESLAGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "kinderopvangtoeslag")
+# the regelingen with a voorschot (the toeslagen), from the registry: each has a take-up draw and a voorschot received
+TOESLAGEN = standaard().met_voorschot
 AFNAME = TOESLAGEN + ("kwijtschelding", "aio")   # what a household may leave unclaimed (a take-up draw each)
 GEMEENTEN = ("standaard", "norm-100")       # municipal policy profiles the population is spread over
 MAAND = np.arange(12)

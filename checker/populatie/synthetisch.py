@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import paden, yamllader
 from ..invoer import INKOMENSBRONNEN, VOORAF, Invoer
+from ..regelingen._register import actief
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
 MAX_KINDEREN = 3
@@ -117,8 +118,7 @@ def genereer(n: int, jaar: int, seed: int = 0) -> Invoer:
         vermogen=vermogen, gemeente=np.full(n, "standaard", dtype=object),
         gemeentelijke_belastingen=np.full(n, float(v["gemeentelijke_belastingen"])),
         peildatum_maand=np.zeros(n, dtype=int),
-        ontvangt={k: np.zeros((n, 12)) for k in ("kinderopvangtoeslag", "zorgtoeslag", "huurtoeslag",
-                                                  "kindgebonden_budget")},
+        ontvangt={k: np.zeros((n, 12)) for k in actief().met_voorschot},
         heeft_wia_zonder_uitkering=np.zeros(n, dtype=bool),
     )
 
@@ -134,11 +134,14 @@ def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
     rng = np.random.default_rng([seed, 7])
     trekking = {k: rng.random(inv.n) for k in sorted(inv.ontvangt)}
     ontvangt = {}
-    for k in ("zorgtoeslag", "huurtoeslag", "kinderopvangtoeslag", "kindgebonden_budget"):
+    # the toeslagen that come only with an aanvraag first, then those granted with another toeslag
+    toeslagen = sorted((actief()[k] for k in actief().met_voorschot), key=lambda r: r.vanzelf_bij_andere_toeslag)
+    for r in toeslagen:
+        k = r.sleutel
         u = res.regelingen[k]
         vanzelf = np.zeros(inv.n, dtype=bool)
         kans = float(niet_gebruik[k])
-        if k == "kindgebonden_budget":
+        if r.vanzelf_bij_andere_toeslag:
             vanzelf = u.recht & np.logical_or.reduce([ontvangt[a].sum(axis=1) > 0 for a in ontvangt])
             # the CPB share is over everyone with recht, so the others decline more often: the share over all
             # with recht stays the CPB figure

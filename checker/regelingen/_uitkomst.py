@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable, Mapping, TypeVar
 
 import numpy as np
 
 from .. import opmaak
+from ..fouten import RegisterFout
 from ..parameters import ParameterLezer
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,10 @@ class Uitkomst:
     lezer: ParameterLezer | None = None
     berekend: bool = True
     signaalbronnen: dict[str, str] = field(default_factory=dict)  # legal sources the signal rules cite
-    details: dict[str, np.ndarray] = field(default_factory=dict)  # other arrays later regelingen use (any shape)
+    details: dict[str, np.ndarray] = field(default_factory=dict)  # other arrays, for tests and inspection (any shape)
+    # what this regeling hands on to the regelingen that need it: one dataclass of arrays, the type its registry entry
+    # declares as ``geeft`` (checker/regelingen/_register.py); read it with ``nodig``
+    doorgifte: Any = None
     # what the household receives now of this regeling, (N, 12), in the same terms as maandbedragen, and which
     # terms those are ("netto" or "bruto"); None when the household file has no such field
     ontvangen: np.ndarray | None = None
@@ -66,3 +72,20 @@ def niet_berekend(regeling: str, instantie: str, n: int, reden: str) -> Uitkomst
         maandbedragen=np.zeros((n, 12)), jaarbedrag=np.zeros(n), recht=np.zeros(n, dtype=bool),
         uitleg=lambda i: tekst, bronnen=lambda i: [], berekend=False,
     )
+
+
+def nodig(eerder: Mapping[str, Uitkomst] | None, sleutel: str, soort: type[T], voor: str) -> T:
+    """What the regeling ``sleutel`` hands on to the regeling ``voor``, as the type ``soort`` it declared in its
+    ``nodig`` (or the Uitkomst itself, for a regeling that needs only another's amounts). A regeling that needs
+    another never falls back on something else: a missing or untyped result is an error that names both."""
+    u = (eerder or {}).get(sleutel)
+    if u is None or not u.berekend:
+        raise RegisterFout(f"regeling '{voor}' heeft de uitkomst van '{sleutel}' nodig, maar die is niet eerder "
+                           "berekend (reken via checker.berekening, dat de regelingen op volgorde van hun behoeften "
+                           "zet)")
+    if soort is Uitkomst:
+        return u  # type: ignore[return-value]
+    if not isinstance(u.doorgifte, soort):
+        raise RegisterFout(f"regeling '{voor}' verwacht van '{sleutel}' een {soort.__name__}, maar kreeg "
+                           f"{type(u.doorgifte).__name__}")
+    return u.doorgifte

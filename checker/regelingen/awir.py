@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer
 
@@ -51,6 +52,17 @@ def verdeel_jaarbedrag(maand_exact: np.ndarray, jaarbedrag: np.ndarray) -> np.nd
     som = maand_exact.sum(axis=1, keepdims=True)
     factor = np.divide(jaarbedrag[:, None], som, out=np.zeros_like(som), where=som > 0)
     return maand_exact * factor
+
+
+# The fields toeslagfeiten adds to a toeslag's fact for the signal rules (checker/feiten.py).
+TOESLAGFEITEN = (
+    Veld("toetsingsinkomen", "getal", "het toetsingsinkomen (Awir art. 8), voor de huurtoeslag het rekeninkomen"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "het jaarbedrag als het vermogen onder de grens lag"),
+    Veld("vermogen", "getal", "het vermogen op 1 januari"),
+    Veld("vermogensgrens", "getal", "de vermogensgrens van deze toeslag voor dit huishouden"),
+    Veld("ontvangt_jaar", "getal", "het voorschot dat dit jaar binnenkomt"),
+    Veld("bron_vermogen", "tekst", "de wettelijke grondslag van de vermogenstoets"),
+)
 
 
 def toeslagfeiten(inv: Invoer, regeling: str, toetsingsinkomen: np.ndarray, jaar_zonder_vermogenstoets: np.ndarray,

@@ -8,11 +8,11 @@ bijstandsnorm and the in aanmerking te nemen inkomen, if there is no in aanmerki
 - norm: art. 20 (18-20 years, including the combinations with one partner of 18-20), art. 21 (21 to AOW age),
   art. 22 (AOW age), and with kostendelende medebewoners of 27 or older (art. 19a) the kostendelersnorm of
   art. 22a: ((40 + A × 30) / (A × 100)) × B per person. Norms are net and include vakantietoeslag (art. 19 lid 3).
-- inkomen: the net income of aanvrager and partner (art. 31 lid 1 and 3, art. 32). From the inkomstenbelasting
-  Uitkomst when it was computed (details["netto_zonder_bijstand_per_maand"]), else the gross taxable income as an
-  approximation. The bijstand received now is compared with the entitlement net, as the norms are net: what it
-  leaves after its own tax (details["bijstand_netto_per_maand"]); given net (inkomen.bijstand_netto, as on the
-  beschikking) that is the amount given.
+- inkomen: the net income of aanvrager and partner (art. 31 lid 1 and 3, art. 32), as the inkomstenbelasting hands it
+  on (InkomenNaBelasting.netto_zonder_bijstand_per_maand). The bijstand received now is compared with the entitlement
+  net, as the norms are net: what it leaves after its own tax (bijstand_netto_per_maand); given net
+  (inkomen.bijstand_netto, as on the beschikking) that is the amount given. The WGA counts as the wga regeling
+  computed it (WgaBruto).
   Bijstand already received, toeslagen, kinderbijslag and kindgebonden budget are not counted (art. 31 lid 2 b, d);
   nor is the income of children (art. 31 lid 2 onder h) or of medebewoners (not part of the gezin, art. 4).
 - vrijlating: art. 31 lid 2 onder n (25% of income from work, 27+, six months below AOW age), onder r (alleenstaande
@@ -20,7 +20,8 @@ bijstandsnorm and the in aanmerking te nemen inkomen, if there is no in aanmerki
 - vermogen: the household's vermogen against the vermogensgrens of art. 34 lid 3.
 - a zelfstandige (winst > 0) goes through the Bbz 2004: named, not computed; the Pw norm gap is still reported.
 
-``details["norm_soort"]`` codes (NORM_SOORTEN): 0 alleenstaande, 1 alleenstaande ouder, 2 gehuwden,
+``Bijstandsnorm.soort_per_maand`` (what the bijstand hands on to the kwijtschelding) and ``details["norm_soort"]``
+hold codes into NORM_SOORTEN: 0 alleenstaande, 1 alleenstaande ouder, 2 gehuwden,
 3 pensioengerechtigd alleenstaande (ouder), 4 pensioengerechtigd gehuwden (one or both at AOW age).
 """
 from __future__ import annotations
@@ -30,9 +31,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
-from ._uitkomst import Uitkomst
+from ._register import Regeling
+from ._uitkomst import Uitkomst, nodig
+from .inkomstenbelasting import InkomenNaBelasting
+from .wga import WgaBruto
 
 REGELING = "bijstand"
 INSTANTIE = "gemeente"
@@ -43,6 +48,13 @@ PERSONEN = ("aanvrager", "partner")
 # received now and is not income for the entitlement. The WGA is added separately (from the wga regeling).
 INKOMENSBRONNEN = ("loon", "winst", "ww", "aow", "pensioen", "overig")
 ARBEID = ("loon", "winst")   # inkomsten uit arbeid for the vrijlating (art. 31 lid 2 onder n, r)
+
+
+@dataclass(frozen=True)
+class Bijstandsnorm:
+    """What the bijstand hands on (to the kwijtschelding, URI art. 16: the kosten van bestaan follow the norm)."""
+    per_maand: np.ndarray        # (N, 12) the applicable norm (Pw art. 20-22a), net
+    soort_per_maand: np.ndarray  # (N, 12) its kind, a code into NORM_SOORTEN
 
 # What the norm rests on, per month (grondslag codes): text and article.
 GRONDSLAGEN = (
@@ -233,8 +245,6 @@ class Inkomen:
     ontvangen_uit_netto: np.ndarray           # (N,) bool: received bijstand given net (inkomen.bijstand_netto)
     factor_netto: dict[str, np.ndarray]       # persoon -> (N, 12) net/gross of that person's income
     voor_vrijlating: np.ndarray               # (N, 12) household income before the vrijlatingen
-    netto_bekend: bool                        # net income from the inkomstenbelasting regeling
-    wga_uit_regeling: bool                    # WGA as the wga regeling computed it
 
     def arbeid_netto(self, persoon: str) -> np.ndarray:
         """Net income from work of one person (art. 31 lid 2 onder n: inkomsten uit arbeid, after art. 31 lid 3)."""
@@ -244,57 +254,35 @@ class Inkomen:
         return sum(self.bruto[k]["pensioen"] * self.factor_netto[k] for k in PERSONEN)
 
 
-def _berekend(eerder: dict[str, Uitkomst], sleutel: str) -> Uitkomst | None:
-    u = eerder.get(sleutel)
-    return u if u is not None and u.berekend else None
-
-
-def inkomen_per_bron(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[dict[str, dict[str, np.ndarray]], bool]:
-    """Gross income per person and source (N, 12); the WGA as the wga regeling computed it (its details
-    bruto_aanvrager / bruto_partner) replacing inkomen.wga, so it is never counted twice. Negative winst
-    counts as nil. The partner's income counts only in months with a partner (art. 31 lid 1: the gezin)."""
-    wga = _berekend(eerder, "wga")
-    uit_regeling = wga is not None and all(f"bruto_{k}" in wga.details for k in PERSONEN)
+def inkomen_per_bron(inv: Invoer, wga: WgaBruto) -> dict[str, dict[str, np.ndarray]]:
+    """Gross income per person and source (N, 12); the WGA as the wga regeling computed it replacing inkomen.wga, so
+    it is never counted twice. Negative winst counts as nil. The partner's income counts only in months with a
+    partner (art. 31 lid 1: the gezin)."""
     bruto = {}
     for k, inkomen, in_huis in (("aanvrager", inv.inkomen_aanvrager, np.ones_like(inv.heeft_partner)),
                                 ("partner", inv.inkomen_partner, inv.heeft_partner)):
         bron = {b: np.asarray(inkomen[b], dtype=float) for b in INKOMENSBRONNEN}
         bron["winst"] = np.maximum(bron["winst"], 0.0)
-        bron["wga"] = (np.broadcast_to(np.asarray(wga.details[f"bruto_{k}"], dtype=float), (inv.n, 12))
-                       if uit_regeling else np.asarray(inkomen["wga"], dtype=float))
+        bron["wga"] = np.broadcast_to(np.asarray(wga.van(k), dtype=float), (inv.n, 12))
         bron["bijstand"] = np.asarray(inkomen["bijstand"], dtype=float)
         bruto[k] = {b: np.where(in_huis, v, 0.0) for b, v in bron.items()}
-    return bruto, uit_regeling
+    return bruto
 
 
 def in_aanmerking_te_nemen_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> Inkomen:
     """Pw art. 31 lid 1 and 3, art. 32: the net income of aanvrager and partner per month.
 
-    With the inkomstenbelasting computed, its net income without the bijstand received now is used (the other
-    income after the tax it would bear alone: the bijstand received is no income for the entitlement), and the
-    bijstand received is compared net: what it leaves after its own tax, for bijstand given net exactly the amount
-    on the beschikking. Without it, the gross income stands in for the net income (an approximation: the bijstand
-    comes out too low), and the bijstand received counts as given (net where it was given net)."""
-    bruto, wga_uit_regeling = inkomen_per_bron(inv, eerder)
+    The inkomstenbelasting's net income without the bijstand received now is used (the other income after the tax it
+    would bear alone: the bijstand received is no income for the entitlement), and the bijstand received is compared
+    net: what it leaves after its own tax, for bijstand given net exactly the amount on the beschikking."""
+    bruto = inkomen_per_bron(inv, nodig(eerder, "wga", WgaBruto, REGELING))
+    ib = nodig(eerder, "inkomstenbelasting", InkomenNaBelasting, REGELING)
     ontvangen_bruto = bruto["aanvrager"]["bijstand"] + bruto["partner"]["bijstand"]
     telt = {k: sum(v for b, v in bruto[k].items() if b != "bijstand") for k in PERSONEN}
-    ib = _berekend(eerder, "inkomstenbelasting")
-    if ib is None or "netto_per_maand" not in ib.details:
-        een = np.ones((inv.n, 12))
-        ontvangen, uit_netto = ontvangen_bruto, np.zeros(inv.n, dtype=bool)
-        if inv.bijstand_netto is not None:
-            netto = inv.bijstand_netto[:, 0] + np.where(inv.heeft_partner, inv.bijstand_netto[:, 1], 0.0)
-            uit_netto = netto.any(axis=1)
-            ontvangen = np.where(uit_netto[:, None], netto, ontvangen_bruto)
-        return Inkomen(bruto, ontvangen, ontvangen_bruto, uit_netto, {k: een for k in PERSONEN},
-                       telt["aanvrager"] + telt["partner"], netto_bekend=False, wga_uit_regeling=wga_uit_regeling)
-    # an income tax without the split (no bijstand received) has all its net income without bijstand
-    netto = np.asarray(ib.details.get("netto_zonder_bijstand_per_maand", ib.details["netto_per_maand"]), dtype=float)
-    ontvangen = np.asarray(ib.details.get("bijstand_netto_per_maand", ontvangen_bruto), dtype=float)
-    uit_netto = np.asarray(ib.details.get("bijstand_uit_netto", np.zeros(inv.n, dtype=bool)), dtype=bool)
+    netto = np.asarray(ib.netto_zonder_bijstand_per_maand, dtype=float)
     f = _deel(netto, telt["aanvrager"] + telt["partner"])
-    return Inkomen(bruto, ontvangen, ontvangen_bruto, uit_netto, {k: f for k in PERSONEN}, np.maximum(netto, 0.0),
-                   netto_bekend=True, wga_uit_regeling=wga_uit_regeling)
+    return Inkomen(bruto, np.asarray(ib.bijstand_netto_per_maand, dtype=float), ontvangen_bruto,
+                   np.asarray(ib.bijstand_uit_netto, dtype=bool), {k: f for k in PERSONEN}, np.maximum(netto, 0.0))
 
 
 HALVE_CENT = 0.005  # below this an amount is no money: a ratio over it would overflow (denormal numbers)
@@ -479,6 +467,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "vrijlating_per_maand": vrij.totaal,                          # (N, 12)
             "tekort_per_maand": tekort,                                   # (N, 12) norm gap without Bbz/vermogen
         },
+        doorgifte=Bijstandsnorm(per_maand=norm.bedrag, soort_per_maand=norm.soort),
     )
 
 
@@ -537,19 +526,13 @@ def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
 
     # income
     wie = "aanvrager en partner" if s.partner[i, m] else "de aanvrager"
-    if b.ink.netto_bekend:
-        zonder = ", zonder de bijstand die nu wordt ontvangen" if b.ontvangt_jaar[i] > 0 else ""
-        regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting{zonder}): "
-                      f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32).")
-    else:
-        regels.append(f"Inkomen van {wie}: voorlopig het bruto inkomen (loon, winst, WW, WGA, AOW, "
-                      f"pensioen, overig), {e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand}; de wet telt het "
-                      "netto inkomen (Pw art. 31 lid 3, art. 32).")
-    if b.ink.wga_uit_regeling:
-        wga = sum(b.ink.bruto[k]["wga"][i, m] for k in PERSONEN)
-        if wga > 0:
-            regels.append(f"De WGA-uitkering telt mee zoals hier berekend ({e(wga, centen=True)} bruto in {maand}), "
-                          "één keer (Pw art. 32 lid 1 onder a).")
+    zonder = ", zonder de bijstand die nu wordt ontvangen" if b.ontvangt_jaar[i] > 0 else ""
+    regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting{zonder}): "
+                  f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32).")
+    wga = sum(b.ink.bruto[k]["wga"][i, m] for k in PERSONEN)
+    if wga > 0:
+        regels.append(f"De WGA-uitkering telt mee zoals hier berekend ({e(wga, centen=True)} bruto in {maand}), "
+                      "één keer (Pw art. 32 lid 1 onder a).")
     regels.append("Kinderbijslag, kindgebonden budget en toeslagen tellen niet als inkomen (Pw art. 31 lid 2 onder b en d).")
     if b.ontvangt_jaar[i] > 0:
         regels.append(f"De bijstand die nu wordt ontvangen ({_ontvangen_tekst(i, b)}) telt niet als inkomen voor dit "
@@ -621,23 +604,16 @@ def _ontvangen_tekst(i: int, b: Berekening) -> str:
     e = opmaak.euro
     netto, bruto = b.ontvangt_jaar[i], jaartotaal(b.ink.ontvangen_bijstand_bruto[i])
     if b.ink.ontvangen_uit_netto[i]:
-        tekst = f"netto {e(netto, centen=True)} per jaar, zoals op de beschikking"
-        return tekst + (f"; bruto {e(bruto, centen=True)} met de loonheffing die de gemeente erbovenop betaalt"
-                        if b.ink.netto_bekend else "")
-    if b.ink.netto_bekend:
-        return (f"bruto {e(bruto, centen=True)} per jaar, zoals opgegeven; netto {e(netto, centen=True)} na de "
-                "belasting die over deze bijstand gaat")
-    return f"bruto {e(bruto, centen=True)} per jaar, zoals opgegeven"
+        return (f"netto {e(netto, centen=True)} per jaar, zoals op de beschikking; bruto {e(bruto, centen=True)} met "
+                "de loonheffing die de gemeente erbovenop betaalt")
+    return (f"bruto {e(bruto, centen=True)} per jaar, zoals opgegeven; netto {e(netto, centen=True)} na de "
+            "belasting die over deze bijstand gaat")
 
 
 def _vergelijking(i: int, b: Berekening) -> str:
     """Computed against received, both net and per year (the norms are net, Pw art. 19 lid 2-3)."""
     e = opmaak.euro
     recht, ontvangen = b.jaarbedrag[i], b.ontvangt_jaar[i]
-    if not (b.ink.netto_bekend or b.ink.ontvangen_uit_netto[i]):
-        return (f"Berekend recht {e(recht, centen=True)} netto per jaar; ontvangen "
-                f"{e(jaartotaal(b.ink.ontvangen_bijstand_bruto[i]), centen=True)} bruto per jaar. Het netto bedrag van "
-                "de ontvangen bijstand is niet berekend, dus de twee zijn niet te vergelijken (Pw art. 19 lid 2).")
     maanden = np.flatnonzero(b.ink.ontvangen_bijstand[i] > 0)
     verschil = round(ontvangen - recht, 2)
     if abs(verschil) < 0.01:
@@ -661,10 +637,7 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     e = opmaak.euro
     inv, s = b.inv, b.s
     uit = []
-    if not b.ink.netto_bekend and b.ink.voor_vrijlating[i].any():
-        uit.append("Het inkomen is voorlopig het bruto inkomen, omdat de inkomstenbelasting nog niet berekend is; de "
-                   "bijstand telt het netto inkomen, dus de berekende bijstand is waarschijnlijk te laag.")
-    if b.ink.netto_bekend and b.ontvangt_jaar[i] > 0:
+    if b.ontvangt_jaar[i] > 0:
         if b.ink.ontvangen_uit_netto[i]:
             uit.append("Het bruto bedrag van de ontvangen bijstand is afgeleid uit het netto bedrag: netto plus de "
                        "inkomstenbelasting en premies die deze bijstand over het jaar toevoegt (de gemeente betaalt de "
@@ -717,9 +690,39 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
     uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt naar "
                "het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
                "(art. 34 lid 1-2), dus de vermogenstoets is een benadering.")
-    if inv.heeft_wia_zonder_uitkering[i] and not b.ink.wga_uit_regeling:
-        uit.append("Er is een WIA-situatie maar geen WGA-uitkering opgegeven; die telt als inkomen, dus de berekende "
-                   "bijstand is waarschijnlijk te hoog.")
     uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
                "en giften.")
     return uit
+
+
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    """Bijstand starts no earlier than the day of the melding (art. 44 lid 1): every month of waiting costs a month of
+    bijstand; since 2026 a gemeente may go back so many months in special circumstances."""
+    maanden = (u.maandbedragen > 0).sum(axis=1)
+    return {"bijstand_per_maand": np.divide(u.jaarbedrag, maanden, out=np.zeros(inv.n), where=maanden > 0),
+            "terugwerkende_kracht_maanden": int(parameters.waarde("bijstand.terugwerkende_kracht_maanden"))}
+
+
+FEITVELDEN = (
+    Veld("norm_jaar", "getal", "de bijstandsnorm over het jaar"),
+    Veld("inkomen_jaar", "getal", "het inkomen dat telt, na de vrijlatingen, over het jaar"),
+    Veld("vrijlating_jaar", "getal", "de vrijlatingen over het jaar"),
+    Veld("vermogen", "getal", "het vermogen (box 3 op 1 januari)"),
+    Veld("vermogensgrens", "getal", "de vermogensgrens (art. 34 lid 3)"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "de bijstand over het jaar als het vermogen onder de grens lag"),
+    Veld("ontvangt_jaar", "getal", "de bijstand die nu binnenkomt, netto over het jaar"),
+    Veld("bbz_route", "waarheid", "een zelfstandige: bijstand loopt via het Bbz"),
+    Veld("tekort_tov_norm_jaar", "getal", "wat het inkomen onder de norm blijft over het jaar (zonder Bbz of "
+                                          "vermogenstoets)"),
+    Veld("bijstand_per_maand", "getal", "de bijstand per maand met recht, gemiddeld"),
+    Veld("terugwerkende_kracht_maanden", "geheel", "hoeveel maanden de gemeente terug kan gaan (0: niet vóór de "
+                                                   "melding, art. 44)"),
+    Veld("bron_vermogen", "tekst", "de wettelijke grondslag van de vermogenstoets"),
+    Veld("bron_bbz", "tekst", "de grondslag van het Bbz"),
+)
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="bijstand", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"wga": WgaBruto, "inkomstenbelasting": InkomenNaBelasting}, geeft=Bijstandsnorm,
+    feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten, rang=30,
+)

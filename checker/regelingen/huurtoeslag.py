@@ -29,10 +29,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
+from ._register import Regeling
 from ._uitkomst import Uitkomst
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "huurtoeslag"
 INSTANTIE = "Dienst Toeslagen"
@@ -526,3 +529,13 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
         uit.append("Een minderjarige van wie beide ouders zijn overleden geldt ook als meerderjarig (Awir art. 10 lid 2); "
                    "samenloop kent die situatie niet.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="huurtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    feitvelden=awir.TOESLAGFEITEN + (
+        Veld("rekenhuur", "getal", "de rekenhuur per maand (Wet op de huurtoeslag art. 5), gemiddeld over het jaar"),
+    ),
+    voorschot=True, vermogen_op_1_januari=True, rang=50,
+)

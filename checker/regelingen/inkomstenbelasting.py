@@ -40,9 +40,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
-from ._uitkomst import Onderdeel, Uitkomst
+from ._register import Regeling
+from ._uitkomst import Onderdeel, Uitkomst, nodig
+from .wga import WgaBruto
 
 REGELING = "inkomstenbelasting"
 INSTANTIE = "Belastingdienst"
@@ -56,6 +59,36 @@ LOON_MET_WERKGEVERSHEFFING = ("loon", "ww", "wga", "bijstand")
 # Zvw art. 43 lid 2 onder a: loon of an inhoudingsplichtige without werkgeversheffing; withheld (art. 49 lid 2).
 LOON_MET_EIGEN_BIJDRAGE = ("aow", "pensioen")
 MAANDEN = 12  # calendar
+
+
+@dataclass(frozen=True)
+class InkomenNaBelasting:
+    """What the inkomstenbelasting hands on: the verzamelinkomen (for the toeslagen the toetsingsinkomen, Awir art. 8
+    lid 1), the household's net income per month, and the bijstand received now, gross as taxed here and net as it
+    is paid (for the bijstand and the kwijtschelding, which test net income)."""
+    verzamelinkomen: np.ndarray                    # (N, 2) aanvrager, partner; box 1 only, at least nil
+    netto_per_maand: np.ndarray                    # (N, 12) gross minus tax, the partner's in partner months
+    netto_zonder_bijstand_per_maand: np.ndarray    # (N, 12) the other income after the tax it would bear alone
+    bijstand_netto_per_maand: np.ndarray           # (N, 12) the bijstand received now, after its own tax
+    bijstand_uit_netto: np.ndarray                 # (N,) bool: that bijstand was given net (inkomen.bijstand_netto)
+    bijstand_bruto_aanvrager: np.ndarray           # (N, 12) the bijstand received now, gross as taxed here
+    bijstand_bruto_partner: np.ndarray             # (N, 12)
+    bijstand_bruto_bewoners: np.ndarray            # (N, B, 12) the gross of the bewoners' net bijstand (nil if none)
+
+
+def werk_invoer_bij(inv: Invoer, d: InkomenNaBelasting) -> Invoer:
+    """The household as every regeling after the inkomstenbelasting sees it: the toetsingsinkomen is the computed
+    verzamelinkomen (Awir art. 8 lid 1), and bijstand given net (inkomen.bijstand_netto) stands as the gross the
+    income tax derived (Participatiewet art. 19 lid 2), as if that gross had been given: in inkomen_*["bijstand"],
+    and for kinderen and medebewoners in bewoner_inkomen (once: their net amounts are then cleared)."""
+    nieuw: dict = {"toetsingsinkomen": d.verzamelinkomen}
+    if inv.bijstand_netto is not None:
+        nieuw["inkomen_aanvrager"] = {**inv.inkomen_aanvrager, "bijstand": d.bijstand_bruto_aanvrager}
+        nieuw["inkomen_partner"] = {**inv.inkomen_partner, "bijstand": d.bijstand_bruto_partner}
+    if inv.bewoner_bijstand_netto is not None:
+        nieuw["bewoner_inkomen"] = inv.bewoner_inkomen + d.bijstand_bruto_bewoners
+        nieuw["bewoner_bijstand_netto"] = None
+    return inv.met(**nieuw)
 
 
 # --- who and when -------------------------------------------------------------------------------------
@@ -87,17 +120,14 @@ def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
 
 
 def inkomen_per_bron(inv: Invoer, eerder: dict[str, Uitkomst], rol: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """(N, 12) per box-1 source of one person; the WGA/WIA benefit from the wga regeling when it was computed
-    (its details bruto_aanvrager / bruto_partner) for a person with a WIA situation, else as given in the household
-    (inkomen.wga). Returns also (N,) bool: the WGA came from the regeling."""
+    """(N, 12) per box-1 source of one person; the WGA/WIA benefit as the wga regeling computed it for a person with
+    a WIA situation, else as given in the household (inkomen.wga). Returns also (N,) bool: the WGA came from the
+    regeling."""
     inkomen = dict(inv.inkomen_aanvrager if rol == "aanvrager" else inv.inkomen_partner)
-    wga = eerder.get("wga")
-    sleutel = f"bruto_{rol}"
-    uit_regeling = np.zeros(inv.n, dtype=bool)
-    if wga is not None and wga.berekend and sleutel in wga.details:
-        uit_regeling = inv.wia_fase[:, ROLLEN.index(rol)] > 0
-        berekend = np.broadcast_to(np.asarray(wga.details[sleutel], dtype=float), (inv.n, MAANDEN))
-        inkomen["wga"] = np.where(uit_regeling[:, None], berekend, inkomen["wga"])
+    wga = nodig(eerder, "wga", WgaBruto, REGELING)
+    uit_regeling = inv.wia_fase[:, ROLLEN.index(rol)] > 0
+    berekend = np.broadcast_to(np.asarray(wga.van(rol), dtype=float), (inv.n, MAANDEN))
+    inkomen["wga"] = np.where(uit_regeling[:, None], berekend, inkomen["wga"])
     return {b: np.asarray(inkomen[b], dtype=float) for b in BOX1_BRONNEN}, uit_regeling
 
 
@@ -636,6 +666,15 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             # (N, B, 12) the gross of the bewoners' net bijstand (nil where none is given)
             "bijstand_bruto_bewoners": np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
         },
+        doorgifte=InkomenNaBelasting(
+            verzamelinkomen=np.stack([a.verzamelinkomen, b.verzamelinkomen], axis=1),
+            netto_per_maand=netto_per_maand,
+            netto_zonder_bijstand_per_maand=huishouden("netto_zonder_bijstand_per_maand"),
+            bijstand_netto_per_maand=huishouden("bijstand_netto_per_maand"),
+            bijstand_uit_netto=a.bijstand_uit_netto | b.bijstand_uit_netto,
+            bijstand_bruto_aanvrager=a.inkomen["bijstand"], bijstand_bruto_partner=b.inkomen["bijstand"],
+            bijstand_bruto_bewoners=np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
+        ),
     )
 
 
@@ -844,3 +883,12 @@ def _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, uren) -> list[s
         uit.append("Voor de combinatiekorting is de partner in het huishouden als fiscale partner genomen "
                    "(Wet IB 2001 art. 1.2, 8.14a lid 1 onder c).")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="inkomstenbelasting", instantie=INSTANTIE, soort="heffing", bereken=bereken,
+    nodig={"wga": WgaBruto}, geeft=InkomenNaBelasting, werkt_invoer_bij=werk_invoer_bij,
+    bovenop_netto=False,   # the net income after tax is the base of the netto besteedbaar inkomen
+    feitvelden=(Veld("verzamelinkomen", "getal", "het verzamelinkomen van aanvrager en partner samen (alleen box 1)"),),
+    rang=20,
+)

@@ -11,13 +11,16 @@ To line up with the monthly regelingen, the quarter amount is shown as one third
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
+from ._register import Regeling
 from ._uitkomst import Uitkomst
 
 REGELING = "kinderbijslag"
@@ -30,6 +33,13 @@ EERSTE_DAG = ("1 januari", "1 april", "1 juli", "1 oktober")
 BRON_RECHT = "Algemene Kinderbijslagwet art. 7 lid 1 en art. 11 lid 2"
 KWARTAALBEDRAGEN = ("kinderbijslag.kwartaalbedrag_jonger_dan_6", "kinderbijslag.kwartaalbedrag_6_tot_12",
                     "kinderbijslag.kwartaalbedrag_12_tot_18")
+
+
+@dataclass(frozen=True)
+class KinderbijslagPerKind:
+    """What the kinderbijslag hands on (to the kindgebonden budget, Wkgb art. 2 lid 1: a child for whom kinderbijslag
+    is paid)."""
+    per_kind: np.ndarray   # (N, B, 12) bool: kinderbijslag is paid for the child over the quarter of each month
 
 
 def leeftijd_eerste_dag_kwartaal(geboren: np.ndarray, jaar: int) -> np.ndarray:
@@ -90,6 +100,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "leeftijd_eerste_dag_kwartaal": leeftijd_q,        # (N, B, 12)
             "kwartaalbedrag_kind": per_kwartaal,               # (N, B, 12) the quarter's amount, in each of its months
         },
+        doorgifte=KinderbijslagPerKind(per_kind=recht_kind),
     )
 
 
@@ -154,3 +165,12 @@ def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
                    "kinderbijslag voor dat kind (het kindgebonden budget loopt dan wel door, Wkgb art. 2 lid 1). "
                    "De wettekst 2025 en 2026 stelt geen inkomenseis aan het kind.")
     return uit
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kinderbijslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    geeft=KinderbijslagPerKind,
+    feitvelden=(Veld("aantal_kinderen_met_kinderbijslag", "geheel", "kinderen met kinderbijslag in ten minste één "
+                                                                    "kwartaal"),),
+    rang=60,
+)

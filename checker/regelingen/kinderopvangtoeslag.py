@@ -22,16 +22,25 @@ from datetime import date
 import numpy as np
 
 from .. import instellingen, opmaak
+from ..feitsoorten import Veld, eerste_dag, iso_datums, laatste_dag
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
+from ._register import Regeling
 from ._uitkomst import Uitkomst
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "kinderopvangtoeslag"
 INSTANTIE = "Dienst Toeslagen"
 TABEL = "kinderopvangtoeslag.toeslagtabel"
 SOORTNAAM = {"dagopvang": "dagopvang", "bso": "buitenschoolse opvang", "gastouder": "gastouderopvang"}
 BRON_BROCHURE = "Dienst Toeslagen, Berekening kinderopvangtoeslag (stap 7)"
+
+
+@dataclass(frozen=True)
+class KinderopvangRecht:
+    """What the kinderopvangtoeslag hands on (to the SMI, which the gemeente pays only without this right)."""
+    per_maand: np.ndarray   # (N, 12) bool: a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6)
 
 
 @dataclass(frozen=True)
@@ -285,6 +294,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_kind": eerste,
             "toeslag_per_kind": per_kind / 100.0,
         },
+        doorgifte=KinderopvangRecht(per_maand=recht_per_maand),
         onderdelen=awir.onderdelen(
             "inkomenstoets", "het percentage van de kosten dat vergoed wordt, hangt af van de rij "
             "van de tabel waarin het toetsingsinkomen valt; een hogere rij geeft een lager percentage (Besluit "
@@ -479,3 +489,85 @@ def _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld) -> list[str]:
                        "onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of gastouderopvang, "
                        "geef dan die soort op.")
     return uit
+
+
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    """The uitloop (Wet kinderopvang art. 1.6) and the voorschot, for KOT_UITLOOP and KOT_GEEN_RECHT."""
+    return {"uitloop_maanden": int(parameters.waarde("kinderopvangtoeslag.uitloop_maanden")),
+            "voorschot_per_maand": inv.ontvangt[REGELING].max(axis=1),
+            "recht_na_uitloop": u.feiten["laatste_maand_met_recht"] > u.feiten["uitloop_einde_maand"]}
+
+
+def peilfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters, peil: date) -> dict:
+    """Kinderopvangtoeslag goes back at most three calendar months before the month of the application (Wet
+    kinderopvang art. 1.3 lid 2 onder b): the last day to apply and still get the first month with a right, and, for
+    an application on the peildatum, the months already lost, what is still to be had, and what waiting one more month
+    costs (the toeslag of the month that then drops off)."""
+    jaar, m = inv.jaar, u.maandbedragen
+    terug = int(parameters.waarde("kinderopvangtoeslag.aanvraag_terugwerkende_kalendermaanden"))
+    recht = m > 0
+    eerste = np.where(recht.any(axis=1), recht.argmax(axis=1), 0)
+    maand = np.arange(12)
+    k = (peil.year - jaar) * 12 + peil.month - 1 - terug     # the first month an application on the peildatum reaches
+    verloren, nog = recht & (maand < k), recht & (maand >= k)
+    eerste_nog = np.where(nog.any(axis=1), nog.argmax(axis=1), 0)
+    rij = np.arange(m.shape[0])
+    return {
+        "kot_aanvraag_uiterlijk": iso_datums({e: laatste_dag(jaar, e + terug) for e in range(12)}, eerste),
+        "kot_aanvraag_uiterlijk_verstreken": eerste < k,
+        "kot_eerste_maand": iso_datums({e: eerste_dag(jaar, e) for e in range(12)}, eerste),
+        "kot_eerste_maandbedrag": m[rij, eerste],
+        "kot_maanden_verloren": verloren.sum(axis=1), "kot_bedrag_verloren": np.where(verloren, m, 0.0).sum(axis=1),
+        "kot_maanden_nog": nog.sum(axis=1), "kot_bedrag_nog": np.where(nog, m, 0.0).sum(axis=1),
+        "kot_vanaf": iso_datums({e: eerste_dag(jaar, e) for e in range(12)}, eerste_nog),
+        "kot_maand_wachten": m[:, k] if 0 <= k < 12 else np.zeros(m.shape[0]),
+        "kot_deze_maand_uiterlijk": laatste_dag(peil.year, peil.month - 1),
+        "aanvraag_terugwerkende_kalendermaanden": terug,
+    }
+
+
+FEITVELDEN = (
+    Veld("toetsingsinkomen", "getal", "het toetsingsinkomen (Awir art. 8)"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "het jaarbedrag (de kinderopvangtoeslag kent geen "
+                                                      "vermogenstoets)"),
+    Veld("vermogen", "getal", "het vermogen op 1 januari"),
+    Veld("vermogensgrens", "getal", "0: geen vermogensgrens"),
+    Veld("ontvangt_jaar", "getal", "het voorschot dat dit jaar binnenkomt"),
+    Veld("terugvordering_schatting", "getal", "wat naar schatting terugbetaald moet worden"),
+    Veld("nabetaling_schatting", "getal", "wat naar schatting wordt nabetaald"),
+    Veld("heeft_kinderopvang", "waarheid", "een kind van het huishouden gaat naar de kinderopvang"),
+    Veld("maanden_opvang_zonder_recht", "geheel", "maanden met opvang maar zonder recht"),
+    Veld("maanden_voorschot_zonder_recht", "geheel", "maanden met een voorschot maar zonder recht"),
+    Veld("ontvangen_zonder_recht", "getal", "het voorschot in die maanden samen"),
+    Veld("voorschot_per_maand", "getal", "het hoogste voorschot per maand"),
+    Veld("uitloop_maanden", "geheel", "hoe lang het recht doorloopt na het einde van de activiteit (art. 1.6)"),
+    Veld("uitloop_einde_maand", "geheel", "de laatste maand (0 = januari) van de uitloop, -1 als er geen is, 12 of "
+                                          "meer als die na het jaar valt", als_datum="uitloop_einde"),
+    Veld("uitloop_loopt_door_in_volgend_jaar", "waarheid", "de uitloop loopt door in het volgende jaar"),
+    Veld("laatste_maand_met_recht", "geheel", "de laatste maand (0 = januari) met recht, -1 als er geen is",
+         als_datum="laatste_dag_met_recht"),
+    Veld("recht_na_uitloop", "waarheid", "er is nog recht na de uitloop (een nieuwe activiteit)"),
+    Veld("kot_aanvraag_uiterlijk", "datum", "de laatste dag om aan te vragen en de eerste maand met recht nog te "
+                                            "krijgen (art. 1.3 lid 2 onder b)"),
+    Veld("kot_aanvraag_uiterlijk_verstreken", "waarheid", "de peildatum ligt na die dag"),
+    Veld("kot_eerste_maand", "datum", "de eerste dag van de eerste maand met recht"),
+    Veld("kot_eerste_maandbedrag", "getal", "de toeslag in die maand"),
+    Veld("kot_maanden_verloren", "geheel", "bij een aanvraag op de peildatum: maanden met recht die verloren zijn"),
+    Veld("kot_bedrag_verloren", "getal", "de toeslag van die maanden"),
+    Veld("kot_maanden_nog", "geheel", "maanden met recht die een aanvraag op de peildatum nog haalt"),
+    Veld("kot_bedrag_nog", "getal", "de toeslag van die maanden"),
+    Veld("kot_vanaf", "datum", "vanaf wanneer er dan nog toeslag komt"),
+    Veld("kot_maand_wachten", "getal", "wat een maand later aanvragen kost"),
+    Veld("kot_deze_maand_uiterlijk", "datum", "de laatste dag van de maand van de peildatum"),
+    Veld("aanvraag_terugwerkende_kalendermaanden", "geheel", "hoeveel kalendermaanden een aanvraag terugwerkt"),
+    Veld("bron_vermogen", "tekst", "dat er geen vermogenstoets is"),
+    Veld("bron_uitloop", "tekst", "de wettelijke grondslag van de uitloop"),
+    Veld("bron_terugvordering", "tekst", "de wettelijke grondslag van de terugvordering"),
+)
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kinderopvangtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    geeft=KinderopvangRecht, voorschot=True, feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten,
+    peilfeiten=peilfeiten, rang=80,
+)

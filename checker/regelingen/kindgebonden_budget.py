@@ -23,21 +23,14 @@ from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir, kinderbijslag
-from ._uitkomst import Uitkomst
+from ._register import Regeling
+from ._uitkomst import Uitkomst, nodig
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "kindgebonden_budget"
 INSTANTIE = "Dienst Toeslagen"
 BRON_RECHT = "Wet op het kindgebonden budget art. 2 lid 1"
 BRON_VERMOGEN = "Wet op het kindgebonden budget art. 1 lid 4"
-
-
-def kinderbijslag_details(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None) -> np.ndarray:
-    """(N, B, 12) bool: kinderbijslag is paid for the child over the quarter of each month (from the
-    kinderbijslag regeling computed before; computed here when it was not)."""
-    kb = (eerder or {}).get("kinderbijslag")
-    if kb is None or not kb.berekend or "kinderbijslag_kind" not in kb.details:
-        kb = kinderbijslag.bereken(inv, parameters, eerder)
-    return kb.details["kinderbijslag_kind"]
 
 
 def kind_met_kinderbijslag(inv: Invoer, kinderbijslag_kind: np.ndarray, maximumleeftijd: float) -> np.ndarray:
@@ -100,7 +93,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     met_partner = inv.heeft_partner
 
     leeftijd = inv.leeftijd_na_verjaardagsmaand("bewoner")                         # (N, B, 12) art. 2 lid 1, 3, 5
-    kb_kind = kinderbijslag_details(inv, parameters, eerder)
+    kb_kind = nodig(eerder, "kinderbijslag", kinderbijslag.KinderbijslagPerKind, REGELING).per_kind
     maximum = p("kindgebonden_budget.maximumleeftijd")
     aanspraak = aanspraak_per_kind(kind_met_kinderbijslag(inv, kb_kind, maximum), leeftijd, maximum)
     aantal = aanspraak.sum(axis=1)                                                   # (N, 12)
@@ -252,3 +245,12 @@ def _per_maand(bedragen: np.ndarray) -> str:
             delen.append(f"{opmaak.maanden(range(start, k))} {opmaak.euro(bedragen[start], centen=True)}")
             start = k
     return ", ".join(delen)
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kindgebonden budget", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    # the children with kinderbijslag (Wkgb art. 2 lid 1); the toetsingsinkomen (Awir art. 8), through the household
+    nodig={"kinderbijslag": kinderbijslag.KinderbijslagPerKind, "inkomstenbelasting": InkomenNaBelasting},
+    feitvelden=awir.TOESLAGFEITEN,
+    voorschot=True, vermogen_op_1_januari=True, vanzelf_bij_andere_toeslag=True, rang=70,
+)

@@ -20,11 +20,15 @@ from __future__ import annotations
 import numpy as np
 
 from .. import instellingen, opmaak
+from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
 from ._gemeentebeleid import Beleid
-from ._uitkomst import Uitkomst
+from ._register import Regeling
+from ._uitkomst import Uitkomst, nodig
+from .bijstand import NORM_SOORTEN, Bijstandsnorm
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "kwijtschelding"
 INSTANTIE = "gemeente"
@@ -34,11 +38,6 @@ HALVE_CENT = 0.005   # bijstand received and computed that differ less than this
 
 
 # --- income (art. 13-15) -------------------------------------------------------------------------------------
-def _berekend(eerder: dict[str, Uitkomst], sleutel: str) -> Uitkomst | None:
-    u = eerder.get(sleutel)
-    return u if u is not None and u.berekend else None
-
-
 def partnerinkomen(inv: Invoer, bronnen: tuple[str, ...]) -> np.ndarray:
     """(N, 12) income of aanvrager plus, in months with one, the echtgenoot (art. 13 lid 2)."""
     eigen = sum(inv.inkomen_aanvrager[b] for b in bronnen)
@@ -46,41 +45,27 @@ def partnerinkomen(inv: Invoer, bronnen: tuple[str, ...]) -> np.ndarray:
     return eigen + np.where(inv.heeft_partner, partner, 0.0)
 
 
-def netto_inkomen(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, np.ndarray, bool]:
-    """(N, 12) the art. 14 lid 1 onder a-b income without the bijstand received now, (N, 12) that bijstand net, and
-    whether they are really net.
-
-    From the income-tax module when it ran (the other income after the tax it would bear alone, and what the
-    bijstand received leaves after its own tax); otherwise the gross taxable income, which makes the
-    betalingscapaciteit far too high (the result too strict), and the bijstand as given."""
-    ib = _berekend(eerder, "inkomstenbelasting")
-    if ib is not None and "netto_per_maand" in ib.details:
-        d = ib.details
-        netto = np.asarray(d.get("netto_zonder_bijstand_per_maand", d["netto_per_maand"]), dtype=float)
-        bijstand = np.asarray(d.get("bijstand_netto_per_maand", np.zeros((inv.n, 12))), dtype=float)
-        return netto, bijstand, True
-    ontvangen = partnerinkomen(inv, ("bijstand",))
-    if inv.bijstand_netto is not None:
-        ontvangen = ontvangen + inv.bijstand_netto[:, 0] + np.where(inv.heeft_partner, inv.bijstand_netto[:, 1], 0.0)
-    return partnerinkomen(inv, tuple(b for b in awir.BELASTBARE_BRONNEN if b != "bijstand")), ontvangen, False
+def netto_inkomen(eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, np.ndarray]:
+    """(N, 12) the art. 14 lid 1 onder a-b income without the bijstand received now, and (N, 12) that bijstand net,
+    as the inkomstenbelasting hands them on (the other income after the tax it would bear alone, and what the
+    bijstand received leaves after its own tax)."""
+    ib = nodig(eerder, "inkomstenbelasting", InkomenNaBelasting, REGELING)
+    return (np.asarray(ib.netto_zonder_bijstand_per_maand, dtype=float),
+            np.asarray(ib.bijstand_netto_per_maand, dtype=float))
 
 
-def bijstand_per_maand(inv: Invoer, eerder: dict[str, Uitkomst], ontvangen: np.ndarray
-                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def bijstand_per_maand(eerder: dict[str, Uitkomst], ontvangen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(N, 12) the bijstand in the income (art. 14 lid 1 onder c): per month the bijstand received now (net) or, when
     higher, the bijstand samenloop computes (the household has a right to it); (N, 12) bool: the computed one is
-    taken; and (N, 12) the computed bijstand (None without the bijstand module)."""
-    bij = _berekend(eerder, "bijstand")
-    if bij is None:
-        return ontvangen, np.zeros((inv.n, 12), dtype=bool), None
+    taken; and (N, 12) the computed bijstand."""
+    bij = nodig(eerder, "bijstand", Uitkomst, REGELING)
     berekend = bij.maandbedragen > ontvangen + HALVE_CENT
     return np.where(berekend, bij.maandbedragen, ontvangen), berekend, bij.maandbedragen
 
 
-def huurtoeslag_per_maand(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
-    """(N, 12) huurtoeslag that lowers the netto-woonlasten; the voorschot received if samenloop did not compute it."""
-    ht = _berekend(eerder, "huurtoeslag")
-    return (ht.maandbedragen, True) if ht is not None else (inv.ontvangt["huurtoeslag"], False)
+def huurtoeslag_per_maand(eerder: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) the computed huurtoeslag, which lowers the netto-woonlasten."""
+    return nodig(eerder, "huurtoeslag", Uitkomst, REGELING).maandbedragen
 
 
 def netto_woonlasten_uitgave(inv: Invoer, p, huurtoeslag: np.ndarray) -> np.ndarray:
@@ -94,32 +79,27 @@ def netto_woonlasten_uitgave(inv: Invoer, p, huurtoeslag: np.ndarray) -> np.ndar
     return np.where(inv.huurwoning[:, None], boven, 0.0)
 
 
-def zorgpremie_uitgave(inv: Invoer, p, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, bool]:
+def zorgpremie_uitgave(inv: Invoer, p, eerder: dict[str, Uitkomst]) -> np.ndarray:
     """(N, 12) art. 15 onder c as applied: nominale premie − normpremie − zorgtoeslag, not below 0.
 
     The premium is assumed to be a share of the standaardpremie per verzekerde (the household does not give it);
-    the normpremie is the Wzt art. 2 normpremie over the same toetsingsinkomen as the zorgtoeslag. Without a
-    computed zorgtoeslag this correction is left out (0)."""
-    zt = _berekend(eerder, "zorgtoeslag")
-    if zt is None:
-        return np.zeros((inv.n, 12)), False
+    the normpremie is the Wzt art. 2 normpremie over the same toetsingsinkomen as the zorgtoeslag."""
+    zt = nodig(eerder, "zorgtoeslag", Uitkomst, REGELING)
     _, _, ti = awir.draagkracht(inv)
     leeftijd = p("zorgtoeslag.minimumleeftijd")
     verzekerde_a, verzekerde_p = zorgtoeslag.verzekerden(inv, leeftijd)
     verzekerden = verzekerde_a.astype(int) + verzekerde_p.astype(int)
     premie = verzekerden * p("kwijtschelding.zorgpremie_deel_standaardpremie") * p("zorgtoeslag.standaardpremie") / 12.0
     norm = zorgtoeslag.normpremie(ti, inv.heeft_partner, p) / 12.0
-    return np.where(verzekerden > 0, np.maximum(0.0, premie - norm - zt.maandbedragen), 0.0), True
+    return np.where(verzekerden > 0, np.maximum(0.0, premie - norm - zt.maandbedragen), 0.0)
 
 
 def netto_kinderopvangkosten(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray:
-    """(N, 12) art. 28 lid 3: childcare costs minus kinderopvangtoeslag (computed, else the voorschot received)."""
+    """(N, 12) art. 28 lid 3: childcare costs minus the computed kinderopvangtoeslag."""
     opvang = ((inv.bewoner_aanwezig & inv.bewoner_is_kind & (inv.opvang_soort > 0))[:, :, None]
               & (inv.leeftijd("bewoner") >= 0))                                 # only months the child is there
     kosten = (np.where(opvang, inv.opvang_uren, 0.0) * inv.opvang_uurprijs[:, :, None]).sum(axis=1)
-    kot = _berekend(eerder, "kinderopvangtoeslag")
-    vergoed = kot.maandbedragen if kot is not None else inv.ontvangt["kinderopvangtoeslag"]
-    return np.maximum(0.0, kosten - vergoed)
+    return np.maximum(0.0, kosten - nodig(eerder, "kinderopvangtoeslag", Uitkomst, REGELING).maandbedragen)
 
 
 # --- kosten van bestaan (art. 16) ----------------------------------------------------------------------------
@@ -131,45 +111,12 @@ def pensioengerechtigd(inv: Invoer, aow_leeftijd: float) -> np.ndarray:
     return a | p_
 
 
-NORM_IDS = {  # Participatiewet art. 21-22 norms in rules/parameters/<jaar>/bijstand.yaml (fallback without the module)
-    "alleenstaande": "bijstand.norm_alleenstaande",
-    "gehuwden": "bijstand.norm_gehuwden",
-    "pensioengerechtigd alleenstaande": "bijstand.norm_pensioen_alleenstaande",
-    "pensioengerechtigd gehuwden": "bijstand.norm_pensioen_gehuwden",
-}
-
-
-def _soortnamen(soort, n: int) -> np.ndarray | None:
-    """(N, 12) names of the norm kinds; the bijstand module gives codes into its NORM_SOORTEN."""
-    if soort is None:
-        return None
-    arr = np.asarray(soort)
-    arr = np.broadcast_to(arr[:, None] if arr.ndim == 1 else arr, (n, 12))
-    if np.issubdtype(arr.dtype, np.integer):
-        from .bijstand import NORM_SOORTEN
-        return np.asarray(NORM_SOORTEN, dtype=object)[arr]
-    return arr.astype(object)
-
-
-def bijstandsnorm(inv: Invoer, parameters: Parameters, p, eerder: dict[str, Uitkomst],
-                  pensioen: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, str | None]:
-    """(N, 12) the applicable bijstandsnorm (art. 16 lid 1-2; Participatiewet art. 20-22a), its kind per month, and
-    where it came from: the bijstand module ("bijstand"), the national norms in the parameters without
-    kostendelers- or jongerennorm ("parameters"), or nowhere (None, NaN norms)."""
-    bij = _berekend(eerder, "bijstand")
-    if bij is not None and "norm_per_maand" in bij.details:
-        norm = np.broadcast_to(np.asarray(bij.details["norm_per_maand"], dtype=float), (inv.n, 12))
-        soort = bij.details.get("norm_soort_per_maand", bij.details.get("norm_soort"))
-        return norm, _soortnamen(soort, inv.n), "bijstand"
-    if all(x in parameters for x in NORM_IDS.values()):
-        soort = np.where(inv.heeft_partner, np.where(pensioen, "pensioengerechtigd gehuwden", "gehuwden"),
-                         np.where(pensioen, "pensioengerechtigd alleenstaande", "alleenstaande")).astype(object)
-        norm = np.zeros((inv.n, 12))
-        for naam, pid in NORM_IDS.items():
-            if (soort == naam).any():
-                norm = np.where(soort == naam, p.per_maand(pid)[None, :], norm)
-        return norm, soort, "parameters"
-    return np.full((inv.n, 12), np.nan), None, None
+def bijstandsnorm(inv: Invoer, eerder: dict[str, Uitkomst]) -> tuple[np.ndarray, np.ndarray]:
+    """(N, 12) the applicable bijstandsnorm (art. 16 lid 1-2; Participatiewet art. 20-22a) as the bijstand computed it,
+    and (N, 12) the names of its kinds."""
+    bij = nodig(eerder, "bijstand", Bijstandsnorm, REGELING)
+    norm = np.broadcast_to(np.asarray(bij.per_maand, dtype=float), (inv.n, 12))
+    return norm, np.asarray(NORM_SOORTEN, dtype=object)[np.asarray(bij.soort_per_maand)]
 
 
 def netto_aow_per_maand(inv: Invoer, p) -> np.ndarray:
@@ -252,24 +199,22 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     p = parameters.lezer()
     beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
 
-    netto, ontvangen_bijstand, netto_echt = netto_inkomen(inv, eerder)
-    bijstand, bijstand_berekend, bijstand_recht = bijstand_per_maand(inv, eerder, ontvangen_bijstand)
-    huurtoeslag, ht_berekend = huurtoeslag_per_maand(inv, eerder)
+    netto, ontvangen_bijstand = netto_inkomen(eerder)
+    bijstand, bijstand_berekend, bijstand_recht = bijstand_per_maand(eerder, ontvangen_bijstand)
+    huurtoeslag = huurtoeslag_per_maand(eerder)
     woon = netto_woonlasten_uitgave(inv, p, huurtoeslag)
-    zorg, zorg_berekend = zorgpremie_uitgave(inv, p, eerder)
+    zorg = zorgpremie_uitgave(inv, p, eerder)
     opvang_kiezen = beleid.vlag("netto_kinderopvangkosten_als_uitgave")
     opvang = np.where(opvang_kiezen[:, None], netto_kinderopvangkosten(inv, eerder), 0.0)
     netto_besteedbaar = netto + bijstand - woon - zorg - opvang
 
     pensioen = pensioengerechtigd(inv, p("algemeen.aow_leeftijd"))
-    norm, norm_soort, norm_bron = bijstandsnorm(inv, parameters, p, eerder, pensioen)
+    norm, norm_soort = bijstandsnorm(inv, eerder)
     aow_kiezen = beleid.vlag("kosten_van_bestaan_pensioen_netto_aow")
     netto_aow = netto_aow_per_maand(inv, p) if (aow_kiezen[:, None] & pensioen).any() else np.zeros((inv.n, 12))
     kosten = kosten_van_bestaan(norm, beleid.getal("norm_percentage_bijstandsnorm"), aow_kiezen, pensioen,
                                 netto_aow, beleid.getal("percentage_netto_aow"))
-    berekenbaar = ~np.isnan(kosten).any(axis=1)
-    kosten = np.nan_to_num(kosten)
-    bc = np.where(berekenbaar, betalingscapaciteit(netto_besteedbaar, kosten), 0.0)
+    bc = betalingscapaciteit(netto_besteedbaar, kosten)
 
     typen = huishoudtype(inv)
     grens = vrijgelaten_vermogen(kosten, woon, zorg, extra_vrijlating(beleid, typen))
@@ -280,7 +225,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     gedeeltelijk = beleid.vlag("gedeeltelijke_kwijtschelding")
     ondernemer = is_ondernemer(inv)
     uitgesloten = ondernemer & ~beleid.vlag("ondernemers")
-    mag = berekenbaar & ~uitgesloten
+    mag = ~uitgesloten
     zonder_vermogen = np.where(mag, kwijtschelding_bedrag(aanslag, np.zeros(inv.n), bc, deel, gedeeltelijk), 0.0)
     jaarbedrag = np.where(mag, kwijtschelding_bedrag(aanslag, vermogen_in, bc, deel, gedeeltelijk), 0.0)
     recht = jaarbedrag > 0
@@ -293,12 +238,12 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
                                                    0.0), 0.0)
     vast = vaste_bedragen(p)
 
-    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, netto_echt=netto_echt, bijstand=bijstand,
+    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, bijstand=bijstand,
              bijstand_berekend=bijstand_berekend, bijstand_recht=bijstand_recht, ontvangen_bijstand=ontvangen_bijstand,
              huurtoeslag=huurtoeslag,
              woon=woon, zorg=zorg, opvang=opvang, opvang_kiezen=opvang_kiezen, nb=netto_besteedbaar, norm=norm,
              norm_soort=norm_soort, pensioen=pensioen, aow_kiezen=aow_kiezen, netto_aow=netto_aow, kosten=kosten,
-             berekenbaar=berekenbaar, bc=bc, grens=grens, vermogen_in=vermogen_in, aanslag=aanslag, deel=deel,
+             bc=bc, grens=grens, vermogen_in=vermogen_in, aanslag=aanslag, deel=deel,
              gedeeltelijk=gedeeltelijk, ondernemer=ondernemer, uitgesloten=uitgesloten, jaarbedrag=jaarbedrag,
              zonder_vermogen=zonder_vermogen, marge=marge, typen=typen, vast=vast)
 
@@ -313,8 +258,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=lambda i: _uitleg(i, **a), bronnen=bronnen,
-        waarschuwingen=lambda i: _waarschuwingen(i, ht_berekend=ht_berekend, zorg_berekend=zorg_berekend,
-                                                 norm_bron=norm_bron, **a),
+        waarschuwingen=lambda i: _waarschuwingen(i, **a),
         lezer=p,
         signaalbronnen={"bron_recht": f"{BRON_URI} art. 11 en 13", "bron_vermogen": f"{BRON_URI} art. 12 lid 2 onder d"},
         feiten={
@@ -329,7 +273,6 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "marge_tot_einde": marge_einde,
             "deel_betalingscapaciteit": deel,
             "ondernemer_uitgesloten": uitgesloten,
-            "berekenbaar": berekenbaar,
             # the terms for the request: the gemeente's policy, and the national beroepstermijn (URI art. 24, 28)
             "aanvraag_binnen_weken_na_aanslag": beleid.getal("aanvraag_binnen_weken_na_aanslag").astype(np.int64),
             "termijn_na_laatste_betaling_maanden": beleid.getal("termijn_na_laatste_betaling_maanden").astype(np.int64),
@@ -343,9 +286,9 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
 
 # --- explanation ---------------------------------------------------------------------------------------------
-def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, bijstand_berekend, bijstand_recht, ontvangen_bijstand,
+def _uitleg(i, *, inv, p, beleid, netto, bijstand, bijstand_berekend, bijstand_recht, ontvangen_bijstand,
             huurtoeslag, woon, zorg, opvang, opvang_kiezen, nb, norm,
-            norm_soort, pensioen, aow_kiezen, netto_aow, kosten, berekenbaar, bc, grens, vermogen_in, aanslag, deel,
+            norm_soort, pensioen, aow_kiezen, netto_aow, kosten, bc, grens, vermogen_in, aanslag, deel,
             gedeeltelijk, ondernemer, uitgesloten, jaarbedrag, zonder_vermogen, marge, typen, vast) -> list[str]:
     e, pct = opmaak.euro, opmaak.procent
     r = []
@@ -363,8 +306,7 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, bijstand_berekend
         r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die van "
                  "particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
     zonder = " zonder bijstand" if bijstand[i].any() else ""
-    delen = [f"netto inkomen{zonder} {e(netto[i].mean(), centen=True)}" if netto_echt
-             else f"bruto inkomen{zonder} {e(netto[i].mean(), centen=True)} (netto nog niet berekend)"]
+    delen = [f"netto inkomen{zonder} {e(netto[i].mean(), centen=True)}"]
     if bijstand[i].any():
         delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)} netto ({_bijstand_bron(i, bijstand_berekend, ontvangen_bijstand, bijstand_recht)})")
     if inv.huurwoning[i]:
@@ -380,17 +322,13 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, bijstand_berekend
         delen.append(f"− netto kinderopvangkosten {e(opvang[i].mean(), centen=True)} (URI art. 28 lid 3)")
     r.append("Netto besteedbaar inkomen, gemiddeld per maand: " + " ".join(delen)
              + f" = {e(nb[i].mean(), centen=True)} (URI art. 14-15).")
-    if not berekenbaar[i]:
-        r.append("De kosten van bestaan zijn niet te bepalen: de bijstandsnorm is niet beschikbaar (bijstand is niet "
-                 "berekend en de normen ontbreken). Daarom geen uitkomst (URI art. 16).")
-        return r
     m = 0
     if aow_kiezen[i] and pensioen[i].any():
         r.append(f"Kosten van bestaan: {pct(beleid.record(i, 'percentage_netto_aow').waarde)} van de netto AOW "
                  f"{e(netto_aow[i, m], centen=True)} = {e(kosten[i].mean(), centen=True)} per maand (gemiddeld) "
                  "(URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; gemeentelijke regeling).")
     else:
-        soort = f" ({norm_soort[i, m]})" if norm_soort is not None else ""
+        soort = f" ({norm_soort[i, m]})"
         normtekst = (f"{e(norm[i, m], centen=True)}" if np.allclose(norm[i], norm[i, m])
                      else f"gemiddeld {e(norm[i].mean(), centen=True)} ({e(norm[i, m], centen=True)} in januari, "
                           f"{e(norm[i, -1], centen=True)} in december)")
@@ -444,10 +382,10 @@ def _uitleg(i, *, inv, p, beleid, netto, netto_echt, bijstand, bijstand_berekend
     return r
 
 
-def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: np.ndarray | None) -> str:
+def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: np.ndarray) -> str:
     """Where the bijstand in the income comes from: the computed right, what is received now, or both by month."""
     if not berekend[i].any():
-        if recht is not None and np.allclose(recht[i], ontvangen[i], rtol=0, atol=HALVE_CENT):
+        if np.allclose(recht[i], ontvangen[i], rtol=0, atol=HALVE_CENT):
             return "wat nu wordt ontvangen, gelijk aan het berekende recht"
         return "wat nu wordt ontvangen"
     if berekend[i].all() or not ontvangen[i].any():
@@ -456,7 +394,7 @@ def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: n
             "het hoogste van de twee")
 
 
-def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend, norm_bron, pensioen, aow_kiezen,
+def _waarschuwingen(i, *, inv, p, beleid, pensioen, aow_kiezen,
                     ondernemer, vermogen_in, grens, aanslag, vast, **_) -> list[str]:
     e = opmaak.euro
     w = []
@@ -464,21 +402,9 @@ def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend
         w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het inkomen en "
                  "de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie op de peildatum; "
                  "de gemeente beoordeelt het verzoek naar de situatie op het moment van het verzoek.")
-    if not netto_echt:
-        w.append("Het netto inkomen is nog niet berekend (inkomstenbelasting); samenloop rekent hier met het bruto "
-                 "inkomen. De betalingscapaciteit is daardoor veel te hoog en de kwijtschelding waarschijnlijk te laag.")
-    if norm_bron is None:
-        w.append("De bijstandsnorm is niet beschikbaar (bijstand is niet berekend), dus de kosten van bestaan ook niet.")
-    elif norm_bron == "parameters":
-        w.append("Bijstand is niet berekend; de kosten van bestaan gebruiken de landelijke bijstandsnorm voor een "
-                 "alleenstaande of gehuwden, zonder kostendelersnorm of jongerennorm (Participatiewet art. 20-22a).")
-    if inv.huurwoning[i] and not ht_berekend:
-        w.append("Huurtoeslag is niet berekend; de netto-woonlasten gebruiken de opgegeven huurtoeslag (ontvangt).")
     if not inv.huurwoning[i]:
         w.append("Geen huurwoning: hypotheekrente of erfpacht kent samenloop niet, dus woonlasten tellen niet mee als "
                  "uitgave (URI art. 15 onder b). De kwijtschelding kan hoger zijn.")
-    if not zorg_berekend:
-        w.append("Zorgtoeslag is niet berekend; de zorgpremie telt niet mee als uitgave (URI art. 15 onder c).")
     w.append(f"Vermogen is de rendementsgrondslag box 3 op 1 januari; de gemeente kijkt naar het vermogen bij de aanvraag. "
              f"Inboedel tot {e(vast['inboedel_vrijstelling'])} en een auto tot "
              f"{e(vast['auto_vrijstelling_uri'])} (URI art. 12 lid 2 onder a en c; in de praktijk vaak "
@@ -500,3 +426,34 @@ def _waarschuwingen(i, *, inv, p, beleid, netto_echt, ht_berekend, zorg_berekend
     if ondernemer[i]:
         sleutels.append("ondernemers")
     return w + beleid.onzeker(i, sleutels)
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="kwijtschelding gemeentelijke belastingen", instantie=INSTANTIE, soort="uitkering",
+    bereken=bereken,
+    # the net income (URI art. 14), the bijstand and its norm (art. 14, 16), and what the toeslagen pay against the
+    # woonlasten, the zorgpremie and the childcare costs (art. 15, 28 lid 3)
+    nodig={"inkomstenbelasting": InkomenNaBelasting, "bijstand": Bijstandsnorm, "huurtoeslag": Uitkomst,
+           "zorgtoeslag": Uitkomst, "kinderopvangtoeslag": Uitkomst},
+    feitvelden=(
+        Veld("aanslag", "getal", "de aanslag gemeentelijke belastingen"),
+        Veld("betalingscapaciteit", "getal", "de betalingscapaciteit per jaar (URI art. 13)"),
+        Veld("kosten_van_bestaan_jaar", "getal", "de kosten van bestaan per jaar (URI art. 16)"),
+        Veld("netto_besteedbaar_jaar", "getal", "het netto besteedbaar inkomen per jaar (URI art. 14-15)"),
+        Veld("vermogen", "getal", "het vermogen (box 3 op 1 januari)"),
+        Veld("vermogensgrens", "getal", "het vrijgelaten vermogen (URI art. 12 lid 2 onder d)"),
+        Veld("jaarbedrag_zonder_vermogenstoets", "getal", "de kwijtschelding als het vermogen niet meetelde"),
+        Veld("marge_tot_grens", "getal", "hoeveel meer netto per jaar voordat de kwijtschelding daalt"),
+        Veld("marge_tot_einde", "getal", "hoeveel meer netto per jaar voordat de kwijtschelding helemaal vervalt"),
+        Veld("deel_betalingscapaciteit", "getal", "het deel van de betalingscapaciteit dat de gemeente vraagt"),
+        Veld("ondernemer_uitgesloten", "waarheid", "winst uit onderneming, en deze gemeente scheldt ondernemers niet "
+                                                   "kwijt (URI art. 28)"),
+        Veld("aanvraag_binnen_weken_na_aanslag", "geheel", "de termijn van de gemeente voor het verzoek, in weken na "
+                                                           "de aanslag (0 = geen vaste termijn)"),
+        Veld("termijn_na_laatste_betaling_maanden", "geheel", "hoe lang na de laatste betaling een al betaalde aanslag "
+                                                              "nog kan worden kwijtgescholden, in maanden"),
+        Veld("beroep_dagen", "geheel", "de beroepstermijn tegen de beslissing (URI art. 24), in dagen"),
+        Veld("bron_vermogen", "tekst", "de wettelijke grondslag van de vermogenstoets"),
+    ),
+    rang=90,
+)

@@ -14,13 +14,18 @@ SMI must be applied for and is not paid over months before the aanvraag.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
-from ._uitkomst import Uitkomst
+from ._register import Regeling
+from ._uitkomst import Uitkomst, nodig
+from .kinderopvangtoeslag import KinderopvangRecht
 
 REGELING = "smi"
 INSTANTIE = "gemeente"
@@ -52,13 +57,10 @@ def kinderen_in_opvang(inv: Invoer, maximumleeftijd: np.ndarray) -> np.ndarray:
     return kind[:, :, None] & (inv.opvang_uren > 0) & (leeftijd >= 0) & (leeftijd <= maximumleeftijd[:, None, None])
 
 
-def kinderopvangtoeslag_recht(inv: Invoer, eerder: dict[str, Uitkomst]) -> np.ndarray | None:
-    """(N, 12) a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6), or None when not computed."""
-    kot = eerder.get("kinderopvangtoeslag")
-    if kot is None or not kot.berekend or "recht_per_maand" not in kot.details:
-        return None
-    recht = np.asarray(kot.details["recht_per_maand"])
-    return (recht.any(axis=1) if recht.ndim == 3 else recht).astype(bool)
+def kinderopvangtoeslag_recht(eerder: dict[str, Uitkomst]) -> np.ndarray:
+    """(N, 12) a right to kinderopvangtoeslag that month (Wet kinderopvang art. 1.5-1.6), as the kinderopvangtoeslag
+    hands it on."""
+    return np.asarray(nodig(eerder, "kinderopvangtoeslag", KinderopvangRecht, REGELING).per_maand, dtype=bool)
 
 
 def kot_maxima(p) -> tuple[float, np.ndarray]:
@@ -95,9 +97,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     kan_niet = ouder_kan_niet_zorgen(inv)
     niemand = geen_ouder_beschikbaar(inv)
     in_opvang = kinderen_in_opvang(inv, beleid.getal("maximumleeftijd_kind"))
-    kot = kinderopvangtoeslag_recht(inv, eerder)
-    kot_bekend = kot is not None
-    zonder_kot = ~kot if kot_bekend else np.zeros((inv.n, 12), dtype=bool)
+    kot = kinderopvangtoeslag_recht(eerder)
+    zonder_kot = ~kot
     voorwaarden = niemand & in_opvang.any(axis=1)                                       # all but the KOT test
     terug = beleid.getal("terugwerkende_kracht_maanden")
     # An aanvraag made at the peildatum covers that month and the months of retroactivity the policy allows.
@@ -148,7 +149,6 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "eerste_maand_mogelijk": eerste,
             "maanden_boven_maximale_duur": (mogelijk & ~binnen).sum(axis=1),
             "maanden_geen_ouder_beschikbaar_met_opvang": voorwaarden.sum(axis=1),
-            "kinderopvangtoeslag_bekend": np.full(inv.n, kot_bekend),
             "vermogen": inv.vermogen,
             "vermogensgrens": np.zeros(inv.n),
             "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
@@ -175,10 +175,6 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
              f"overnemen in {mnd(np.flatnonzero(niemand[i]))}, en er is kinderopvang in "
              f"{mnd(np.flatnonzero(in_opvang[i].any(axis=0)))}; de gemeente kan dan de kinderopvang vergoeden "
              f"({GRONDSLAG}).")
-    if kot is None:
-        r.append("Of er recht is op kinderopvangtoeslag is niet berekend. SMI is er alleen zonder dat recht, dus "
-                 f"samenloop rekent geen bedrag; vraag het de gemeente ({bron}; Wet kinderopvang art. 1.5-1.6).")
-        return r
     met_kot = np.flatnonzero(voorwaarden[i] & kot[i])
     if met_kot.size:
         r.append(f"In {mnd(met_kot)} is er recht op kinderopvangtoeslag; dan geen SMI (Wet kinderopvang art. 1.5-1.6; {bron}).")
@@ -217,11 +213,42 @@ def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, m
     return r
 
 
-def _waarschuwingen(i, *, inv, beleid, kot, voorwaarden, **_) -> list[str]:
-    w = []
-    if voorwaarden[i].any() and kot is None:
-        w.append("Kinderopvangtoeslag is niet berekend; daarom is niet te zeggen of SMI mogelijk is.")
-    w.append("SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente.")
+def _waarschuwingen(i, *, inv, beleid, voorwaarden, **_) -> list[str]:
+    w = ["SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente."]
     sleutels = ["terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
                 "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage"]
     return w + (beleid.onzeker(i, sleutels) if voorwaarden[i].any() else [])
+
+
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    return {"smi_bedrag_mogelijk": u.feiten["bedrag_per_maand_mogelijk"] * u.feiten["maanden_mogelijk"]}
+
+
+def tekstfeiten(feit: dict, h) -> dict:
+    eerste = int(feit["eerste_maand_mogelijk"])
+    return {"smi_vanaf": date(h.jaar, eerste + 1, 1)} if 0 <= eerste <= 11 else {}
+
+
+FEITVELDEN = (
+    Veld("maanden_mogelijk", "geheel", "maanden vanaf de peildatum waarin SMI mogelijk is (binnen de maximale duur)"),
+    Veld("maanden_gemist", "geheel", "maanden waarin SMI mogelijk was maar die een aanvraag nu niet meer haalt"),
+    Veld("bedrag_gemist", "getal", "wat die maanden samen waren"),
+    Veld("bedrag_per_maand_mogelijk", "getal", "de SMI-vergoeding per maand, gemiddeld"),
+    Veld("smi_bedrag_mogelijk", "getal", "de SMI-vergoeding over die maanden samen"),
+    Veld("eerste_maand_mogelijk", "geheel", "de eerste maand (0 = januari) met mogelijke SMI, -1 als er geen is"),
+    Veld("smi_vanaf", "datum", "de eerste dag van die maand", alleen_tekst=True, optioneel=True),
+    Veld("terugwerkende_kracht_maanden", "geheel", "hoeveel maanden de gemeente terug vergoedt"),
+    Veld("maanden_boven_maximale_duur", "geheel", "maanden waarvoor een nieuwe aanvraag nodig is"),
+    Veld("maanden_geen_ouder_beschikbaar_met_opvang", "geheel", "maanden waarin geen ouder kan zorgen en er opvang is"),
+    Veld("vermogen", "getal", "het vermogen (SMI kent geen landelijke vermogenstoets)"),
+    Veld("vermogensgrens", "getal", "0: geen vermogensgrens"),
+    Veld("jaarbedrag_zonder_vermogenstoets", "getal", "het jaarbedrag"),
+    Veld("bron_vermogen", "tekst", "dat er geen landelijke vermogenstoets is"),
+    Veld("bron_terugwerkende_kracht", "tekst", "de grondslag van de ingangsdatum"),
+)
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="SMI-vergoeding kinderopvang", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"kinderopvangtoeslag": KinderopvangRecht},   # SMI only without that right
+    feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten, tekstfeiten=tekstfeiten, rang=100,
+)

@@ -28,8 +28,10 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
+from ..feitsoorten import Veld, noem
 from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
+from ._register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "wga"
@@ -43,6 +45,18 @@ SOORTEN = ("geen", "loongerelateerd", "loonaanvulling", "vervolg", "iva")
 GEEN, LGU, LAU, VERVOLG, IVA = range(len(SOORTEN))
 # Which paragraph fixed a loonaanvullingsuitkering: lid 2 (full), lid 4 (fixed), lid 5 (floor), lid 5 capped.
 GROND_LID2, GROND_LID4, GROND_LID5, GROND_LID5_MAX = 2, 4, 5, 6
+
+
+@dataclass(frozen=True)
+class WgaBruto:
+    """What the WGA hands on (to the inkomstenbelasting and the bijstand): per person the gross WIA-uitkering per
+    month as UWV pays it, (N, 12) each; for a zzp'er on the year's average winst (Inkomensbesluit Wet WIA art. 6 lid 3).
+    The partner's amounts stand in every month: who counts them in which months is the receiver's rule."""
+    aanvrager: np.ndarray
+    partner: np.ndarray
+
+    def van(self, rol: str) -> np.ndarray:
+        return self.aanvrager if rol == "aanvrager" else self.partner
 
 
 # --- inkomen uit arbeid ---------------------------------------------------------------------------------
@@ -345,6 +359,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p, feiten=feiten, details=details,
+        doorgifte=WgaBruto(aanvrager=details["bruto_aanvrager"], partner=details["bruto_partner"]),
         ontvangen=ontvangen_per_maand(inv), ontvangen_bedragen="bruto",
         onderdelen=lambda rijen: onderdelen(inv, personen, rijen),
         signaalbronnen={
@@ -630,3 +645,61 @@ def _waarschuwing_herziening_dagloon(i, wie, inv, parameters: Parameters, w: Wia
     return [f"Het dagloon van de {wie} wordt per 1 {opmaak.MAANDNAMEN[m]} {inv.jaar} herzien in de mate waarin het "
             f"minimumloon stijgt ({opmaak.procent(round(float(stijging[m]), 4))}; Wet WIA art. 14 lid 1). samenloop rekent "
             "het hele jaar met het opgegeven maandloon, dus vanaf dan kan de uitkering iets hoger zijn."]
+
+
+def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
+    """What the WGA signals need besides Uitkomst.feiten: the cliff at the inkomenseis, and how far back UWV grants a
+    WIA-uitkering (Wet WIA art. 64 lid 11)."""
+    f = u.feiten
+    return {"wga_klif": np.maximum(0.0, f["loonaanvulling_bij_inkomenseis"] - f["vervolguitkering"]),
+            "aanvraag_terugwerkende_weken": int(parameters.waarde("wga.aanvraag_terugwerkende_weken"))}
+
+
+def tekstfeiten(feit: dict, h) -> dict:
+    persoon = h.aanvrager if int(feit["wga_persoon"]) == 0 else h.partner
+    return {"wga_persoon_naam": noem(persoon) if persoon else ""}
+
+
+FEITVELDEN = (
+    Veld("heeft_wia", "waarheid", "de aanvrager of de partner heeft een WIA-situatie"),
+    Veld("wga_persoon", "geheel", "over wie de velden hieronder gaan: 0 de aanvrager, 1 de partner"),
+    Veld("wga_persoon_naam", "tekst", "de naam of rol van die persoon", alleen_tekst=True),
+    Veld("heeft_inkomenseis", "waarheid", "de inkomenseis geldt in een maand na de loongerelateerde uitkering"),
+    Veld("inkomenseis", "getal", "50% van de restverdiencapaciteit, per maand (Wet WIA art. 60 lid 2)"),
+    Veld("gemiddeld_inkomen", "getal", "het inkomen uit arbeid, gemiddeld per maand"),
+    Veld("onder_inkomenseis", "waarheid", "dat gemiddelde ligt onder de inkomenseis"),
+    Veld("maanden_met_inkomenseis", "geheel", "maanden na de loongerelateerde uitkering"),
+    Veld("maanden_onder_inkomenseis", "geheel", "daarvan maanden met inkomen onder de eis"),
+    Veld("maanden_vervolg", "geheel", "maanden waarin UWV de vervolguitkering betaalt"),
+    Veld("maanden_loonaanvulling", "geheel", "maanden waarin UWV de loonaanvullingsuitkering betaalt"),
+    Veld("maanden_vervolg_tekst", "tekst", "welke maanden vervolguitkering, in woorden"),
+    Veld("loonaanvulling_gemiddeld", "getal", "de loonaanvullingsuitkering per maand, gemiddeld"),
+    Veld("vervolg_gemiddeld", "getal", "de vervolguitkering per maand, gemiddeld"),
+    Veld("loonaanvulling_bij_inkomenseis", "getal", "de loonaanvullingsuitkering bij een inkomen gelijk aan de eis, "
+                                                    "in de eerste maand met inkomenseis"),
+    Veld("vervolguitkering", "getal", "de vervolguitkering in die maand"),
+    Veld("wga_klif", "getal", "het verschil per maand tussen die twee: wat onder de eis zakken kost"),
+    Veld("verlies_vervolgmaanden", "getal", "wat de maanden onder de eis samen kosten tegenover een inkomen gelijk aan "
+                                            "de eis"),
+    Veld("einde_loongerelateerd_maand", "geheel", "de maand (0 = januari) waarin de loongerelateerde uitkering "
+                                                  "eindigt, buiten het jaar als dat niet in het jaar is",
+         als_datum="einde_loongerelateerd"),
+    Veld("is_zzp", "waarheid", "de persoon heeft winst: UWV verrekent over het jaargemiddelde"),
+    Veld("wga_op_jaargemiddelde", "getal", "de WGA over het jaar zoals UWV haar verrekent"),
+    Veld("wga_per_maand_som", "getal", "de WGA over het jaar op het inkomen van elke maand"),
+    Veld("ontvangen_jaar", "getal", "wat UWV dit jaar betaalt (opgegeven, bruto)"),
+    Veld("ontvangst_opgegeven", "waarheid", "het huishoudbestand geeft een WGA-uitkering op"),
+    Veld("terugvordering_schatting", "getal", "wat naar schatting terugbetaald moet worden"),
+    Veld("nabetaling_schatting", "getal", "wat naar schatting wordt nabetaald"),
+    Veld("aanvraag_terugwerkende_weken", "geheel", "hoeveel weken UWV een WIA-uitkering terug toekent (Wet WIA art. "
+                                                   "64 lid 11)"),
+    Veld("bron_inkomenseis", "tekst", "de wettelijke grondslag van de inkomenseis"),
+    Veld("bron_loongerelateerd", "tekst", "de wettelijke grondslag van de loongerelateerde uitkering"),
+    Veld("bron_herberekening", "tekst", "de wettelijke grondslag van de verrekening over het jaar"),
+)
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="WGA-uitkering", instantie=INSTANTIE, soort="uitkering", bereken=bereken, geeft=WgaBruto,
+    bovenop_netto=False,   # taxable: it is in the net income after the inkomstenbelasting already
+    feitvelden=FEITVELDEN, signaalfeiten=signaalfeiten, tekstfeiten=tekstfeiten, rang=10,
+)

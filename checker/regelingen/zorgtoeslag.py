@@ -17,7 +17,9 @@ from .. import opmaak
 from ..invoer import Invoer, leeftijd_vanaf_maand_na_verjaardag
 from ..parameters import Parameters
 from . import awir
+from ._register import Regeling
 from ._uitkomst import Uitkomst
+from .inkomstenbelasting import InkomenNaBelasting
 
 REGELING = "zorgtoeslag"
 INSTANTIE = "Dienst Toeslagen"
@@ -144,3 +146,11 @@ def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_ge
             regels.append(f"Over het jaar {e(som, centen=True)}: afgerond minder dan "
                           f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen zorgtoeslag (Awir art. 14 lid 5).")
     return regels
+
+
+REGISTRATIE = Regeling(
+    sleutel=REGELING, naam="zorgtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
+    nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
+    feitvelden=awir.TOESLAGFEITEN,
+    voorschot=True, vermogen_op_1_januari=True, rang=40,
+)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, Iterable, get_args
 
 from .. import gemeenten, huishouden, opmaak, parameters, yamllader
+from ..regelingen._register import standaard
 
 # --- what the form shows ---------------------------------------------------------------------------------
 # Every income field, the net bijstand first (what people in bijstand know: the beschikking) and the gross next to it.
@@ -34,8 +35,8 @@ LABELS = {
     "bijstand_netto": "Bijstand, netto (nu ontvangen)", "bijstand": "Bijstand, bruto (nu ontvangen)",
     "aow": "AOW, bruto", "pensioen": "Pensioen, bruto", "overig": "Overig inkomen, bruto",
     "wga": "WGA-uitkering, bruto (nu betaald)",
-    "zorgtoeslag": "Zorgtoeslag, netto", "huurtoeslag": "Huurtoeslag, netto",
-    "kindgebonden_budget": "Kindgebonden budget, netto", "kinderopvangtoeslag": "Kinderopvangtoeslag, netto",
+    # a voorschot as Dienst Toeslagen pays it out: netto (a toeslag is not taxed)
+    **{k: f"{standaard()[k].naam[:1].upper()}{standaard()[k].naam[1:]}, netto" for k in ONTVANGT},
 }
 HINTS = {
     "loon": "Het brutoloon op de loonstrook, niet wat op de rekening komt.",
