@@ -6,13 +6,11 @@ from typing import Any
 
 import numpy as np
 
-from . import huishouden, invoer, parameters, signalen
-from .berekening import Resultaat, bereken
-from .fouten import InvoerFout, kort
+from . import huishouden, invoer, jaren, parameters, signalen
+from .berekening import HEFFINGEN, Resultaat, bereken
 from .huishouden import Huishouden
 
 SCHEMA = 1
-HEFFINGEN = ("inkomstenbelasting",)   # amounts the household pays; "recht" then means: something is due
 
 
 def _geld(x) -> float:
@@ -116,53 +114,9 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
     }
 
 
-def _verschuif(datum: str, jaren: int) -> str:
-    from datetime import date
-    d = date.fromisoformat(datum)
-    try:
-        return d.replace(year=d.year + jaren).isoformat()
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + jaren, day=28).isoformat()
-
-
-def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
-    """The household computed for another berekeningsjaar (``--jaar``): the dates that belong to the year
-    (gebeurtenissen, activiteiten, peildatum, end of the loongerelateerde WGA) move along; birth dates stay,
-    so ages follow the chosen year."""
-    if jaar is None or jaar == h.jaar:
-        return h
-    if jaar not in parameters.ondersteunde_jaren():  # before any date moves (year 99999 has no dates)
-        raise InvoerFout([("jaar", f"{kort(jaar)} wordt niet ondersteund; beschikbaar: "
-                                   + " en ".join(map(str, parameters.ondersteunde_jaren())))])
-    delta = jaar - h.jaar
-    ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
-    ruw["jaar"] = jaar
-    verschoven: list[tuple[str, str, str]] = []   # (field path, old date, new date)
-
-    def schuif(houder: dict, veld: str, pad: str) -> None:
-        oud = houder[veld]
-        houder[veld] = _verschuif(oud, delta)
-        verschoven.append((pad, oud, houder[veld]))
-
-    if "peildatum" in ruw:
-        schuif(ruw, "peildatum", "peildatum")
-    for j, g in enumerate(ruw.get("gebeurtenissen", [])):
-        schuif(g, "datum", f"gebeurtenissen[{j}].datum")
-    for n, p in enumerate(ruw.get("personen", [])):
-        for j, a in enumerate(p.get("activiteiten", [])):
-            for veld in ("van", "tot"):
-                if veld in a:
-                    schuif(a, veld, f"personen[{n}].activiteiten[{j}].{veld}")
-        if "einde_loongerelateerd" in p.get("wia", {}):
-            schuif(p["wia"], "einde_loongerelateerd", f"personen[{n}].wia.einde_loongerelateerd")
-    nieuw = huishouden.valideer(ruw)
-    nieuw._jaar_verschoven = (h.jaar, tuple(verschoven))
-    return nieuw
-
-
 def bereken_huishouden(bron: Any, jaar: int | None = None, wijzigingen: dict | None = None
                        ) -> tuple[Huishouden, Resultaat]:
-    h = _met_jaar(huishouden.laad(bron), jaar)
+    h = jaren.laad(bron, jaar)
     return h, bereken(invoer.uit_huishoudens([h]), parameters.laad(h.jaar, wijzigingen))
 
 
@@ -171,8 +125,7 @@ def check(bron: Any, jaar: int | None = None) -> dict[str, Any]:
 
     Returns the dict of contract section 3. Bad input raises ``InvoerFout``.
     """
-    if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
-        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {kort(jaar)}")])
+    jaren.controleer(jaar)
     h, res = bereken_huishouden(bron, jaar)
     return uitkomst_json(h, res, signalen.bepaal(h, res))
 

@@ -12,9 +12,8 @@ import numpy as np
 
 from .invoer import Invoer
 from .parameters import Parameters
-from .regelingen import (bijstand, huurtoeslag, inkomstenbelasting, kinderbijslag, kindgebonden_budget,
-                         kinderopvangtoeslag, kwijtschelding, smi, wga, zorgtoeslag)
-from .regelingen._uitkomst import Uitkomst, niet_berekend
+from .regelingen import (Uitkomst, bijstand, huurtoeslag, inkomstenbelasting, kinderbijslag, kindgebonden_budget,
+                         kinderopvangtoeslag, kwijtschelding, niet_berekend, smi, wga, zorgtoeslag)
 
 # Every regeling key of the contract, in calculation order, with its instantie.
 REGELINGEN: dict[str, str] = {
@@ -41,6 +40,14 @@ BEREKEND = {
     "kwijtschelding": kwijtschelding.bereken,
     "smi": smi.bereken,
 }
+# How the Dutch texts name each regeling (report, signals, cliff explanations, web page).
+REGELING_NAMEN: dict[str, str] = {
+    "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag", "kindgebonden_budget": "kindgebonden budget",
+    "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag", "wga": "WGA-uitkering",
+    "bijstand": "bijstand", "kwijtschelding": "kwijtschelding gemeentelijke belastingen",
+    "smi": "SMI-vergoeding kinderopvang", "inkomstenbelasting": "inkomstenbelasting",
+}
+HEFFINGEN = ("inkomstenbelasting",)   # amounts the household pays; "recht" then means: something is due
 # Regelingen paid on top of the net income (WGA is in the net income already, as taxable income).
 BOVENOP_NETTO = ("bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag", "kindgebonden_budget",
                  "kinderopvangtoeslag", "kwijtschelding", "smi")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .signalen import REGELING_NAMEN
+from .berekening import REGELING_NAMEN
 
 
 def teken_scan(uit: dict[str, Any], pad: str) -> None:

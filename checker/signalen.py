@@ -14,8 +14,8 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import opmaak, paden, yamllader
-from .berekening import Resultaat
+from . import klif, opmaak, paden, yamllader
+from .berekening import REGELING_NAMEN, Resultaat
 from .engine import Regelset
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
@@ -24,12 +24,6 @@ from .invoer import Invoer
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
               "ten_minste": "$gte", "ten_hoogste": "$lte"}
-REGELING_NAMEN = {
-    "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag", "kindgebonden_budget": "kindgebonden budget",
-    "kinderopvangtoeslag": "kinderopvangtoeslag", "kinderbijslag": "kinderbijslag", "wga": "WGA-uitkering",
-    "bijstand": "bijstand", "kwijtschelding": "kwijtschelding gemeentelijke belastingen",
-    "smi": "SMI-vergoeding kinderopvang", "inkomstenbelasting": "inkomstenbelasting",
-}
 
 
 class SignaalRegel(BaseModel):
@@ -377,36 +371,25 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden) -> None:
 
 
 def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
-    """For each aanvrager/partner with loon or winst: the household recomputed with more of that income."""
-    from .scanner import _per_maand, bereken_scan
+    """For each aanvrager/partner with loon or winst: the household recomputed with more of that income (``klif``,
+    both adults in one pass), as the fact the ARMOEDEVAL rules see."""
     inst = instellingen("armoedeval.yaml")
     uit = []
-    for p in (h.aanvrager, h.partner):
-        if p is None:
-            continue
-        bron = max(("loon", "winst"), key=lambda b: sum(getattr(p.inkomen, b)))
-        huidig = float(np.mean(getattr(p.inkomen, bron)))
-        if huidig <= 0:
-            continue
-        bedragen = huidig + np.arange(0.0, float(inst["bereik"]) + 1e-9, float(inst["stap"]))
-        sres = bereken_scan(h, p.id, bron, bedragen, res.parameters)
-        netto, regelingen = _per_maand(sres)
+    for veeg in klif.rond_huidig_inkomen(h, res.parameters, float(inst["bereik"]), float(inst["stap"])):
+        bedragen, netto, regelingen = veeg.bedragen, veeg.netto, veeg.regelingen
         d = np.diff(netto)
         k = int(np.argmin(d))
         veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > 0.5]
         druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
-        from .scanner import _Veranderingen, _uitleg_sprong
-        from .scanner import namen
-        v = _Veranderingen(regelingen, sres.regelingen, namen(h))
         uit.append({
-            "t": "armoedeval", "persoon": noem(p), "bron": bron, "huidig": huidig,
+            "t": "armoedeval", "persoon": noem(veeg.persoon), "bron": veeg.bron, "huidig": veeg.huidig,
             "tot": float(bedragen[-1]), "verlies": float(max(0.0, -d[k])),
             "verlies_van": float(bedragen[k]), "verlies_tot": float(bedragen[k + 1]),
             "druk": float(druk), "houdt_over": float(100.0 * (1.0 - druk)),
             "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
             "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
-            "uitleg_sprong": _uitleg_sprong(noem(p), float(bedragen[k]), float(bedragen[k + 1]),
-                                            float(d[k]), v, k, float(inst["stap"])),
+            "uitleg_sprong": klif.uitleg_sprong(noem(veeg.persoon), float(bedragen[k]), float(bedragen[k + 1]),
+                                                float(d[k]), veeg.veranderingen, k, float(inst["stap"])),
         })
     return uit
 
