@@ -17,12 +17,17 @@ def _geld(x) -> float:
     return round(float(x), 2)
 
 
+def _geld_lijst(rij: np.ndarray) -> list[float]:
+    """``_geld`` of every amount of a row (Python's round on the same floats, without a numpy scalar each)."""
+    return [round(x, 2) for x in rij.tolist()]
+
+
 def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
     u = res.regelingen[sleutel]
     uit: dict[str, Any] = {
         "recht": bool(u.recht[i]),
         "jaarbedrag": _geld(u.jaarbedrag[i]),
-        "maandbedragen": [_geld(x) for x in u.maandbedragen[i]],
+        "maandbedragen": _geld_lijst(u.maandbedragen[i]),
         "instantie": u.instantie,
         "uitleg": list(u.uitleg(i)),
         "bronnen": list(u.bronnen(i)),
@@ -51,12 +56,12 @@ def ontvangen_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any] |
         return None
     if not np.any(maanden > 0):
         return None
-    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": [_geld(x) for x in maanden], "bedragen": bedragen}
+    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": _geld_lijst(maanden), "bedragen": bedragen}
 
 
 def netto_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
     n = res.netto
-    maand = [_geld(x) for x in n.maandbedragen[i]]
+    maand = _geld_lijst(n.maandbedragen[i])
     return {
         "maandbedragen": maand,
         "jaarbedrag": _geld(np.sum(n.maandbedragen[i])),
@@ -83,14 +88,15 @@ def voorschotten_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
 
 def tijdlijn_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -> list[dict[str, Any]]:
     """Month by month: rights, voorschotten received, events, and the deadlines of the signals."""
+    recht = {k: u.maandbedragen[i].tolist() for k, u in res.regelingen.items() if u.berekend}
+    ontvangt = {k: v[i].tolist() for k, v in res.invoer.ontvangt.items()}
     maanden = []
     for m in range(12):
         sleutel = f"{h.jaar}-{m + 1:02d}"
         maanden.append({
             "maand": sleutel,
-            "regelingen": {k: _geld(u.maandbedragen[i, m]) for k, u in res.regelingen.items()
-                           if u.berekend and abs(u.maandbedragen[i, m]) >= 0.005},
-            "ontvangt": {k: _geld(v[i, m]) for k, v in res.invoer.ontvangt.items() if v[i, m] > 0},
+            "regelingen": {k: round(r[m], 2) for k, r in recht.items() if abs(r[m]) >= 0.005},
+            "ontvangt": {k: round(v[m], 2) for k, v in ontvangt.items() if v[m] > 0},
             "gebeurtenissen": [{"datum": g.datum.isoformat(), "soort": g.soort, **({"persoon": g.persoon} if g.persoon else {})}
                                for g in h.gebeurtenissen if g.datum.month == m + 1],
             "termijnen": [{"datum": s["datum"], "code": s["code"], "instantie": s["instantie"]}
