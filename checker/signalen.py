@@ -572,9 +572,26 @@ class _Invuller(string.Formatter):
 _invuller = _Invuller()
 
 
+@cache
+def _stukken(tekst: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """A text of a rule as (literal, field, format) pieces when every field is a plain name with a plain format,
+    read once per text; None when a field needs more of ``string.Formatter`` (a conversion, an index, a nested
+    format), which then fills the whole text."""
+    stukken = []
+    for letterlijk, veld, spec, conversie in _invuller.parse(tekst):
+        if veld is not None and (not veld.isidentifier() or conversie is not None or "{" in spec):
+            return None
+        stukken.append((letterlijk, veld, spec or ""))
+    return tuple(stukken)
+
+
 def _vul(tekst: str, feit: dict, regel: str) -> str:
     try:
-        return " ".join(_invuller.format(tekst, **feit).split())
+        stukken = _stukken(tekst)
+        if stukken is None:
+            return " ".join(_invuller.format(tekst, **feit).split())
+        return " ".join("".join([letterlijk + (_invuller.format_field(feit[veld], spec) if veld is not None else "")
+                                 for letterlijk, veld, spec in stukken]).split())
     except (KeyError, ValueError, IndexError) as e:
         raise RegelFout(f"signaalregel '{regel}': tekst verwijst naar een onbekend of ongeschikt veld ({e})") from None
 
