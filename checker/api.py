@@ -129,7 +129,9 @@ def bereken_huishouden(bron: Any, jaar: int | None = None, wijzigingen: dict | N
 def check(bron: Any, jaar: int | None = None) -> dict[str, Any]:
     """Check one household: a path, a built-in persona name or a dict (schema 1).
 
-    Returns the dict of contract section 3. Bad input raises ``InvoerFout``.
+    Returns the dict of contract section 3. Bad input raises ``InvoerFout``. The household goes down the layers
+    once: file → arrays → regelingen (``bereken_huishouden``) → facts, with the cliff facts near today's income from
+    ``klif`` → signal rules (``signalen.bepaal``) → JSON.
     """
     jaren.controleer(jaar)
     h, res = bereken_huishouden(bron, jaar)
