@@ -6,6 +6,7 @@ options and builds the JSON.
 """
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import numpy as np
@@ -41,12 +42,19 @@ def punten(van: float, tot: float, stap: float) -> np.ndarray:
 
 
 def _punten_json(bruto: np.ndarray, netto: np.ndarray, regelingen: dict[str, np.ndarray]) -> list[dict]:
-    """The contract's points (one dict per point) from the columns: every column rounded to cents in one pass (one
-    matrix, points × columns), then one row of Python floats per point."""
-    sleutels = tuple(regelingen)
-    rijen = np.round(np.stack([bruto, netto, *regelingen.values()], axis=1), 2).tolist()
-    return [{"bruto": rij[0], "netto_besteedbaar": rij[1], "regelingen": dict(zip(sleutels, rij[2:]))}
-            for rij in rijen]
+    """The contract's points, one dict per point, from the columns (each rounded to cents in one pass). The
+    collector of reference cycles pauses while the dicts are made: they hold only floats, so there is nothing for it
+    to find, and with thousands of points it would otherwise run many times over the growing list."""
+    sleutels = list(regelingen)
+    kolommen = [np.round(regelingen[k], 2).tolist() for k in sleutels]
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        return [{"bruto": b, "netto_besteedbaar": n, "regelingen": dict(zip(sleutels, rij))}
+                for b, n, rij in zip(np.round(bruto, 2).tolist(), np.round(netto, 2).tolist(), zip(*kolommen))]
+    finally:
+        if aan:
+            gc.enable()
 
 
 def scan(bron_huishouden: Any, persoon: str | None = None, bron: str = "loon", van: float = 0.0,
