@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import invoer, parameters
+from . import geheugen, invoer, parameters
 from .berekening import HEFFINGEN, REGELING_NAMEN, Resultaat, bereken
 from .fouten import InvoerFout, kort_tekst
 from .huishouden import Huishouden, Persoon
@@ -23,6 +23,7 @@ RUIS = 0.005          # euro: differences below half a cent are float noise, not
 SPRONG_MARGE = 10.0   # contract: a rise of more than the step plus € 10 is a cliff for whoever earns less
 KLEIN = 1.0           # euro per month: a fall this small comes from rounding monthly toeslagen to whole euros
 DRUK_GRENS = 0.8      # contract: ranges where more than 80% of extra gross income is lost
+GROTE_VEEG = 1_000    # points: from here a sweep's arrays are large enough to tune memory for (``geheugen``)
 
 
 def persoon_rol(h: Huishouden, persoon: str) -> str:
@@ -51,6 +52,8 @@ def bereken_vegen(h: Huishouden, vegen: list[tuple[str, str, np.ndarray]], param
     for _, _, bedragen in vegen:
         rijen.append(slice(start, start + len(bedragen)))
         start += len(bedragen)
+    if start >= GROTE_VEEG:
+        geheugen.voor_grote_vegen()
     inv = invoer.uit_huishoudens([h]).herhaald(start)
     for (rol, bron, bedragen), r in zip(vegen, rijen):
         veld = inv.inkomen_aanvrager if rol == "aanvrager" else inv.inkomen_partner

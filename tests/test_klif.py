@@ -53,3 +53,29 @@ def test_step_and_range_lists_at_once_equal_one_by_one():
     van = rng.integers(0, 199, size=300)
     tot = np.minimum(198, van + rng.integers(0, 40, size=300))
     assert v.per_bereik(van, tot) == [v.in_bereik(i, j) for i, j in zip(van, tot)]
+
+
+def test_memory_setting_is_made_once_and_never_fails(monkeypatch):
+    from checker import geheugen
+    monkeypatch.setattr(geheugen, "_ingesteld", None)
+    monkeypatch.setattr(geheugen, "_mallopt", lambda: None)      # another C library: nothing happens
+    assert geheugen.voor_grote_vegen() is False
+    aanroepen = []
+    monkeypatch.setattr(geheugen, "_ingesteld", None)
+    monkeypatch.setattr(geheugen, "_mallopt", lambda: lambda param, waarde: aanroepen.append((param, waarde)) or 1)
+    assert geheugen.voor_grote_vegen() is True
+    assert geheugen.voor_grote_vegen() is True                  # once per process
+    assert aanroepen == [(geheugen.M_MMAP_THRESHOLD, geheugen.MMAP_DREMPEL),
+                         (geheugen.M_TRIM_THRESHOLD, geheugen.TRIM_DREMPEL)]
+
+
+def test_only_a_large_sweep_tunes_memory(monkeypatch):
+    from checker import geheugen
+    gevraagd = []
+    monkeypatch.setattr(geheugen, "voor_grote_vegen", lambda: gevraagd.append(True) or True)
+    h = huishouden.laad("pim")
+    p = parameters.laad(h.jaar)
+    klif.bereken_scan(h, h.aanvrager.id, "loon", np.arange(0.0, 500.0), p)
+    assert gevraagd == []
+    klif.bereken_scan(h, h.aanvrager.id, "loon", np.arange(0.0, float(klif.GROTE_VEEG)), p)
+    assert gevraagd == [True]
