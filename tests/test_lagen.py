@@ -209,3 +209,16 @@ def test_the_checks_find_a_cycle_a_lazy_import_and_a_private_name(tmp_path):
     assert graaf["checker.d"].privaat == ["checker.sub._eigen (regel 1)"]
     assert graaf["checker.sub"].privaat == []          # a package uses its own private modules
     assert bereikbaar(graaf, "checker.c") == {"checker.b", "checker.a"}
+
+
+def test_the_command_line_starts_without_the_heavy_libraries():
+    """``samenloop --help`` imports the package and the CLI only: no numpy, pydantic, rules engine, rich or Flask."""
+    import subprocess
+    import sys
+    code = ("import sys, checker.cli\n"
+            "zwaar = ('numpy', 'pydantic', 'durable', 'rich', 'yaml', 'flask', 'matplotlib')\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & set(zwaar)))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert uit.stdout.strip() == "[]"
+    hulp = subprocess.run([sys.executable, "-m", "checker", "--help"], capture_output=True, text=True)
+    assert hulp.returncode == 0 and "gebruik: samenloop" in hulp.stdout
