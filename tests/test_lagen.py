@@ -3,7 +3,8 @@
 The import graph of checker/ is drawn from the source with ``ast``: every ``import`` and ``from ... import``,
 also those inside functions (a lazy import is still a dependency). The tests fail on any cycle, on a module that
 imports another module's private (underscore) name or reaches one through a module it imported, on a private
-module imported from outside its own package, and on a lower layer that imports a higher one.
+module imported from outside its own package, and on a lower layer that imports a higher one. Imports under
+``if TYPE_CHECKING:`` never run, so they make no edge of the graph; their names are held to the same privacy rule.
 """
 from __future__ import annotations
 
@@ -21,8 +22,21 @@ class Module:
     naam: str                # dotted, e.g. checker.regelingen.wga
     pad: Path
     is_pakket: bool          # an __init__.py
-    importeert: dict[str, int] = field(default_factory=dict)   # module -> first line that imports it
+    importeert: dict[str, int] = field(default_factory=dict)   # module -> first line that imports it (at run time)
     privaat: list[str] = field(default_factory=list)            # the private names it takes from other modules
+
+
+def _alleen_voor_types(boom: ast.AST) -> set[int]:
+    """The ids of the import statements in the body of an ``if TYPE_CHECKING:`` (they never run)."""
+    uit: set[int] = set()
+    for knoop in ast.walk(boom):
+        test = getattr(knoop, "test", None)
+        if isinstance(knoop, ast.If) and (
+                (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+                or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")):
+            for regel in knoop.body:
+                uit |= {id(k) for k in ast.walk(regel) if isinstance(k, (ast.Import, ast.ImportFrom))}
+    return uit
 
 
 def _modules(wortel: Path) -> dict[str, Module]:
@@ -56,19 +70,24 @@ def teken(wortel: Path = PAKKET) -> dict[str, Module]:
     for m in modules.values():
         boom = ast.parse(m.pad.read_text(encoding="utf-8"), filename=str(m.pad))
         aliassen: dict[str, str] = {}      # local name -> module of this package it stands for
+        voor_types = _alleen_voor_types(boom)
+        gezien: set[tuple[str, int]] = set()
 
-        def lijn(doel: str, regel: int) -> None:
-            if doel in m.importeert and m.importeert[doel] == regel:
+        def lijn(doel: str, regel: int, loopt: bool = True) -> None:
+            if (doel, regel) in gezien:
                 return
-            m.importeert.setdefault(doel, regel)
+            gezien.add((doel, regel))
+            if loopt:
+                m.importeert.setdefault(doel, regel)
             if _is_privaat(doel.rpartition(".")[2]) and not _mag_privaat_importeren(m.naam, doel, modules):
                 m.privaat.append(f"{doel} (regel {regel})")
 
         for knoop in ast.walk(boom):
+            loopt = id(knoop) not in voor_types
             if isinstance(knoop, ast.Import):
                 for a in knoop.names:
                     if a.name in modules:
-                        lijn(a.name, knoop.lineno)
+                        lijn(a.name, knoop.lineno, loopt)
                         aliassen[a.asname or a.name] = a.name
             elif isinstance(knoop, ast.ImportFrom):
                 if knoop.level:
@@ -82,10 +101,10 @@ def teken(wortel: Path = PAKKET) -> dict[str, Module]:
                 for a in knoop.names:
                     sub = f"{bron}.{a.name}"
                     if sub in modules:              # from package import module
-                        lijn(sub, knoop.lineno)
+                        lijn(sub, knoop.lineno, loopt)
                         aliassen[a.asname or a.name] = sub
                     else:
-                        lijn(bron, knoop.lineno)
+                        lijn(bron, knoop.lineno, loopt)
                         if _is_privaat(a.name) and bron != m.naam:
                             m.privaat.append(f"{bron}.{a.name} (regel {knoop.lineno})")
         for knoop in ast.walk(boom):           # module._private through an imported module
@@ -203,10 +222,14 @@ def test_the_checks_find_a_cycle_a_lazy_import_and_a_private_name(tmp_path):
     (pakket / "sub" / "__init__.py").write_text("from . import _eigen\n")
     (pakket / "sub" / "_eigen.py").write_text("")
     (pakket / "d.py").write_text("from .sub._eigen import iets\n")
+    (pakket / "e.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .f import F\n"
+                                 "    from .sub._eigen import x\n")
+    (pakket / "f.py").write_text("from .e import E\n")
     graaf = teken(pakket)
-    assert cycli(graaf) == [["checker.a", "checker.b"]]
+    assert cycli(graaf) == [["checker.a", "checker.b"]]        # e ↔ f only for the type checker: no cycle
     assert graaf["checker.c"].privaat == ["checker.b._geheim (regel 1)", "checker.b._ook_geheim (regel 3)"]
     assert graaf["checker.d"].privaat == ["checker.sub._eigen (regel 1)"]
+    assert graaf["checker.e"].privaat == ["checker.sub._eigen (regel 4)"] and not graaf["checker.e"].importeert
     assert graaf["checker.sub"].privaat == []          # a package uses its own private modules
     assert bereikbaar(graaf, "checker.c") == {"checker.b", "checker.a"}
 
