@@ -6,19 +6,21 @@ from typing import Any
 
 import numpy as np
 
-from . import huishouden, invoer, parameters, signalen
-from .berekening import Resultaat, bereken
-from .fouten import InvoerFout, kort
+from . import huishouden, invoer, jaren, parameters, signalen
+from .berekening import HEFFINGEN, Resultaat, bereken
 from .huishouden import Huishouden
-from .regelingen._register import AfgeleideRij, actief
+from .regelingen.register import AfgeleideRij, actief
 
 SCHEMA = 1
-# amounts the household pays ("recht" then means: something is due), from the registry (soort heffing)
-HEFFINGEN = AfgeleideRij(lambda r: r.heffingen)
 
 
 def _geld(x) -> float:
     return round(float(x), 2)
+
+
+def _geld_lijst(rij: np.ndarray) -> list[float]:
+    """``_geld`` of every amount of a row (Python's round on the same floats, without a numpy scalar each)."""
+    return [round(x, 2) for x in rij.tolist()]
 
 
 def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
@@ -26,7 +28,7 @@ def regeling_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any]:
     uit: dict[str, Any] = {
         "recht": bool(u.recht[i]),
         "jaarbedrag": _geld(u.jaarbedrag[i]),
-        "maandbedragen": [_geld(x) for x in u.maandbedragen[i]],
+        "maandbedragen": _geld_lijst(u.maandbedragen[i]),
         "instantie": u.instantie,
         "uitleg": list(u.uitleg(i)),
         "bronnen": list(u.bronnen(i)),
@@ -55,12 +57,12 @@ def ontvangen_json(res: Resultaat, sleutel: str, i: int = 0) -> dict[str, Any] |
         return None
     if not np.any(maanden > 0):
         return None
-    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": [_geld(x) for x in maanden], "bedragen": bedragen}
+    return {"jaarbedrag": _geld(np.sum(maanden)), "maandbedragen": _geld_lijst(maanden), "bedragen": bedragen}
 
 
 def netto_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
     n = res.netto
-    maand = [_geld(x) for x in n.maandbedragen[i]]
+    maand = _geld_lijst(n.maandbedragen[i])
     return {
         "maandbedragen": maand,
         "jaarbedrag": _geld(np.sum(n.maandbedragen[i])),
@@ -87,14 +89,15 @@ def voorschotten_json(res: Resultaat, i: int = 0) -> dict[str, Any]:
 
 def tijdlijn_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -> list[dict[str, Any]]:
     """Month by month: rights, voorschotten received, events, and the deadlines of the signals."""
+    recht = {k: u.maandbedragen[i].tolist() for k, u in res.regelingen.items() if u.berekend}
+    ontvangt = {k: v[i].tolist() for k, v in res.invoer.ontvangt.items()}
     maanden = []
     for m in range(12):
         sleutel = f"{h.jaar}-{m + 1:02d}"
         maanden.append({
             "maand": sleutel,
-            "regelingen": {k: _geld(u.maandbedragen[i, m]) for k, u in res.regelingen.items()
-                           if u.berekend and abs(u.maandbedragen[i, m]) >= 0.005},
-            "ontvangt": {k: _geld(v[i, m]) for k, v in res.invoer.ontvangt.items() if v[i, m] > 0},
+            "regelingen": {k: round(r[m], 2) for k, r in recht.items() if abs(r[m]) >= 0.005},
+            "ontvangt": {k: round(v[m], 2) for k, v in ontvangt.items() if v[m] > 0},
             "gebeurtenissen": [{"datum": g.datum.isoformat(), "soort": g.soort, **({"persoon": g.persoon} if g.persoon else {})}
                                for g in h.gebeurtenissen if g.datum.month == m + 1],
             "termijnen": [{"datum": s["datum"], "code": s["code"], "instantie": s["instantie"]}
@@ -118,63 +121,20 @@ def uitkomst_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
     }
 
 
-def _verschuif(datum: str, jaren: int) -> str:
-    from datetime import date
-    d = date.fromisoformat(datum)
-    try:
-        return d.replace(year=d.year + jaren).isoformat()
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + jaren, day=28).isoformat()
-
-
-def _met_jaar(h: Huishouden, jaar: int | None) -> Huishouden:
-    """The household computed for another berekeningsjaar (``--jaar``): the dates that belong to the year
-    (gebeurtenissen, activiteiten, peildatum, end of the loongerelateerde WGA) move along; birth dates stay,
-    so ages follow the chosen year."""
-    if jaar is None or jaar == h.jaar:
-        return h
-    if jaar not in parameters.ondersteunde_jaren():  # before any date moves (year 99999 has no dates)
-        raise InvoerFout([("jaar", f"{kort(jaar)} wordt niet ondersteund; beschikbaar: "
-                                   + " en ".join(map(str, parameters.ondersteunde_jaren())))])
-    delta = jaar - h.jaar
-    ruw = h.model_dump(by_alias=True, mode="json", exclude_none=True)
-    ruw["jaar"] = jaar
-    verschoven: list[tuple[str, str, str]] = []   # (field path, old date, new date)
-
-    def schuif(houder: dict, veld: str, pad: str) -> None:
-        oud = houder[veld]
-        houder[veld] = _verschuif(oud, delta)
-        verschoven.append((pad, oud, houder[veld]))
-
-    if "peildatum" in ruw:
-        schuif(ruw, "peildatum", "peildatum")
-    for j, g in enumerate(ruw.get("gebeurtenissen", [])):
-        schuif(g, "datum", f"gebeurtenissen[{j}].datum")
-    for n, p in enumerate(ruw.get("personen", [])):
-        for j, a in enumerate(p.get("activiteiten", [])):
-            for veld in ("van", "tot"):
-                if veld in a:
-                    schuif(a, veld, f"personen[{n}].activiteiten[{j}].{veld}")
-        if "einde_loongerelateerd" in p.get("wia", {}):
-            schuif(p["wia"], "einde_loongerelateerd", f"personen[{n}].wia.einde_loongerelateerd")
-    nieuw = huishouden.valideer(ruw)
-    nieuw._jaar_verschoven = (h.jaar, tuple(verschoven))
-    return nieuw
-
-
 def bereken_huishouden(bron: Any, jaar: int | None = None, wijzigingen: dict | None = None
                        ) -> tuple[Huishouden, Resultaat]:
-    h = _met_jaar(huishouden.laad(bron), jaar)
+    h = jaren.laad(bron, jaar)
     return h, bereken(invoer.uit_huishoudens([h]), parameters.laad(h.jaar, wijzigingen))
 
 
 def check(bron: Any, jaar: int | None = None) -> dict[str, Any]:
     """Check one household: a path, a built-in persona name or a dict (schema 1).
 
-    Returns the dict of contract section 3. Bad input raises ``InvoerFout``.
+    Returns the dict of contract section 3. Bad input raises ``InvoerFout``. The household goes down the layers
+    once: file → arrays → regelingen (``bereken_huishouden``) → facts, with the cliff facts near today's income from
+    ``klif`` → signal rules (``signalen.bepaal``) → JSON.
     """
-    if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
-        raise InvoerFout([("jaar", f"moet een geheel getal zijn, niet {kort(jaar)}")])
+    jaren.controleer(jaar)
     h, res = bereken_huishouden(bron, jaar)
     return uitkomst_json(h, res, signalen.bepaal(h, res))
 

@@ -1,6 +1,6 @@
 """The orchestrator: the regelingen in the order of what they need, month by month, over arrays.
 
-Every regeling declares itself in its module (REGISTRATIE, checker/regelingen/_register.py), with what it needs from
+Every regeling declares itself in its module (REGISTRATIE, checker/regelingen/register.py), with what it needs from
 the others. The registry orders them from those needs (a topological sort; a missing or circular need is a
 RegisterFout naming the regelingen) and this module computes them in that order, handing each one only the results it
 declared:
@@ -21,13 +21,17 @@ import numpy as np
 from .invoer import Invoer
 from .parameters import Parameters
 from .regelingen import inkomstenbelasting
-from .regelingen._register import Afgeleid, AfgeleideRij, Regeling, actief
-from .regelingen._uitkomst import Uitkomst, niet_berekend, nodig
+from .regelingen.register import Afgeleid, AfgeleideRij, Regeling, actief
+from .regelingen import Uitkomst, niet_berekend, nodig
 
 # Kept for existing importers; all three follow the active registry.
 REGELINGEN = Afgeleid(lambda r: r.instanties)     # key -> instantie, in calculation order
 BEREKEND = Afgeleid(lambda r: {x.sleutel: x.bereken for x in r if x.bereken is not None})
 BOVENOP_NETTO = AfgeleideRij(lambda r: r.bovenop_netto)   # paid on top of the net income after tax
+# How the Dutch texts name each regeling (report, signals, cliff explanations, web page), from the registry.
+REGELING_NAMEN = Afgeleid(lambda r: r.namen)
+# amounts the household pays ("recht" then means: something is due), from the registry (soort heffing)
+HEFFINGEN = AfgeleideRij(lambda r: r.heffingen)
 
 
 @dataclass

@@ -113,22 +113,24 @@ def _druk_json(data: Any) -> None:
 
 
 def _check(args) -> int:
-    from . import api, rapport, signalen
+    from . import api, signalen
     h, res = api.bereken_huishouden(args.bron, args.jaar)
     uit = api.uitkomst_json(h, res, signalen.bepaal(h, res))
     if args.json:
         _druk_json(uit)
     else:
+        from . import rapport
         rapport.toon(h, uit)
     return 0
 
 
 def _parameters(args) -> int:
-    from . import api, rapport
+    from . import api
     lijst = api.parameterlijst(args.jaar)
     if args.json:
         _druk_json(lijst)
     else:
+        from . import rapport
         rapport.toon_parameters(lijst, args.jaar)
     return 0
 
@@ -178,13 +180,19 @@ def _lever(args, uit: dict[str, Any], teken, toon) -> int:
 
 
 def _scan(args) -> int:
-    from . import rapport
     from .scanner import scan
     _controleer_grafiekpad(args.grafiek)
     uit = scan(args.bron_huishouden, persoon=args.persoon, bron=args.bron, van=args.van, tot=args.tot,
                stap=args.stap, jaar=args.jaar)
-    from .grafiek import teken_scan
-    return _lever(args, uit, teken_scan, rapport.toon_scan)
+
+    def teken(u: dict[str, Any], pad: str) -> None:
+        from .grafiek import teken_scan
+        teken_scan(u, pad)
+
+    def toon(u: dict[str, Any]) -> None:
+        from . import rapport
+        rapport.toon_scan(u)
+    return _lever(args, uit, teken, toon)
 
 
 def _met_voortgang(taak: Callable[[Callable[[int, int], None]], Any], totaal: int) -> Any:

@@ -91,10 +91,13 @@ def normaliseer(waarde: Any, pad: str = "feit") -> int | float | str | bool | No
     raise RegelFout(f"{pad}: waarde van type {type(waarde).__name__} kan niet naar de rules-engine")
 
 
+_ZOALS_HET_IS = (str, bool, int)   # exact types the engine takes unchanged (what ``normaliseer`` returns for them)
+
+
 def normaliseer_feit(feit: dict[str, Any]) -> dict[str, Any]:
     uit = {}
     for sleutel, waarde in feit.items():
-        w = normaliseer(waarde, f"feit.{sleutel}")
+        w = waarde if type(waarde) in _ZOALS_HET_IS else normaliseer(waarde, f"feit.{sleutel}")
         if w is not None:
             uit[str(sleutel)] = w
     return uit

@@ -2,7 +2,7 @@
 
 A signal rule in rules/signalen/*.yaml looks at one fact type (``feit``: huishouden, regeling, gebeurtenis,
 armoedeval). What a fact of that type holds is declared here; a regeling adds the fields of its own 'regeling' fact in
-its registration (``Regeling.feitvelden``, checker/regelingen/_register.py). Loading the rules checks every condition,
+its registration (``Regeling.feitvelden``, checker/regelingen/register.py). Loading the rules checks every condition,
 every ``{placeholder}`` in the texts and the ``bedrag`` and ``datum`` fields against these declarations and refuses an
 unknown field with the rule's name (``controleer_regel``); the facts built for one household and the columns built for
 a population are checked against the same declarations (``controleer_feit``, ``controleer_kolommen``).
@@ -25,7 +25,7 @@ from .fouten import RegelFout
 from .huishouden import GEBEURTENISSEN
 
 if TYPE_CHECKING:
-    from .regelingen._register import Regeling, Register
+    from .regelingen.register import Regeling, Register
 
 SOORTEN = ("waarheid", "getal", "geheel", "tekst", "datum")
 GETALLEN = ("getal", "geheel")

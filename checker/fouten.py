@@ -64,5 +64,5 @@ class RegelFout(RuntimeError):
 
 
 class RegisterFout(RuntimeError):
-    """An error in how the regelingen declare themselves (checker/regelingen/_register.py): a need that no regeling
+    """An error in how the regelingen declare themselves (checker/regelingen/register.py): a need that no regeling
     meets, a circular need, a result of the wrong type (an internal error, exit 1)."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .regelingen._register import actief
-from .signalen import REGELING_NAMEN
+from .berekening import REGELING_NAMEN
+from .regelingen.register import actief
 
 
 def teken_scan(uit: dict[str, Any], pad: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import huishouden, instellingen, parameters, signalen, yamllader
+from . import huishouden, instellingen, jaren, parameters, signalen, yamllader
 from .api import uitkomst_json
 from .berekening import bereken
 from .fouten import InvoerFout, kort, kort_tekst
@@ -124,15 +124,16 @@ def scan_vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, tot: float = 60
                    ) -> dict[str, Any]:
     """The cliffs along the aanvrager's income sweep that a reform creates or removes (small rounding
     falls left out)."""
-    from .scanner import _per_maand, _Veranderingen, bereken_scan, namen, punten, sprongen
+    from .klif import Veranderingen, bereken_scan, namen, per_maand, sprongen
+    from .scanner import punten
     a = h.aanvrager
     bron = "winst" if sum(a.inkomen.winst) > sum(a.inkomen.loon) else "loon"
     bedragen = punten(0.0, tot, stap)
     uit = []
     for p in (basis_p, hervorm_p):
         res = bereken_scan(h, a.id, bron, bedragen, p)
-        netto, regelingen = _per_maand(res)
-        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, _Veranderingen(regelingen, res.regelingen, namen(h)),
+        netto, regelingen = per_maand(res)
+        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, Veranderingen(regelingen, res.regelingen, namen(h)),
                                                               a.id.capitalize()) if not s["klein"]})
     basis, nieuw = uit
     return {"persoon": a.id, "bron": bron, "van": 0.0, "tot": tot, "stap": stap,
@@ -148,11 +149,10 @@ def hervorming(bron: Any, *huishoudens: Any, met_scan: bool = False) -> dict[str
     jaar = ref["jaar"]
     basis_p, hervorm_p = parameters_voor(ref)
     gewijzigd = gewijzigde_regelingen(ref)
-    from .api import _met_jaar
     namen = h_lijst or huishouden.persona_namen()
     uit = []
     for x in namen:
-        h = _met_jaar(huishouden.laad(x), jaar)
+        h = jaren.laad(x, jaar)
         uit.append(vergelijk(h, basis_p, hervorm_p, gewijzigd, ref["signalen_uit"]))
         if met_scan:
             uit[-1]["scan"] = scan_vergelijk(h, basis_p, hervorm_p)
@@ -216,8 +216,8 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
     }
     tegen = ((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d))
     verliezers = [int(i) for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -wv]
-    uit["voorbeelden"] = {"tegen_de_richting": [_voorbeeld(inv, rb, rh, int(i)) for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
-                          "grootste_verliezers": [_voorbeeld(inv, rb, rh, i) for i in verliezers]}
+    uit["voorbeelden"] = {"tegen_de_richting": [voorbeeld(inv, rb, rh, int(i)) for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
+                          "grootste_verliezers": [voorbeeld(inv, rb, rh, i) for i in verliezers]}
     if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
         rb_v = bereken(populatie.met_voorschotten(inv, rb, stuk_seed), basis_p)
         rh_v = bereken(populatie.met_voorschotten(inv, rh, stuk_seed), hervorm_p)
@@ -228,7 +228,7 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
 VOORBEELDEN = 5  # example households per kind that a population run shows
 
 
-def _voorbeeld(inv, rb, rh, i: int) -> dict[str, Any]:
+def voorbeeld(inv, rb, rh, i: int) -> dict[str, Any]:
     """One synthetic household that a beleidsmaker can look at, and check on its own with `samenloop check`."""
     from . import populatie
     from .berekening import REGELINGEN

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from . import paden, yamllader
 from .fouten import InvoerFout, kort, kort_tekst
+from .maanden import eerste_maand_na_wijziging
 
 MAANDEN = 12
 ROLLEN = ("aanvrager", "partner", "kind", "medebewoner")
@@ -25,7 +26,7 @@ GEBEURTENISSEN = ("stopt_met_werken", "start_met_werken", "huurwijziging", "verh
 
 
 # --- field types with Dutch messages --------------------------------------------------------------
-def _is_getal(v: Any) -> bool:
+def is_getal(v: Any) -> bool:
     if not isinstance(v, (int, float)) or isinstance(v, bool):
         return False
     try:
@@ -41,7 +42,7 @@ MEESTE_RIJEN = {"personen": 25, "schulden": 100, "gebeurtenissen": 100, "activit
 
 
 def _getal(v: Any, grens: float = GROOTSTE_BEDRAG) -> float:
-    if not _is_getal(v):
+    if not is_getal(v):
         raise PydanticCustomError("getal", "moet een getal zijn, niet {invoer}", {"invoer": kort(v)})
     if abs(v) > grens:
         raise PydanticCustomError("getal", "{invoer} is geen realistisch bedrag (hoogstens {grens})",
@@ -264,6 +265,16 @@ class Huishouden(_Model):
     def geboortedatum_aangenomen(self, persoon: Persoon) -> bool:
         return persoon.geboortedatum is None
 
+    # -- a household moved to another berekeningsjaar (checker/jaren.py) ----------------------------------
+    def markeer_jaar_verschoven(self, bestandsjaar: int, verschoven: tuple[tuple[str, str, str], ...]) -> None:
+        """Remember that this household was moved from its file's ``bestandsjaar`` with these dates (field path,
+        old, new), so its warnings say so."""
+        self._jaar_verschoven = (bestandsjaar, verschoven)
+
+    @property
+    def jaar_verschoven(self) -> tuple[int, tuple[tuple[str, str, str], ...]] | None:
+        return self._jaar_verschoven
+
 
 # --- error translation ----------------------------------------------------------------------------
 _MELDINGEN = {
@@ -324,7 +335,7 @@ def _gevolgfout(fout: dict) -> bool:
 # --- checks across fields (on the raw data, so they run even when fields are wrong) ---------------
 def _samenhang(ruw: dict) -> list[tuple[str, str]]:
     problemen: list[tuple[str, str]] = []
-    jaar = ruw.get("jaar") if _is_getal(ruw.get("jaar")) and float(ruw.get("jaar")).is_integer() else None
+    jaar = ruw.get("jaar") if is_getal(ruw.get("jaar")) and float(ruw.get("jaar")).is_integer() else None
     if jaar is not None:
         from .parameters import ondersteunde_jaren
         if int(jaar) not in ondersteunde_jaren():
@@ -370,7 +381,7 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
                 if gebd.year > int(jaar):
                     problemen.append((f"personen[{i}].geboortedatum", f"ligt na het berekeningsjaar {int(jaar)}"))
                 lft = p.get("leeftijd")
-                if _is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
+                if is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
                     problemen.append((f"personen[{i}].leeftijd",
                                       f"past niet bij geboortedatum {gebd.isoformat()} (leeftijd op 1 januari {int(jaar)})"))
             inkomen = p.get("inkomen")
@@ -406,7 +417,7 @@ def _niet_nul(v: Any) -> bool:
     """A money value (one number or a list) with an amount other than nil; anything malformed counts as nil here
     (the field's own check names it)."""
     waarden = v if isinstance(v, list) else [v]
-    return any(_is_getal(x) and x != 0 for x in waarden)
+    return any(is_getal(x) and x != 0 for x in waarden)
 
 
 def _probeer_datum(v: Any) -> date | None:
@@ -510,19 +521,13 @@ def laad(bron: Any) -> Huishouden:
 
 
 # --- events against the monthly amounts (contract: "where they do not agree, the checker says so") --------
-def _vanaf_maand(d: date) -> int:
-    """Month index from which a change on ``d`` counts: the month itself when on the 1st, else the next
-    (Awir art. 5)."""
-    return d.month - 1 if d.day == 1 else d.month
-
-
 def tegenstrijdigheden(h: Huishouden) -> list[str]:
     """Dutch warnings where a gebeurtenis and the monthly amounts or persons of the household disagree,
     and for events the calculation does not yet follow month by month."""
     from .opmaak import datum, euro
     uit: list[str] = []
-    if h._jaar_verschoven is not None:
-        uit.append(_jaar_verschoven(h))
+    if h.jaar_verschoven is not None:
+        uit.append(_verschoven_jaar_tekst(h))
     personen = {p.id: p for p in h.personen}
     for nr, p in enumerate(h.personen):
         werk = [a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]
@@ -535,7 +540,7 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
                            "kinderopvangtoeslag). Voeg het werk toe als dat klopt.")
     for nr, g in enumerate(h.gebeurtenissen):
         pad = f"gebeurtenissen[{nr}]"
-        m = _vanaf_maand(g.datum)
+        m = eerste_maand_na_wijziging(g.datum)
         if g.soort == "huurwijziging":
             if h.wonen is None or h.wonen.soort != "huur":
                 uit.append(f"{pad}: een huurwijziging op {datum(g.datum)}, maar het huishouden woont niet in een huurwoning.")
@@ -565,10 +570,10 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
     return uit
 
 
-def _jaar_verschoven(h: Huishouden) -> str:
+def _verschoven_jaar_tekst(h: Huishouden) -> str:
     """The warning for a household computed for another year than its file (--jaar)."""
     from .opmaak import datum
-    bestandsjaar, verschoven = h._jaar_verschoven
+    bestandsjaar, verschoven = h.jaar_verschoven
     jaren = abs(h.jaar - bestandsjaar)
     tekst = (f"jaar: het huishoudbestand gaat over {bestandsjaar}, maar samenloop rekent voor {h.jaar} (--jaar). ")
     if verschoven:
@@ -585,7 +590,6 @@ def _jaar_verschoven(h: Huishouden) -> str:
 
 def _partnerwijziging(h: Huishouden, g: Gebeurtenis, pad: str) -> str:
     """How a samenwonen or scheiding event is applied (or why it cannot be)."""
-    from .invoer import eerste_maand_na_wijziging
     from .opmaak import MAANDNAMEN, datum
     wat = "samenwonen" if g.soort == "samenwonen" else "een scheiding"
     if h.partner is None:

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from .huishouden import Huishouden, Inkomen, Persoon
+from .maanden import VOORAF, eerste_maand_na_wijziging, maand_index
 
 # The gross income sources; ``bijstand_netto`` (net, as the gemeente pays it) is kept apart in ``Invoer.bijstand_netto``
 # until the income tax has derived its gross (it then stands in ``bijstand``).
@@ -22,7 +23,6 @@ INKOMENSBRONNEN = tuple(b for b in Inkomen.model_fields if b not in NETTO_BRONNE
 OPVANGSOORTEN = ("geen", "dagopvang", "bso", "gastouder")   # codes 0..3 in ``opvang_soort``
 WIA_FASEN = ("geen", "loongerelateerd", "na_loongerelateerd", "iva")  # codes 0..3 in ``wia_fase``
 WIA_KLASSEN = ("geen", "35-45", "45-55", "55-65", "65-80", "80-100")  # codes 0..5 in ``wia_klasse``
-VOORAF = 3  # months before January kept for activities (the kinderopvangtoeslag uitloop looks back 3 months)
 
 
 @dataclass(frozen=True)
@@ -151,11 +151,6 @@ def _geboren(h: Huishouden, p: Persoon | None) -> tuple[int, int, int]:
     return (d.year, d.month, d.day)
 
 
-def _maand_index(jaar: int, d: date) -> int:
-    """Index of the month of d on the activity axis (0 = October of the previous year)."""
-    return (d.year - jaar) * 12 + d.month - 1 + VOORAF
-
-
 def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, np.ndarray, bool]:
     """Months (Oct of last year .. Dec) with a rechtgevende activiteit, the months of those with werk, and
     whether the months before January are known. Without ``activiteiten`` a month with loon or winst > 0
@@ -168,19 +163,13 @@ def activiteit_per_maand(jaar: int, p: Persoon | None) -> tuple[np.ndarray, np.n
         uit[VOORAF:] = (np.asarray(p.inkomen.loon) > 0) | (np.asarray(p.inkomen.winst) > 0)
         return uit, uit.copy(), False
     for a in p.activiteiten:
-        van = max(0, _maand_index(jaar, a.van))
-        tot = VOORAF + 11 if a.tot is None else min(VOORAF + 11, _maand_index(jaar, a.tot))
+        van = max(0, maand_index(jaar, a.van))
+        tot = VOORAF + 11 if a.tot is None else min(VOORAF + 11, maand_index(jaar, a.tot))
         if tot >= van:
             uit[van:tot + 1] = True
             if a.soort == "werk":
                 werk[van:tot + 1] = True
     return uit, werk, True
-
-
-def eerste_maand_na_wijziging(d: date) -> int:
-    """Month index (0..12) from which a change on day ``d`` counts: a change after the first day of a month counts
-    from the first day of the next month (Awir art. 5)."""
-    return d.month - 1 if d.day == 1 else d.month
 
 
 def partnerwijzigingen(h: Huishouden) -> list[tuple[str, int]]:
@@ -257,7 +246,7 @@ def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
                 wia["maandloon"][i, k] = w.maandloon
                 wia["rvc"][i, k] = w.restverdiencapaciteit
                 if w.einde_loongerelateerd is not None:
-                    wia["einde"][i, k] = min(12, max(-1, _maand_index(jaar, w.einde_loongerelateerd) - VOORAF))
+                    wia["einde"][i, k] = min(12, max(-1, maand_index(jaar, w.einde_loongerelateerd) - VOORAF))
         for j, x in enumerate(_bewoners(h)):
             bew_aanwezig[i, j] = True
             bew_kind[i, j] = x.rol == "kind"

@@ -105,6 +105,7 @@ class Parameters:
                  gemeente_wijzigingen: dict[str, dict[str, dict[str, Any]]] | None = None):
         self.jaar = jaar
         self._records = records
+        self._per_maand: dict[str, np.ndarray] = {}   # per_maand per id, made once (the records do not change)
         # reform overrides of municipal policy: gemeente id (or "alle") -> onderdeel -> sleutel -> value
         self.gemeente_wijzigingen = gemeente_wijzigingen or {}
 
@@ -133,16 +134,19 @@ class Parameters:
         return self.record(pid).waarde
 
     def per_maand(self, pid: str) -> np.ndarray:
-        """The value for each month January..December: the record in force on the 1st of the month."""
-        records = self._records.get(pid)
-        if not records:
-            raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}")
-        uit = np.empty(12)
-        for maand in range(1, 13):
-            eerste = date(self.jaar, maand, 1)
-            geldig = [r for r in records if r.geldig_vanaf <= eerste] or records[:1]
-            uit[maand - 1] = float(geldig[-1].waarde)
-        return uit
+        """The value for each month January..December: the record in force on the 1st of the month (a new array:
+        the caller may change it)."""
+        if pid not in self._per_maand:
+            records = self._records.get(pid)
+            if not records:
+                raise RegelFout(f"parameter '{pid}' ontbreekt in rules/parameters/{self.jaar}")
+            uit = np.empty(12)
+            for maand in range(1, 13):
+                eerste = date(self.jaar, maand, 1)
+                geldig = [r for r in records if r.geldig_vanaf <= eerste] or records[:1]
+                uit[maand - 1] = float(geldig[-1].waarde)
+            self._per_maand[pid] = uit
+        return self._per_maand[pid].copy()
 
     def lezer(self) -> "ParameterLezer":
         return ParameterLezer(self)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from . import instellingen, opmaak
 from .huishouden import Huishouden
-from .signalen import REGELING_NAMEN
+from .berekening import REGELING_NAMEN
 
 def _console() -> Console:
     """A console as wide as the terminal, or 120 columns when the output goes to a file or pipe."""

@@ -14,20 +14,18 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import feitsoorten, opmaak, paden, yamllader
-from .berekening import Resultaat
+from . import feitsoorten, klif, opmaak, paden, yamllader
+from .berekening import REGELING_NAMEN, Resultaat
 from .engine import Regelset
 from .feitsoorten import noem
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
-from .regelingen._register import Afgeleid, actief
+from .regelingen.register import Afgeleid, actief
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",
               "ten_minste": "$gte", "ten_hoogste": "$lte"}
-# The Dutch name of every regeling, as users read it (declared in each regeling's registration).
-REGELING_NAMEN = Afgeleid(lambda r: r.namen)
 
 
 class SignaalRegel(BaseModel):
@@ -361,36 +359,25 @@ def _afgeleid(feit: dict[str, Any], h: Huishouden) -> None:
 
 
 def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
-    """For each aanvrager/partner with loon or winst: the household recomputed with more of that income."""
-    from .scanner import _per_maand, bereken_scan
+    """For each aanvrager/partner with loon or winst: the household recomputed with more of that income (``klif``,
+    both adults in one pass), as the fact the ARMOEDEVAL rules see."""
     inst = instellingen("armoedeval.yaml")
     uit = []
-    for p in (h.aanvrager, h.partner):
-        if p is None:
-            continue
-        bron = max(("loon", "winst"), key=lambda b: sum(getattr(p.inkomen, b)))
-        huidig = float(np.mean(getattr(p.inkomen, bron)))
-        if huidig <= 0:
-            continue
-        bedragen = huidig + np.arange(0.0, float(inst["bereik"]) + 1e-9, float(inst["stap"]))
-        sres = bereken_scan(h, p.id, bron, bedragen, res.parameters)
-        netto, regelingen = _per_maand(sres)
+    for veeg in klif.rond_huidig_inkomen(h, res.parameters, float(inst["bereik"]), float(inst["stap"])):
+        bedragen, netto, regelingen = veeg.bedragen, veeg.netto, veeg.regelingen
         d = np.diff(netto)
         k = int(np.argmin(d))
         veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > 0.5]
         druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
-        from .scanner import _Veranderingen, _uitleg_sprong
-        from .scanner import namen
-        v = _Veranderingen(regelingen, sres.regelingen, namen(h))
         uit.append({
-            "t": "armoedeval", "persoon": noem(p), "bron": bron, "huidig": huidig,
+            "t": "armoedeval", "persoon": noem(veeg.persoon), "bron": veeg.bron, "huidig": veeg.huidig,
             "tot": float(bedragen[-1]), "verlies": float(max(0.0, -d[k])),
             "verlies_van": float(bedragen[k]), "verlies_tot": float(bedragen[k + 1]),
             "druk": float(druk), "houdt_over": float(100.0 * (1.0 - druk)),
             "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
             "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
-            "uitleg_sprong": _uitleg_sprong(noem(p), float(bedragen[k]), float(bedragen[k + 1]),
-                                            float(d[k]), v, k, float(inst["stap"])),
+            "uitleg_sprong": klif.uitleg_sprong(noem(veeg.persoon), float(bedragen[k]), float(bedragen[k + 1]),
+                                                float(d[k]), veeg.veranderingen, k, float(inst["stap"])),
         })
     return uit
 
@@ -534,9 +521,26 @@ class _Invuller(string.Formatter):
 _invuller = _Invuller()
 
 
+@cache
+def _stukken(tekst: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """A text of a rule as (literal, field, format) pieces when every field is a plain name with a plain format,
+    read once per text; None when a field needs more of ``string.Formatter`` (a conversion, an index, a nested
+    format), which then fills the whole text."""
+    stukken = []
+    for letterlijk, veld, spec, conversie in _invuller.parse(tekst):
+        if veld is not None and (not veld.isidentifier() or conversie is not None or "{" in spec):
+            return None
+        stukken.append((letterlijk, veld, spec or ""))
+    return tuple(stukken)
+
+
 def _vul(tekst: str, feit: dict, regel: str) -> str:
     try:
-        return " ".join(_invuller.format(tekst, **feit).split())
+        stukken = _stukken(tekst)
+        if stukken is None:
+            return " ".join(_invuller.format(tekst, **feit).split())
+        return " ".join("".join([letterlijk + (_invuller.format_field(feit[veld], spec) if veld is not None else "")
+                                 for letterlijk, veld, spec in stukken]).split())
     except (KeyError, ValueError, IndexError) as e:
         raise RegelFout(f"signaalregel '{regel}': tekst verwijst naar een onbekend of ongeschikt veld ({e})") from None
 

@@ -223,3 +223,14 @@ def test_columns_refuse_any_value_the_engine_cannot_take_in_any_row(kolom):
     tabel = {"t": "h", "bedrag": np.array([1.0, 1.0]), "aantal": 0, "grens": 0.0, "toelichting": kolom}
     with pytest.raises(RegelFout, match="toelichting"):
         regelset.evalueer_kolommen([tabel], 2)
+
+
+def test_a_fact_is_normalised_as_each_of_its_values():
+    from datetime import date
+
+    from checker.engine import normaliseer_feit
+    feit = {"a": True, "b": 3, "c": "x", "d": np.float64(1e-7), "e": None, "f": np.int64(4), "g": 2**70,
+            "h": date(2026, 6, 15), "i": np.bool_(False), "j": 2.5}
+    uit = normaliseer_feit(feit)
+    assert uit == {k: normaliseer(w) for k, w in feit.items() if w is not None}
+    assert all(type(uit[k]) is type(normaliseer(feit[k])) for k in uit)

@@ -9,7 +9,7 @@ import pytest
 from checker import api, feitsoorten, huishouden, parameters, populatie, signalen
 from checker.berekening import bereken
 from checker.fouten import RegelFout
-from checker.regelingen._register import standaard
+from checker.regelingen.register import standaard
 
 REGISTER = standaard()
 

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import check
-from checker.regelingen._register import standaard
+from checker.regelingen.register import standaard
 
 from .helpers import huishouden as hh
 

@@ -12,8 +12,8 @@ from checker import api, check, feitsoorten, hervorming, huishouden, rapport, sc
 from checker.engine import Regelset
 from checker.feitsoorten import Veld
 from checker.fouten import RegelFout
-from checker.regelingen import _register as register
-from checker.regelingen._register import Regeling
+from checker.regelingen import register
+from checker.regelingen.register import Regeling
 from checker.regelingen._uitkomst import Uitkomst, nodig
 from checker.regelingen.bijstand import Bijstandsnorm
 

@@ -7,7 +7,7 @@ import pytest
 
 from checker import parameters
 from checker.fouten import InvoerFout, RegelFout
-from checker.regelingen._register import standaard
+from checker.regelingen.register import standaard
 
 JAREN = (2025, 2026)
 

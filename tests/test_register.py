@@ -1,4 +1,4 @@
-"""The regeling registry (checker/regelingen/_register.py): every regeling declares itself once, the orchestrator
+"""The regeling registry (checker/regelingen/register.py): every regeling declares itself once, the orchestrator
 orders them from what they need, and a missing, mistyped or circular need is an error that names the regelingen."""
 from dataclasses import replace
 
@@ -7,8 +7,8 @@ import pytest
 
 from checker import api, berekening, huishouden, invoer, parameters, signalen
 from checker.fouten import RegisterFout
-from checker.regelingen import _register as register
-from checker.regelingen._register import Regeling, Register
+from checker.regelingen import register
+from checker.regelingen.register import Regeling, Register
 from checker.regelingen._uitkomst import Uitkomst, nodig
 from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
 

@@ -7,7 +7,7 @@ import pytest
 
 from checker import huishouden, invoer, parameters, populatie, signalen
 from checker.berekening import bereken
-from checker.regelingen._register import standaard
+from checker.regelingen.register import standaard
 
 
 def _per_regel_los(huishoudens, res):

@@ -17,7 +17,7 @@ import numpy as np
 from .. import instellingen, opmaak, parameters, signalen
 from ..berekening import REGELINGEN, bereken, herbereken
 from ..fouten import RegelFout
-from ..regelingen._register import actief
+from ..regelingen.register import actief
 from . import doorrekenen, kalibratie, maten, records
 from .gegevens import doelen
 
@@ -168,7 +168,7 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
                voortgang: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Baseline against reform on the calibrated national population: € per year per regeling for the
     Netherlands with a bootstrap interval, households gaining and losing, per income decile, signal shares."""
-    from ..hervormingen import _voorbeeld, gewijzigde_regelingen, lees_hervorming, parameters_voor
+    from ..hervormingen import gewijzigde_regelingen, lees_hervorming, parameters_voor, voorbeeld
     begin = time.perf_counter()
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
@@ -203,7 +203,7 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
                 v = _met_voorschotten(s)
                 for code, vuurt in signalen.per_code(v.resultaat, peil, uit).items():
                     codes[kant][code] = codes[kant].get(code, 0.0) + float(ww @ vuurt)
-        _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, _voorbeeld)
+        _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, voorbeeld)
 
     afdruk = doorrekenen.doorreken(jaar, [basis_p, hervorm_p], per_stuk, voortgang)
     _controleer_afdruk(afdruk, info, jaar)

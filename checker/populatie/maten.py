@@ -17,7 +17,7 @@ import numpy as np
 from ..berekening import Resultaat
 from ..fouten import RegelFout
 from ..invoer import OPVANGSOORTEN, WIA_FASEN
-from ..regelingen._register import actief
+from ..regelingen.register import actief
 from .gegevens import kenmerk
 from .records import TOESLAGEN, TYPEN, Records
 

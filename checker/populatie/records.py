@@ -15,7 +15,7 @@ import numpy as np
 from .. import parameters
 from ..fouten import RegelFout
 from ..invoer import INKOMENSBRONNEN, OPVANGSOORTEN, VOORAF, WIA_FASEN, WIA_KLASSEN, Invoer, leeftijd_per_maand
-from ..regelingen._register import standaard
+from ..regelingen.register import standaard
 from .gegevens import kenmerk, ontwerp
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder", "overig")

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import paden, yamllader
 from ..invoer import INKOMENSBRONNEN, VOORAF, Invoer
-from ..regelingen._register import actief
+from ..regelingen.register import actief
 
 TYPEN = ("alleenstaand", "paar_zonder_kinderen", "paar_met_kinderen", "eenouder")
 MAX_KINDEREN = 3

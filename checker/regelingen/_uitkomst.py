@@ -42,7 +42,7 @@ class Uitkomst:
     signaalbronnen: dict[str, str] = field(default_factory=dict)  # legal sources the signal rules cite
     details: dict[str, np.ndarray] = field(default_factory=dict)  # other arrays, for tests and inspection (any shape)
     # what this regeling hands on to the regelingen that need it: one dataclass of arrays, the type its registry entry
-    # declares as ``geeft`` (checker/regelingen/_register.py); read it with ``nodig``
+    # declares as ``geeft`` (checker/regelingen/register.py); read it with ``nodig``
     doorgifte: Any = None
     # what the household receives now of this regeling, (N, 12), in the same terms as maandbedragen, and which
     # terms those are ("netto" or "bruto"); None when the household file has no such field

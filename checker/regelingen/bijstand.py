@@ -34,7 +34,7 @@ from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
 from ..parameters import Parameters
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .inkomstenbelasting import InkomenNaBelasting
 from .wga import WgaBruto

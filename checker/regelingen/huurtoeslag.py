@@ -33,7 +33,7 @@ from ..feitsoorten import Veld
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst
 from .inkomstenbelasting import InkomenNaBelasting
 

@@ -43,7 +43,7 @@ from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst, nodig
 from .wga import WgaBruto
 

@@ -20,7 +20,7 @@ from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst
 
 REGELING = "kinderbijslag"

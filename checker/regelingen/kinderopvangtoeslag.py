@@ -26,7 +26,7 @@ from ..feitsoorten import Veld, eerste_dag, iso_datums, laatste_dag
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst
 from .inkomstenbelasting import InkomenNaBelasting
 

@@ -23,7 +23,7 @@ from .. import opmaak
 from ..invoer import Invoer, jaartotaal
 from ..parameters import Parameters
 from . import awir, kinderbijslag
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .inkomstenbelasting import InkomenNaBelasting
 

@@ -25,7 +25,7 @@ from ..invoer import Invoer
 from ..parameters import Parameters
 from . import awir, zorgtoeslag
 from ._gemeentebeleid import Beleid
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .bijstand import NORM_SOORTEN, Bijstandsnorm
 from .inkomstenbelasting import InkomenNaBelasting

@@ -23,7 +23,7 @@ from ..feitsoorten import Veld
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
 from ..parameters import Parameters
 from ._gemeentebeleid import Beleid
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .kinderopvangtoeslag import KinderopvangRecht
 

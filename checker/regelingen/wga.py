@@ -31,7 +31,7 @@ from .. import opmaak
 from ..feitsoorten import Veld, noem
 from ..invoer import WIA_FASEN, WIA_KLASSEN, Invoer
 from ..parameters import ParameterLezer, Parameters
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst
 
 REGELING = "wga"

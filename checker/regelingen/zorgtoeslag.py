@@ -17,7 +17,7 @@ from .. import opmaak
 from ..invoer import Invoer, leeftijd_vanaf_maand_na_verjaardag
 from ..parameters import Parameters
 from . import awir
-from ._register import Regeling
+from .register import Regeling
 from ._uitkomst import Uitkomst
 from .inkomstenbelasting import InkomenNaBelasting
 

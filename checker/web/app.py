@@ -27,9 +27,10 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from .. import huishouden, opmaak
 from ..api import check
+from ..berekening import REGELING_NAMEN
 from ..fouten import InvoerFout, kort, kort_tekst
-from ..scanner import BRONNEN, scan
-from ..signalen import REGELING_NAMEN
+from ..klif import BRONNEN
+from ..scanner import scan
 from . import formulier, weergave
 
 HOST = "127.0.0.1"

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, Iterable, get_args
 
 from .. import gemeenten, huishouden, opmaak, parameters, yamllader
-from ..regelingen._register import standaard
+from ..regelingen.register import standaard
 
 # --- what the form shows ---------------------------------------------------------------------------------
 # Every income field, the net bijstand first (what people in bijstand know: the beschikking) and the gross next to it.

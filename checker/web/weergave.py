@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import opmaak
 from ..huishouden import Huishouden
-from ..signalen import REGELING_NAMEN
+from ..berekening import REGELING_NAMEN
 
 ERNST_VOLGORDE = ("hoog", "midden", "laag", "info")
 ERNST_LABELS = {"hoog": "hoog", "midden": "midden", "laag": "laag", "info": "ter informatie"}
