@@ -87,7 +87,7 @@ def test_cli_hervorming_json(tmp_path):
 
 def test_gemeente_policy_reform_kwijtschelding_at_100_percent():
     # Pim (personas/pim.yaml): at the standaard 90% norm no kwijtschelding; Zuidplas (100%) gives the full 800
-    # (tests/test_casussen.py). A reform setting every gemeente to 100% gives Pim the full aanslag.
+    # (tests/gevallen/pim.yaml and pim-zuidplas.yaml). A reform setting every gemeente to 100% gives Pim the full aanslag.
     ref = {"schema": 1, "naam": "100%", "jaar": 2026, "wijzigingen": {},
            "gemeenten": {"alle": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1.0}}}}
     h = hervorming(ref, "pim")["huishoudens"][0]

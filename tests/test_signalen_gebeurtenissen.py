@@ -1,6 +1,7 @@
-"""Life events (casus GEN-T06, casussen-2023 §3.4, L1426): for each gebeurtenis the instanties that must be told or
-asked, each only when it is involved for this household (rules/signalen/gebeurtenissen.yaml, code
-GEBEURTENIS_DOORGEVEN). Every deadline below is the event date plus the term written in the law or on the
+"""Life events (VNG, "Stand van de Uitvoering Gemeenten 2023", regel 1426: "Bij ingrijpende levensgebeurtenissen als
+ontslag, ziekte of scheiding krijgen inwoners vaak met meerdere overheden te maken"): for each gebeurtenis the
+instanties that must be told or asked, each only when it is involved for this household
+(rules/signalen/gebeurtenissen.yaml, code GEBEURTENIS_DOORGEVEN). Every deadline below is the event date plus the term written in the law or on the
 executor's page, counted here by hand."""
 from datetime import date, timedelta
 from pathlib import Path
