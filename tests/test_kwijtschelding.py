@@ -8,14 +8,12 @@ The income-tax and bijstand modules are built in parallel, so most tests give `e
 the names those modules publish (details["netto_per_maand"], details["norm_per_maand"], details["norm_soort"]).
 Bijstandsnormen 2025/2026 from reference/parameters-income-addendum.md §2a (Participatiewet art. 21-22, grade A).
 """
-import importlib
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import check, huishouden, invoer, parameters
 from checker.regelingen import kwijtschelding
 from checker.regelingen._uitkomst import Uitkomst
 
@@ -291,39 +289,20 @@ def test_many_households_at_once_equal_one_by_one(rijen):
         assert samen.uitleg(i) == los.uitleg(0)
 
 
-# --- end to end with whatever modules exist ---------------------------------------------------------------------
-VOLGORDE = ("wga", "inkomstenbelasting", "bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag",
-            "kindgebonden_budget", "kinderopvangtoeslag")
-
-
-def keten(inv, p) -> tuple[dict, list[str]]:
-    """Run the regelingen that exist, in the orchestrator's order, as berekening.py will."""
-    uit, gedaan = {}, []
-    for sleutel in VOLGORDE:
-        try:
-            module = importlib.import_module(f"checker.regelingen.{sleutel}")
-        except ModuleNotFoundError:
-            continue
-        uit[sleutel] = module.bereken(inv, p, uit)
-        gedaan.append(sleutel)
-    return uit, gedaan
-
-
+# --- end to end, through check --------------------------------------------------------------------------------
 @pytest.mark.parametrize("gemeente", ["standaard", "zuidplas", "staphorst"])
 @pytest.mark.parametrize("jaar", [2025, 2026])
-def test_end_to_end_with_the_modules_that_exist(gemeente, jaar):
+def test_end_to_end_through_check(gemeente, jaar):
+    # The whole calculation, as `samenloop check` runs it (income tax and bijstand first).
     h = hh(0, None, jaar, gemeentelijke_belastingen=480, gemeente=gemeente,
            wonen={"soort": "huur", "kale_huur": 700})
-    inv = invoer_van(h)
-    p = parameters.laad(jaar)
-    voor, gedaan = keten(inv, p)
-    u = kwijtschelding.bereken(inv, p, voor)
-    assert 0 <= u.jaarbedrag[0] <= 480 and u.maandbedragen.shape == (1, 12)
-    assert u.uitleg(0) and u.bronnen(0)
-    if "bijstand" in gedaan and gemeente in ("zuidplas", "staphorst"):
+    u = check(h)["regelingen"]["kwijtschelding"]
+    assert 0 <= u["jaarbedrag"] <= 480 and len(u["maandbedragen"]) == 12
+    assert u["uitleg"] and u["bronnen"]
+    if gemeente in ("zuidplas", "staphorst"):
         # Without other income the household lives on bijstand (= the norm); at 100% of the norm there is no
         # betalingscapaciteit, so the whole aanslag is kwijtgescholden (URI art. 11 onder a).
-        assert u.jaarbedrag[0] == pytest.approx(480.0)
+        assert u["jaarbedrag"] == pytest.approx(480.0)
 
 
 def test_extra_financiele_middelen_by_household_type():

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import check, huishouden, invoer, parameters
 from checker.regelingen import smi
 from checker.regelingen._uitkomst import Uitkomst
 
@@ -138,19 +138,14 @@ def test_many_households_at_once_equal_one_by_one(rijen):
         assert samen.uitleg(i) == los.uitleg(0)
 
 
-def test_end_to_end_with_the_kinderopvangtoeslag_module_if_it_exists():
-    try:
-        from checker.regelingen import kinderopvangtoeslag
-    except ImportError:
-        pytest.skip("kinderopvangtoeslag is not built yet")
-    h = gezin()
-    inv = invoer.uit_huishoudens([huishouden.valideer(h)])
-    p = parameters.laad(2026)
-    k = kinderopvangtoeslag.bereken(inv, p, {})
-    u = smi.bereken(inv, p, {"kinderopvangtoeslag": k})
-    # the partner has no rechtgevende activiteit (no loon, no activiteiten) and no Wlz: no KOT, so SMI is possible
-    assert not k.recht[0]
-    assert u.recht[0] and u.feiten["maanden_mogelijk"][0] == 6
+def test_end_to_end_through_check():
+    # The whole calculation, as `samenloop check` runs it: the partner has no rechtgevende activiteit (no loon, no
+    # activiteiten) and no Wlz, so there is no kinderopvangtoeslag and SMI is possible; the aanvraag at 1 January
+    # gives the standaard's maximum of 6 months, each 230 h × € 11,23 (the KOT maxima for dagopvang 2026).
+    uit = check(gezin())["regelingen"]
+    assert uit["kinderopvangtoeslag"]["recht"] is False
+    assert uit["smi"]["recht"] is True
+    assert uit["smi"]["maandbedragen"] == pytest.approx([230 * 11.23] * 6 + [0.0] * 6)
 
 
 def test_no_smi_for_months_before_the_aanvraag():
