@@ -1,4 +1,4 @@
-"""Shared helpers for the black-box contract tests (shared/contract.md).
+"""Shared helpers for the black-box contract tests (the public contract: household in, check out; README).
 
 Only the public interface is used: ``checker.check``, ``checker.InvoerFout`` and the
 ``python -m checker`` command line. Nothing here knows how the checker works inside.

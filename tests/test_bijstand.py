@@ -2,7 +2,8 @@
 
 Sources of the expected values: the Participatiewet texts per 2025-01-01, 2025-07-01, 2026-01-01 and 2026-07-01
 (wetten.overheid.nl/BWBR0015703/<datum>, read in MinBZK/regelrecht-corpus) and the worked kostendelersnorm values of
-reference/parameters-income-addendum.md §2b (Rotterdam process description: A = 2 → € 1.001,07, A = 3 → € 867,59).
+a process description of the gemeente Rotterdam (the formula of art. 22a lid 1 is an image in the law text:
+A = 2 → € 1.001,07, A = 3 → € 867,59).
 """
 import numpy as np
 import pytest

@@ -2,15 +2,17 @@
 
 Sources of the expectations (none comes from running the checker):
 
-- [NOS25] 2025 table built with the Belastingdienst proefberekening (metronieuws.nl / nosnews.nl, January 2025):
-  single person aged 27, kale huur € 900, no servicekosten; monthly huurtoeslag by annual income. Grade C as a
-  source, reproduced exactly by the law's formula (reference/parameters-toeslagen-addendum.md §5b).
-- [DT26] Dienst Toeslagen, "Berekening huurtoeslag 2026" (tg0831z62fd): three worked examples as transcribed by a
-  third-party repository with its regression tests ("official single-person example" 295, "partner-with-child
-  example" 492, "AOW-age example" 307); grade B (transcription), re-derived below from the 2026 law text.
+- [NOS25] 2025 table built with the Belastingdienst proefberekening (Metro, "Zoveel huurtoeslag ontvang je in 2025
+  per inkomen", January 2025, https://www.metronieuws.nl/geld-carriere/woningmarkt/2025/01/zoveel-huurtoeslag-
+  ontvang-2025-per-inkomen/): single person aged 27, kale huur € 900, no servicekosten; monthly huurtoeslag by annual
+  income. Grade C as a source, reproduced exactly by the law's formula written out below.
+- Dienst Toeslagen, "Berekening huurtoeslag 2026" (tg0831z62fd): its three worked examples (295, 492 and 307 per
+  month) are case files, tests/gevallen/huurtoeslag-2026-dienst-toeslagen-*.yaml, with the arithmetic written out.
 - The law's arithmetic: Wet op de huurtoeslag (Wht) 2025-01-01 and 2026-01-01 texts, Besluit op de huurtoeslag
   art. 7, Wet verlaging eigen bijdrage huurtoeslag art. 1, Awir art. 7 and 14 (constants copied from the texts into
-  LAW_2025 / LAW_2026 below; the 2025 ijkpunten and factors a/b are the grade-B values of the addendum §1b).
+  LAW_2025 / LAW_2026 below; the 2025 ijkpunten and factors a/b are grade B: the data of the Belastingdienst
+  proefberekening and the EUROMOD NL 2025 parameters agree, and test_2025_factors_follow_from_the_law_text derives
+  them from Wht art. 19 lid 2).
 
 2025 (Wht art. 5, 13, 16-21):
     rekenhuur R = kale huur + min(servicekosten, 4 × 12); nothing if R > maximale huurgrens (art. 13 lid 1)
@@ -135,7 +137,7 @@ def test_nos25_first_row_worked_out():
 def test_2025_factors_follow_from_the_law_text():
     # Wht 2025 art. 19 lid 2: a, b from the linear relation of the normhuurquote 12·N/Y between the
     # minimum-inkomensijkpunt (art. 17: 238,01 − 1,82 | 3,63) and the referentie-inkomensijkpunt
-    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (addendum §1b).
+    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (Belastingdienst proefberekening).
     p = parameters.laad(2025)
     for soort, y0, n0, y1, n1 in (("eenpersoonshuishouden", 22700, 238.01 - 1.82, 32625, 483.78 - 2.27),
                                   ("meerpersoonshuishouden", 30450, 238.01 - 3.63, 42475, 483.78 - 4.54)):
@@ -147,7 +149,7 @@ def test_2025_factors_follow_from_the_law_text():
 
 
 def test_2025_multi_person_households_follow_the_formula():
-    # Derived vectors of the addendum §5b (law arithmetic, not an official example): 3 persons rent 800,
+    # Law arithmetic (not an official example): 3 persons rent 800,
     # 2 persons rent 700.
     drie = [(30000, 472), (35000, 390), (40000, 285), (45000, 175), (50000, 87)]
     twee = [(30000, 420), (35000, 338), (40000, 233), (45000, 122), (50000, 35)]
@@ -234,7 +236,7 @@ def test_2026_servicekosten_do_not_count():
 
 
 def test_2026_basishuur_equals_published_amounts():
-    # Dienst Toeslagen 2026 (via [RULES26]): basishuur € 202,52 (1 person) / € 200,71 (2+ persons).
+    # Dienst Toeslagen, Berekening huurtoeslag 2026 (tg0831z62fd), stap 2: basishuur € 202,52 (1 person) / € 200,71 (2+ persons).
     een, twee = elk(hh(2026, 10000, 600), hh(2026, 10000, 600, partner_inkomen=0))
     assert een.details["basishuur"][0, 0] == pytest.approx(202.52)
     assert twee.details["basishuur"][0, 0] == pytest.approx(200.71)

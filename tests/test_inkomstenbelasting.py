@@ -1,8 +1,8 @@
 """Inkomstenbelasting box 1 + premies volksverzekeringen + eigen Zvw-bijdrage, 2025 and 2026.
 
 Expected values are the law's arithmetic written out, with the amounts of the Wet IB 2001 as it reads on
-1 January of the year (MinBZK/regelrecht-corpus, wet_inkomstenbelasting_2001/<jaar>-01-01.yaml), and the sanity
-vectors of reference/parameters-income-addendum.md §3d. No official Belastingdienst worked example was found in the
+1 January of the year (MinBZK/regelrecht-corpus, wet_inkomstenbelasting_2001/<jaar>-01-01.yaml), and sanity vectors
+at € 30.000 computed from art. 8.10 and 8.11 of those texts. No official Belastingdienst worked example was found in the
 sources at hand (searched: "tarieven en heffingskortingen 2026 belastingdienst", "arbeidskorting 2026 tabel").
 """
 import numpy as np
@@ -54,7 +54,7 @@ def lezer(jaar):
     return parameters.laad(jaar).lezer()
 
 
-# --- the addendum's sanity vectors (parameters-income-addendum.md §3d) ------------------------------------
+# --- sanity vectors at € 30.000 (Wet IB 2001 art. 8.10 and 8.11) ------------------------------------------
 def test_sanity_vectors_2026_at_30000():
     p = lezer(2026)
     # art. 8.11: AK = 5.300 + 1,950% × (30.000 − 25.845) = 5.381,02; art. 8.10: AHK = 3.115 − 6,398% × (30.000 − 29.736)

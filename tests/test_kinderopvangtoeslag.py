@@ -2,14 +2,15 @@
 
 Sources of the expected values (none comes from running the checker):
 
-- Dienst Toeslagen, "Berekening kinderopvangtoeslag 2026" (TG 080-1Z61FD): four rekenvoorbeelden, as transcribed
-  cent for cent in two independent public files (the tests of a childcare provider's rekentool, tests/rekentool.test.mjs
-  next to toeslag-2026.js, and allowance-calculation-rules-2026.ts): kosten and toeslag per child in cents (half up),
-  the month's total rounded down to whole euros (stap 7).
-- Kinderopvangtoeslagtabel 2026 (Rijksoverheid "Bedragen kinderopvangtoeslag 2026"; shared/reference/
-  parameters-2024-2026.md §4a), maximum uurprijzen 2026 € 11,23 / € 9,98 / € 8,49, 230 hours per child per month.
+- Dienst Toeslagen, "Berekening kinderopvangtoeslag 2026" (TG 080-1Z61FD): its four rekenvoorbeelden are case files,
+  tests/gevallen/kinderopvangtoeslag-2026-rekenvoorbeeld-*.yaml (kosten and toeslag per child in cents, half up; the
+  month's total rounded down to whole euros, stap 7).
+- Kinderopvangtoeslagtabel 2026 (Rijksoverheid "Bedragen kinderopvangtoeslag 2026"; the table of the Dienst Toeslagen
+  brochure TG 080-1Z61FD), maximum uurprijzen 2026 € 11,23 / € 9,98 / € 8,49, 230 hours per child per month.
 - 2025: maximum uurprijzen € 10,71 / € 9,52 / € 8,10; 96% up to € 47.403; rows € 47.404-49.108 95,3% / 95,6% and
-  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (reference §4b, addendum §2a).
+  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (maxima and the vaste voet: the nota van toelichting of the Besluit tot wijziging
+  Besluit kinderopvangtoeslag for 2025, Stcrt. 2024, 32578; the first rows: the table of kinderopvanglappelein.nl,
+  grade C).
 - Wet kinderopvang art. 1.6 lid 1, 3, 5 (three calendar months of uitloop after work ends) and 8 (Wlz partner);
   Dienst Toeslagen "Ik heb geen werk meer": after the uitloop, unused hours (230 per child per month with aanspraak)
   may be used until the end of the year.
@@ -321,7 +322,7 @@ def test_2025_vaste_voet_first_child():
 # ------------------------------------------------------------------------------------------------------------------
 # The parameter files
 # ------------------------------------------------------------------------------------------------------------------
-# Kinderopvangtoeslagtabel 2026 as in shared/reference/parameters-2024-2026.md §4a (the 0-56.412 range is 20 rows of 96%).
+# Kinderopvangtoeslagtabel 2026 (Dienst Toeslagen brochure TG 080-1Z61FD; the 0-56.412 range is 20 rows of 96%).
 TABEL_2026_REFERENTIE = [
     (56413, 58184, 95.5, 95.6), (58185, 59957, 94.8, 95.6), (59958, 61895, 93.9, 95.6), (61896, 65695, 92.4, 95.6),
     (65696, 69492, 91.6, 95.2), (69493, 73292, 90.5, 94.6), (73293, 77094, 88.2, 94.2), (77095, 80891, 85.9, 93.9),
@@ -369,7 +370,7 @@ def test_2025_table_sourced_rows_and_edges():
     rijen = _tabel(2025)
     bekend = [(r["vanaf"], r["tot_en_met"], r["eerste_kind"], r["volgend_kind"]) for r in rijen[:3]]
     assert bekend == [(0, 47403, 0.96, 0.96), (47404, 49108, 0.953, 0.956), (49109, 50811, 0.946, 0.952)]
-    # kinderopvangkoos.nl band edges 2025 (reference §4b)
+    # band edges 2025 as kinderopvangkoos.nl publishes them (each × 1,0404 is an edge of the 2026 table)
     grenzen = [47403, 49108, 50811, 52519, 54221, 55925, 57629, 59492, 63144, 66794, 70446, 74100, 77750, 81404,
                85055, 88707, 92360, 96010, 99667, 103318, 106968, 110621, 114344, 118086, 121825, 125565, 129303,
                133045, 136786, 140528, 144264, 148003, 151746, 155484, 159224]

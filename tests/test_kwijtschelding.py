@@ -6,7 +6,7 @@ Expected values are the law's arithmetic written out in each test:
     kwijtschelding      = aanslag − vermogen boven de vrijlating − 80% × betalingscapaciteit, niet < 0   (URI art. 11)
 The income-tax and bijstand modules are built in parallel, so most tests give `eerder` small fake Uitkomsten with
 the names those modules publish (details["netto_per_maand"], details["norm_per_maand"], details["norm_soort"]).
-Bijstandsnormen 2025/2026 from reference/parameters-income-addendum.md §2a (Participatiewet art. 21-22, grade A).
+Bijstandsnormen 2025/2026: Participatiewet art. 21-22 (wetten.overheid.nl/BWBR0015703, texts per 1 January and 1 July).
 """
 import numpy as np
 import pytest
@@ -307,7 +307,7 @@ def test_end_to_end_through_check(gemeente, jaar):
 
 def test_extra_financiele_middelen_by_household_type():
     # Regeling medeoverheden art. 4 lets a gemeente raise the art. 12 lid 2 d vrijlating, e.g. per type
-    # (HHNK: alleenstaande 1.500, alleenstaande ouder 1.800, echtgenoten 2.000 — addendum §4a).
+    # (HHNK: alleenstaande 1.500, alleenstaande ouder 1.800, echtgenoten 2.000; Hoogheemraadschap Hollands Noorderkwartier).
     class Tabel:
         def per_gemeente(self, sleutel):
             yield np.array([True, True, True, False]), {"alleenstaande": 1500, "alleenstaande_ouder": 1800,

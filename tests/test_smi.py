@@ -1,6 +1,6 @@
 """SMI (sociaal-medische indicatie kinderopvang): gemeentelijk beleid, rules/gemeenten/standaard.yaml part ``smi``.
 
-The standaard follows the common municipal core (reference/parameters-income-addendum.md §5): no right to
+The standaard follows what the municipal regelingen below have in common (there is no national law): no right to
 kinderopvangtoeslag (Woudenberg CVDR702654), costs capped like the kinderopvangtoeslag (ISD Bollenstreek: 230 hours
 per child per month and the maximum uurprijs), at most 6 months (Beverwijk), children up to 12, no eigen bijdrage
 (UNCONFIRMED), no retroactivity before the aanvraag (Meerinzicht: ingangsdatum = datum van de aanvraag).

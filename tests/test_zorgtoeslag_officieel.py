@@ -12,7 +12,7 @@ The law's arithmetic (Wzt art. 2; Awir art. 14 lid 4 and 5):
     jaarbedrag = toeslag rounded to whole euros (Awir art. 14 lid 4); 0 if < EUR 24 (art. 14 lid 5)
     nothing when the rendementsgrondslag on 1 January > vermogensgrens (Wzt art. 3 lid 1)
 
-Parameters (shared/reference/parameters-2024-2026.md section 1, grade A):
+Parameters (grade A, the publications named):
     2025: standaardpremie 2.112 (Stcrt. 2024, 38887); drempelinkomen 28.406 as Dienst Toeslagen
           uses it (leaflet TG 082-1Z51FD); 1,896% / 4,273% / 13,70% (Stb. 2024, 351)
     2026: standaardpremie 2.119 (Stcrt. 2025, 40022); drempelinkomen 29.736 (leaflet
@@ -115,7 +115,7 @@ def _ceiling_household(jaar: int, partner: bool, ti: int) -> dict:
 
 @pytest.mark.parametrize("jaar,partner,plafond", PLAFONDS)
 def test_inkomensgrens_precies_op_de_grens(jaar, partner, plafond):
-    """Published ceiling (belastingdienst.nl, via [TR]; 2026 also [RULES26]): still EUR 24.
+    """Published ceiling (belastingdienst.nl, "Maximaal inkomen voor zorgtoeslag"): still EUR 24.
     e.g. 2026 single: 2119 - (1,912% x 29.736 + 13,73% x 11.121) = 23,54 -> 24."""
     assert wet_jaarbedrag(jaar, plafond, partner) == 24
     res = check(_ceiling_household(jaar, partner, plafond))
@@ -217,8 +217,7 @@ def test_toetsingsinkomen_telt_alle_bronnen():
 @pytest.mark.parametrize("jaar", [2025, 2026])
 def test_aanvrager_jonger_dan_18_het_hele_jaar(jaar):
     """Zorgtoeslag only for a verzekerde aged 18 or older, from the month after the 18th
-    birthday (Wzt art. 1 with the Zvw; reference/parameters-2024-2026.md section 1, 'Age',
-    grade A). Aged 16 on 1 January -> under 18 the whole year -> nothing."""
+    birthday (Wzt art. 1 lid 1 onder c with the Zvw). Aged 16 on 1 January -> under 18 the whole year -> nothing."""
     res = check(huishouden(jaar, 12000, aanvrager_extra={"leeftijd": 16}))
     zt = zorgtoeslag(res)
     assert zt["recht"] is False
@@ -239,7 +238,7 @@ def test_aanvrager_jonger_dan_18_geboortedatum(jaar):
 
 @pytest.mark.parametrize("jaar", [2025, 2026])
 def test_aanvrager_wordt_18_in_het_jaar(jaar):
-    """Zorgtoeslag from the month after the 18th birthday (reference section 1 'Age', grade A;
+    """Zorgtoeslag from the month after the 18th birthday (Wzt art. 1 lid 1 onder c;
     Awir art. 5: a change during a month counts from the next month). Born 15 March of jaar-18:
     January-March nothing, April-December the same amount every month."""
     h = huishouden(jaar, 12000, aanvrager_extra={"geboortedatum": f"{jaar - 18}-03-15"})
