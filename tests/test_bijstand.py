@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import parameters
 from checker.regelingen import bijstand
 from checker.regelingen._uitkomst import Uitkomst
 
+from . import helpers
 from .helpers import huishouden as hh
 
 # Pw art. 21 onder a / b, text per 2026-01-01 and per 2026-07-01
@@ -21,8 +22,7 @@ ALLEEN_JAN_26, ALLEEN_JUL_26 = 1401.50, 1419.46
 GEHUWD_JAN_26, GEHUWD_JUL_26 = 2002.13, 2027.79
 
 
-def invoer_van(*huishoudens):
-    return invoer.uit_huishoudens([huishouden.valideer(d) for d in huishoudens])
+invoer_van = helpers.invoer_van
 
 
 def bereken(d, eerder=None):
@@ -35,12 +35,7 @@ def met(d, *personen):
 
 
 def bewoner(id_, rol, leeftijd=None, geboortedatum=None, **inkomen):
-    p = {"id": id_, "rol": rol, "inkomen": inkomen}
-    if geboortedatum:
-        p["geboortedatum"] = geboortedatum
-    else:
-        p["leeftijd"] = leeftijd
-    return p
+    return helpers.persoon(id_, rol, leeftijd=leeftijd, geboortedatum=geboortedatum, inkomen=inkomen)
 
 
 def half_jaar(jan, jul):

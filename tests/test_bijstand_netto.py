@@ -30,6 +30,7 @@ from checker.berekening import bereken
 from checker.cli import main
 from checker.regelingen import inkomstenbelasting
 
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 NORM_JAN, NORM_JUL = 1401.50, 1419.46                 # Pw art. 21 onder a, 2026-01-01 / 2026-07-01
@@ -50,10 +51,9 @@ BRUTO_JAN, BRUTO_JUL = tabel_bruto(NORM_JAN), tabel_bruto(NORM_JUL)   # € 1.77
 def alleenstaande(inkomen: dict, gemeente: str = "standaard") -> dict:
     # No wonen (no woonlasten) and not zorgverzekerd (no zorgpremie), so the kwijtschelding is the income and the
     # norm alone; aanslag € 450.
-    return {"schema": 1, "naam": "Alleenstaande in de bijstand", "jaar": 2026, "peildatum": "2026-03-02",
-            "gemeente": gemeente, "gemeentelijke_belastingen": 450,
-            "personen": [{"id": "sanne", "rol": "aanvrager", "leeftijd": 35, "zorgverzekerd": False,
-                          "inkomen": inkomen}]}
+    return helpers.huis(helpers.persoon("sanne", "aanvrager", leeftijd=35, zorgverzekerd=False, inkomen=inkomen),
+                        naam="Alleenstaande in de bijstand", peildatum="2026-03-02", gemeente=gemeente,
+                        gemeentelijke_belastingen=450)
 
 
 NETTO = {"bijstand_netto": [NORM_JAN] * 6 + [NORM_JUL] * 6}           # as on the beschikking

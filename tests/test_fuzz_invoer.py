@@ -16,7 +16,6 @@ import shutil
 import sys
 import tempfile
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st

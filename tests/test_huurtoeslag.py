@@ -27,7 +27,6 @@ below € 24 (Awir art. 14 lid 5).
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import numpy as np
 import pytest
@@ -36,7 +35,7 @@ from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
 from checker.regelingen import huurtoeslag
-from .helpers import assert_samen_gelijk_aan_los
+from .helpers import assert_samen_gelijk_aan_los, huis, persoon
 
 LAW_2025 = dict(kkg=477.20, aftop=(682.96, 731.93), max_huur=900.07, max_jong=477.20, n0=238.01,
                 verlaging_n=(1.82, 3.63), verlaging_b=37.14, ijk=(22700, 30450),
@@ -46,25 +45,18 @@ LAW_2026 = dict(kkg=498.20, aftop=(713.02, 764.14), max_huur=932.93, max_jong=49
 
 
 # --- households ------------------------------------------------------------------------------------------
-def twaalf(totaal: int) -> list[int]:
-    """Whole-euro months summing exactly to ``totaal`` (so the toetsingsinkomen is exactly ``totaal``)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if m < rest else 0) for m in range(12)]
-
-
 def hh(jaar: int, inkomen: int = 0, huur: float = 700.0, servicekosten: float = 0.0, leeftijd: int = 40,
        geboortedatum: str | None = None, partner_inkomen: int | None = None, bewoners=(), vermogen: float = 0.0,
        soort: str = "huur", ontvangt: float = 0.0) -> dict:
-    aanvrager = {"id": "a", "rol": "aanvrager", "inkomen": {"loon": twaalf(inkomen)}}
-    aanvrager.update({"geboortedatum": geboortedatum} if geboortedatum else {"leeftijd": leeftijd})
-    personen = [aanvrager]
+    """A tenant with a year's loon ``inkomen`` (the toetsingsinkomen, exactly), a partner and other bewoners
+    given as (rol, leeftijd, jaarloon)."""
+    personen = [persoon("a", "aanvrager", inkomen, leeftijd=leeftijd, geboortedatum=geboortedatum)]
     if partner_inkomen is not None:
-        personen.append({"id": "p", "rol": "partner", "leeftijd": 40, "inkomen": {"loon": twaalf(partner_inkomen)}})
-    for k, (rol, jaren, ink) in enumerate(bewoners):
-        personen.append({"id": f"b{k}", "rol": rol, "leeftijd": jaren, "inkomen": {"loon": twaalf(ink)}})
+        personen.append(persoon("p", "partner", partner_inkomen))
+    personen += [persoon(f"b{k}", rol, ink, leeftijd=jaren) for k, (rol, jaren, ink) in enumerate(bewoners)]
     wonen = {"soort": soort, "kale_huur": huur, "servicekosten": servicekosten} if soort == "huur" else {"soort": soort}
-    return {"schema": 1, "naam": "test", "jaar": jaar, "peildatum": f"{jaar}-06-15", "personen": personen,
-            "wonen": wonen, "vermogen": vermogen, "ontvangt": {"huurtoeslag": ontvangt}}
+    return huis(*personen, jaar=jaar, peildatum=f"{jaar}-06-15", wonen=wonen, vermogen=vermogen,
+                ontvangt={"huurtoeslag": ontvangt})
 
 
 def bereken(*huishoudens: dict):

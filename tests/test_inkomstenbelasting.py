@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import inkomstenbelasting as ib
 from checker.regelingen._uitkomst import Uitkomst
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 CENT = 0.005 + 1e-9
@@ -23,25 +24,18 @@ PREMIE_AOW_GERECHTIGDE = 0.001 + 0.0965
 
 
 def persoon(rol="aanvrager", pid=None, leeftijd=40, geboortedatum=None, urencriterium=None, **inkomen):
-    p = {"id": pid or rol[0], "rol": rol, "inkomen": {k: (v / 12 if not isinstance(v, list) else v)
-                                                     for k, v in inkomen.items()}}
-    if geboortedatum:
-        p["geboortedatum"] = geboortedatum
-    else:
-        p["leeftijd"] = leeftijd
-    if urencriterium is not None:
-        p["urencriterium"] = urencriterium
-    return p
+    """A person with income per year (a number, spread evenly over the months) or per month (a 12-list)."""
+    return helpers.persoon(pid or rol[0], rol, leeftijd=leeftijd, geboortedatum=geboortedatum,
+                           inkomen={k: (v / 12 if not isinstance(v, list) else v) for k, v in inkomen.items()},
+                           **({} if urencriterium is None else {"urencriterium": urencriterium}))
 
 
 def kind(leeftijd, pid="k"):
-    return {"id": pid, "rol": "kind", "leeftijd": leeftijd}
+    return helpers.kind(pid, leeftijd=leeftijd)
 
 
 def huis(*personen, jaar=2026, **extra):
-    h = {"schema": 1, "naam": "test", "jaar": jaar, "peildatum": f"{jaar}-06-15", "personen": list(personen)}
-    h.update(extra)
-    return h
+    return helpers.huis(*personen, jaar=jaar, peildatum=f"{jaar}-06-15", **extra)
 
 
 def bereken(*huizen, jaar=None, eerder=None):

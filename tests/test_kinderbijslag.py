@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kinderbijslag
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 # AKW art. 12 lid 3, per half year: (jonger dan 6, 6 tot 12, 12 tot 18)
@@ -38,10 +38,11 @@ AKW = {
 
 def huis(jaar: int, kinderen: list[str], loon: float = 2500.0, vermogen: float = 0.0,
          medebewoners: list[str] = ()) -> dict:
-    personen = [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": loon}}]
-    personen += [{"id": f"k{j}", "rol": "kind", "geboortedatum": g} for j, g in enumerate(kinderen)]
-    personen += [{"id": f"m{j}", "rol": "medebewoner", "geboortedatum": g} for j, g in enumerate(medebewoners)]
-    return {"schema": 1, "naam": "kb", "jaar": jaar, "personen": personen, "vermogen": vermogen}
+    """A parent with this loon per month, children and medebewoners by birth date."""
+    personen = [helpers.persoon("a", "aanvrager", inkomen={"loon": loon})]
+    personen += [helpers.kind(f"k{j}", g) for j, g in enumerate(kinderen)]
+    personen += [helpers.persoon(f"m{j}", "medebewoner", geboortedatum=g) for j, g in enumerate(medebewoners)]
+    return helpers.huis(*personen, jaar=jaar, naam="kb", vermogen=vermogen)
 
 
 def bereken(*huizen: dict):

@@ -34,13 +34,9 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kinderopvangtoeslag as kot
 
+from . import helpers
+
 WERK = [{"soort": "werk", "van": "2020-01-01"}]          # works the whole year (and before)
-
-
-def twaalf(totaal: int) -> list[int]:
-    """12 whole-euro months summing exactly to ``totaal`` (so the toetsingsinkomen is exact)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
 
 
 def huis(ti: int, kinderen=(), *, jaar: int = 2026, partner: bool = True, act_a=WERK, act_p=WERK,
@@ -48,25 +44,23 @@ def huis(ti: int, kinderen=(), *, jaar: int = 2026, partner: bool = True, act_a=
     """A contract-section-1 household. The toetsingsinkomen ``ti`` is the aanvrager's loon (a partner has none
     unless ``loon_p`` is given), so it does not depend on whether the partner works.
     ``kinderen``: (soort, uren_per_maand, uurprijs)."""
-    a = {"id": "a", "rol": "aanvrager", "leeftijd": 35, "inkomen": {"loon": loon_a if loon_a is not None else twaalf(ti)}}
+    a = helpers.persoon("a", "aanvrager", ti if loon_a is None else None, leeftijd=35,
+                        inkomen=None if loon_a is None else {"loon": loon_a})
     if act_a:
         a["activiteiten"] = act_a
     personen = [a]
     if partner:
-        p = {"id": "p", "rol": "partner", "leeftijd": 35, "wlz_indicatie": wlz}
-        if loon_p is not None:
-            p["inkomen"] = {"loon": loon_p}
+        p = helpers.persoon("p", "partner", leeftijd=35, wlz_indicatie=wlz,
+                            inkomen=None if loon_p is None else {"loon": loon_p})
         if act_p:
             p["activiteiten"] = act_p
         personen.append(p)
-    for n, (soort, uren, prijs) in enumerate(kinderen):
+    for n, opvang in enumerate(kinderen):
         # dagopvang for a child of 2 or 3, buitenschoolse opvang for one of school age (4 on 1 January or older,
         # Wko art. 1.1; WPO art. 39 lid 1), so that every month counts
-        leeftijd = (5 if soort == "bso" else 2) + n
-        personen.append({"id": f"k{n}", "rol": "kind", "geboortedatum": f"{jaar - 1 - leeftijd}-06-01",
-                         "kinderopvang": {"soort": soort, "uren_per_maand": uren, "uurprijs": prijs}})
-    return {"schema": 1, "naam": "kot", "jaar": jaar, "personen": personen,
-            "ontvangt": {"kinderopvangtoeslag": ontvangt}}
+        leeftijd = (5 if opvang[0] == "bso" else 2) + n
+        personen.append(helpers.kind(f"k{n}", f"{jaar - 1 - leeftijd}-06-01", opvang=opvang))
+    return helpers.huis(*personen, jaar=jaar, naam="kot", ontvangt={"kinderopvangtoeslag": ontvangt})
 
 
 def bereken(*huizen: dict):

@@ -33,24 +33,20 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kindgebonden_budget, kinderbijslag
 from checker.regelingen._uitkomst import Uitkomst
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
-
-
-def twaalf(totaal: int) -> list[int]:
-    """12 whole-euro months summing exactly to ``totaal`` (the toetsingsinkomen is the year's sum)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
 
 
 def huis(jaar: int, kinderen: list[str], ti: int = 0, partner_ti: int | None = None, vermogen: float = 0.0,
          medebewoners: list[str] = (), ontvangt: float = 0.0) -> dict:
-    personen = [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": twaalf(ti)}}]
+    """A parent with toetsingsinkomen ``ti`` (and a partner with ``partner_ti``), children and medebewoners by
+    birth date."""
+    personen = [helpers.persoon("a", "aanvrager", ti)]
     if partner_ti is not None:
-        personen.append({"id": "p", "rol": "partner", "leeftijd": 40, "inkomen": {"loon": twaalf(partner_ti)}})
-    personen += [{"id": f"k{j}", "rol": "kind", "geboortedatum": g} for j, g in enumerate(kinderen)]
-    personen += [{"id": f"m{j}", "rol": "medebewoner", "geboortedatum": g} for j, g in enumerate(medebewoners)]
-    return {"schema": 1, "naam": "kgb", "jaar": jaar, "personen": personen, "vermogen": vermogen,
-            "ontvangt": {"kindgebonden_budget": ontvangt}}
+        personen.append(helpers.persoon("p", "partner", partner_ti))
+    personen += [helpers.kind(f"k{j}", g) for j, g in enumerate(kinderen)]
+    personen += [helpers.persoon(f"m{j}", "medebewoner", geboortedatum=g) for j, g in enumerate(medebewoners)]
+    return helpers.huis(*personen, jaar=jaar, naam="kgb", vermogen=vermogen, ontvangt={"kindgebonden_budget": ontvangt})
 
 
 def bereken(*huizen: dict, eerder: dict | None = None):

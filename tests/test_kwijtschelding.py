@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import check, huishouden, invoer, parameters
+from checker import check, parameters
 from checker.regelingen import kwijtschelding
 from checker.regelingen._uitkomst import Uitkomst
 
+from . import helpers
 from .helpers import huishouden as hh
 
 NORM_2026 = 1401.50            # Pw art. 21 onder a, 1-1-2026 (alleenstaande 21 jaar tot AOW-leeftijd)
@@ -40,8 +41,7 @@ def eerder(netto, norm=NORM_2026, n: int = 1, soort="alleenstaande", **meer) -> 
     return uit
 
 
-def invoer_van(*huishoudens):
-    return invoer.uit_huishoudens([huishouden.valideer(h) for h in huishoudens])
+invoer_van = helpers.invoer_van
 
 
 def bereken(h, e, jaar=2026):

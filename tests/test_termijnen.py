@@ -22,21 +22,18 @@ import pytest
 from checker import check, huishouden, invoer, parameters, signalen
 from checker.berekening import bereken
 
+from . import helpers
+
 WERK = [{"soort": "werk", "van": "2020-01-01"}]
 
 
 def kot_huis(uren: list[int], peildatum: str, jaar: int = 2026, ontvangt: float = 0.0) -> dict:
     """Two working parents (each € 2.000 loon a month), one child of three in dagopvang at € 10 an hour."""
-    return {
-        "schema": 1, "naam": "opvang", "jaar": jaar, "peildatum": peildatum,
-        "personen": [
-            {"id": "a", "rol": "aanvrager", "leeftijd": 35, "inkomen": {"loon": 2000}, "activiteiten": WERK},
-            {"id": "p", "rol": "partner", "leeftijd": 35, "inkomen": {"loon": 2000}, "activiteiten": WERK},
-            {"id": "k", "rol": "kind", "geboortedatum": f"{jaar - 3}-02-01",
-             "kinderopvang": {"soort": "dagopvang", "uren_per_maand": uren, "uurprijs": 10.0}},
-        ],
-        "ontvangt": {"kinderopvangtoeslag": ontvangt},
-    }
+    return helpers.huis(
+        helpers.persoon("a", "aanvrager", leeftijd=35, inkomen={"loon": 2000}, activiteiten=WERK),
+        helpers.persoon("p", "partner", leeftijd=35, inkomen={"loon": 2000}, activiteiten=WERK),
+        helpers.kind("k", f"{jaar - 3}-02-01", opvang=("dagopvang", uren, 10.0)),
+        jaar=jaar, naam="opvang", peildatum=peildatum, ontvangt={"kinderopvangtoeslag": ontvangt})
 
 
 def kot_signaal(uit: dict) -> dict:
@@ -141,9 +138,9 @@ def test_awir_term_for_zorgtoeslag(jaar, uiterlijk):
 
 # --- bijstand: from the day of the melding ------------------------------------------------------------------------
 def bijstand_huis(jaar: int) -> dict:
-    return {"schema": 1, "naam": "laag", "jaar": jaar, "peildatum": f"{jaar}-06-15",
-            "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": 400}}],
-            "wonen": {"soort": "huur", "kale_huur": 650, "corporatie": True}, "vermogen": 0}
+    return helpers.huis(helpers.persoon("a", "aanvrager", inkomen={"loon": 400}), jaar=jaar, naam="laag",
+                        peildatum=f"{jaar}-06-15", wonen={"soort": "huur", "kale_huur": 650, "corporatie": True},
+                        vermogen=0)
 
 
 @pytest.mark.parametrize("jaar, regel", [(2025, "bijstand_mogelijk"), (2026, "bijstand_mogelijk_terugwerkend")])

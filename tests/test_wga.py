@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import wga
 
+from . import helpers
+
 WML = {2025: (2191.80, 2245.80), 2026: (2294.40, 2337.00)}
 MAXDAGLOON = {2025: (290.67, 297.82), 2026: (304.25, 309.91)}
 VAKANTIETOESLAG = 0.08                  # WML art. 15 lid 1, via Wet WIA art. 12 lid 1 onder b
@@ -29,9 +31,8 @@ def h_wia(jaar=2026, fase="na_loongerelateerd", klasse="45-55", maandloon=3000.0
     for bron, waarde in (("winst", winst), ("ww", ww), ("overig", overig), ("wga", ontvangen)):
         if waarde is not None:
             inkomen[bron] = waarde
-    a = {"id": "a", "rol": "aanvrager", "inkomen": inkomen, "wia": wia}
-    a.update({"geboortedatum": geboortedatum} if geboortedatum else {"leeftijd": leeftijd})
-    return {"schema": 1, "naam": "wia", "jaar": jaar, "personen": [a], "vermogen": 0}
+    a = helpers.persoon("a", "aanvrager", leeftijd=leeftijd, geboortedatum=geboortedatum, inkomen=inkomen, wia=wia)
+    return helpers.huis(a, jaar=jaar, naam="wia", vermogen=0)
 
 
 def reken(*hs, jaar=None):
