@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .. import parameters
+from ..fouten import RegelFout
 from ..invoer import INKOMENSBRONNEN, OPVANGSOORTEN, VOORAF, WIA_FASEN, WIA_KLASSEN, Invoer, leeftijd_per_maand
 from .gegevens import kenmerk, ontwerp
 
@@ -97,8 +98,8 @@ def _geboren(t: _Trekker, leeftijd: np.ndarray) -> np.ndarray:
 def _huishoudens(t: _Trekker) -> dict[str, np.ndarray]:
     """Type, ages of the adults and the children, and which slots hold a child or a medebewoner."""
     o = t.o
-    typen = list(o["huishoudtype"])
-    assert tuple(typen) == TYPEN, "rules/populatie/ontwerp.yaml: huishoudtype moet de typen van records.TYPEN noemen"
+    if tuple(o["huishoudtype"]) != TYPEN:
+        raise RegelFout(f"rules/populatie/ontwerp.yaml: huishoudtype noemt de typen {', '.join(TYPEN)}, in die volgorde")
     soort = t.rng.choice(len(TYPEN), size=t.n, p=np.asarray([o["huishoudtype"][k] for k in TYPEN]))
     la = o["leeftijd_aanvrager"]
     kansen = np.stack([np.asarray(la.get(TYPEN[s], la["alleenstaand"]), dtype=float) for s in range(len(TYPEN))])
