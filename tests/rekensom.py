@@ -16,8 +16,8 @@ import math
 import re
 
 _GETAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?(?![\d.])"
-_TOKEN = re.compile(rf"\s*(?:(?P<getal>{_GETAL})(?P<procent>%?)|(?P<naam>[a-z_][a-z0-9_]*)|(?P<op>≤|≥|<=|>=|[-−+×*/÷()<>;]))",
-                    re.IGNORECASE)
+_TOKEN = re.compile(rf"\s*(?:(?P<getal>{_GETAL})(?P<procent>%?)|(?P<naam>[a-z_][a-z0-9_]*)"
+                    r"|(?P<op>≤|≥|<=|>=|[-−+×*/÷()<>;]))", re.IGNORECASE)
 IS_GELIJK = re.compile(r"(?<![<>])=")     # "… = value"; <= and >= are comparisons
 _OPS = {"−": "-", "×": "*", "÷": "/", ";": ",", "≤": "<=", "≥": ">="}
 

@@ -317,7 +317,8 @@ def test_no_regeling_counts_a_child_before_its_birth():
     assert not kosten[:6].any() and (kosten[6:] == 900).all()
     # the household's net income subtracts childcare costs only from the month the child is there
     from checker import berekening
-    assert not berekening.kinderopvangkosten(inv)[0, :6].any() and (berekening.kinderopvangkosten(inv)[0, 6:] == 900).all()
+    opvang = berekening.kinderopvangkosten(inv)[0]
+    assert not opvang[:6].any() and (opvang[6:] == 900).all()
     # SMI: no child in childcare before it counts
     beleid = np.array([12])
     assert not smi.kinderen_in_opvang(inv, beleid)[0, 0, :6].any()

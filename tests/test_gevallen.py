@@ -61,7 +61,8 @@ def lees(pad: Path) -> dict:
     if "aanpassingen" in geval and "persona" not in geval:
         raise GevalFout(f"{pad.name}: 'aanpassingen' alleen bij een persona")
     if "huishouden" in geval and "peildatum" not in geval["huishouden"]:
-        raise GevalFout(f"{pad.name}: het huishouden heeft een peildatum nodig (anders hangen de signalen van vandaag af)")
+        raise GevalFout(f"{pad.name}: het huishouden heeft een peildatum nodig "
+                        "(anders hangen de signalen van vandaag af)")
     return geval
 
 

@@ -129,7 +129,8 @@ def test_nos25_first_row_worked_out():
 def test_2025_factors_follow_from_the_law_text():
     # Wht 2025 art. 19 lid 2: a, b from the linear relation of the normhuurquote 12·N/Y between the
     # minimum-inkomensijkpunt (art. 17: 238,01 − 1,82 | 3,63) and the referentie-inkomensijkpunt
-    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (Belastingdienst proefberekening).
+    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (Belastingdienst
+    # proefberekening).
     p = parameters.laad(2025)
     for soort, y0, n0, y1, n1 in (("eenpersoonshuishouden", 22700, 238.01 - 1.82, 32625, 483.78 - 2.27),
                                   ("meerpersoonshuishouden", 30450, 238.01 - 3.63, 42475, 483.78 - 4.54)):
@@ -228,7 +229,8 @@ def test_2026_servicekosten_do_not_count():
 
 
 def test_2026_basishuur_equals_published_amounts():
-    # Dienst Toeslagen, Berekening huurtoeslag 2026 (tg0831z62fd), stap 2: basishuur € 202,52 (1 person) / € 200,71 (2+ persons).
+    # Dienst Toeslagen, Berekening huurtoeslag 2026 (tg0831z62fd), stap 2: basishuur € 202,52 (1 person) / € 200,71
+    # (2+ persons).
     een, twee = elk(hh(2026, 10000, 600), hh(2026, 10000, 600, partner_inkomen=0))
     assert een.details["basishuur"][0, 0] == pytest.approx(202.52)
     assert twee.details["basishuur"][0, 0] == pytest.approx(200.71)
@@ -368,7 +370,8 @@ def test_year_is_the_sum_of_12_whole_euro_months(jaar, inkomen, huur, soort, ver
 
 
 @settings(max_examples=100, deadline=None)
-@given(inkomen=inkomens, huur=huren, meer=st.floats(min_value=0.01, max_value=500, allow_nan=False), soort=samenstelling)
+@given(inkomen=inkomens, huur=huren, meer=st.floats(min_value=0.01, max_value=500, allow_nan=False),
+       soort=samenstelling)
 def test_2026_more_rent_never_less_toeslag(inkomen, huur, meer, soort):
     # From 2026 the maximale huurgrens is a cap, so the toeslag never falls when the rent rises (Wht art. 21 lid 1).
     u = bereken(_huishouden(2026, inkomen, huur, soort), _huishouden(2026, inkomen, round(huur + meer, 2), soort))

@@ -346,8 +346,9 @@ leeftijden = st.sampled_from([30, 66, 67, 80, 85])
 
 
 @settings(max_examples=120, deadline=None)
-@given(loon=bedrag, winst=st.floats(min_value=-3000, max_value=15_000), aow=bedrag, partner=st.one_of(st.none(), bedrag),
-       jaar=jaren, leeftijd=leeftijden, uren=st.booleans(), kinderen=st.integers(0, 2))
+@given(loon=bedrag, winst=st.floats(min_value=-3000, max_value=15_000), aow=bedrag,
+       partner=st.one_of(st.none(), bedrag), jaar=jaren, leeftijd=leeftijden, uren=st.booleans(),
+       kinderen=st.integers(0, 2))
 def test_never_negative_twelve_months_and_kortingen_within_heffing(loon, winst, aow, partner, jaar, leeftijd, uren,
                                                                     kinderen):
     personen = [persoon(leeftijd=leeftijd, loon=loon * 12, winst=winst * 12, aow=aow * 12, urencriterium=uren)]

@@ -2,7 +2,8 @@
 
 Expected values are the quarter amounts of AKW art. 12 lid 3 as the law text states them (harvests of
 wetten.overheid.nl/BWBR0002368 per 2025-01-01, 2025-07-01, 2026-01-01 and 2026-07-01 in
-MinBZK/regelrecht-corpus; the same amounts as the Sociale Verzekeringsbank publishes on svb.nl), with the law's rules written out in each test:
+MinBZK/regelrecht-corpus; the same amounts as the Sociale Verzekeringsbank publishes on svb.nl), with the law's
+rules written out in each test:
 
     right over a quarter for a child that on its first day is born and younger than 18 (art. 7 lid 1, 11 lid 2)
     amount by the age on that first day (art. 12 lid 3):

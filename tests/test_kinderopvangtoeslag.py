@@ -8,9 +8,9 @@ Sources of the expected values (none comes from running the checker):
 - Kinderopvangtoeslagtabel 2026 (Rijksoverheid "Bedragen kinderopvangtoeslag 2026"; the table of the Dienst Toeslagen
   brochure TG 080-1Z61FD), maximum uurprijzen 2026 € 11,23 / € 9,98 / € 8,49, 230 hours per child per month.
 - 2025: maximum uurprijzen € 10,71 / € 9,52 / € 8,10; 96% up to € 47.403; rows € 47.404-49.108 95,3% / 95,6% and
-  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (maxima and the vaste voet: the nota van toelichting of the Besluit tot wijziging
-  Besluit kinderopvangtoeslag for 2025, Stcrt. 2024, 32578; the first rows: the table of kinderopvanglappelein.nl,
-  grade C).
+  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (maxima and the vaste voet: the nota van
+  toelichting of the Besluit tot wijziging Besluit kinderopvangtoeslag for 2025, Stcrt. 2024, 32578; the first rows:
+  the table of kinderopvanglappelein.nl, grade C).
 - Wet kinderopvang art. 1.6 lid 1, 3, 5 (three calendar months of uitloop after work ends) and 8 (Wlz partner);
   Dienst Toeslagen "Ik heb geen werk meer": after the uitloop, unused hours (230 per child per month with aanspraak)
   may be used until the end of the year.

@@ -68,10 +68,12 @@ def test_costs_below_the_maxima_are_taken_as_they_are():
 
 
 def test_smi_starts_when_the_kot_right_ends():
-    # Ronald en Marijke (Stand van de Uitvoering Gemeenten 2023, regels 1286-1288): KOT runs jan-mrt (uitloop), none from April → SMI possible apr-sep.
+    # Ronald en Marijke (Stand van de Uitvoering Gemeenten 2023, regels 1286-1288): KOT runs jan-mrt (uitloop), none
+    # from April → SMI possible apr-sep.
     u = bereken(gezin(), kot([True] * 3 + [False] * 9))
     assert u.feiten["eerste_maand_mogelijk"][0] == 3
-    assert (u.maandbedragen[0, :3] == 0).all() and (u.maandbedragen[0, 3:9] > 0).all() and (u.maandbedragen[0, 9:] == 0).all()
+    m = u.maandbedragen[0]
+    assert (m[:3] == 0).all() and (m[3:9] > 0).all() and (m[9:] == 0).all()
 
 
 def test_kot_not_computed_means_unknown_and_no_payment():

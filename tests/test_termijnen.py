@@ -117,7 +117,8 @@ def test_kinderopvangtoeslag_is_not_under_the_awir_year_term():
 
 def test_kinderopvangtoeslag_received_gives_no_niet_gebruik():
     uit = check(kot_huis([0] * 4 + [100] * 8, "2026-06-15", ontvangt=50))
-    assert not [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kinderopvangtoeslag"]]
+    assert not [s for s in uit["signalen"]
+                if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kinderopvangtoeslag"]]
 
 
 def test_the_three_months_are_a_parameter_with_its_source():
@@ -168,7 +169,8 @@ def test_kwijtschelding_names_the_terms():
 
 def test_a_gemeente_term_for_kwijtschelding_is_policy_data():
     h = huishouden.laad("kwijtschelding-grens")
-    p = parameters.laad(h.jaar).met_gemeentebeleid({"alle": {"kwijtschelding": {"aanvraag_binnen_weken_na_aanslag": 6}}})
+    p = parameters.laad(h.jaar).met_gemeentebeleid(
+        {"alle": {"kwijtschelding": {"aanvraag_binnen_weken_na_aanslag": 6}}})
     sigs = signalen.bepaal(h, bereken(invoer.uit_huishoudens([h]), p))
     [s] = [s for s in sigs if s["code"] == "KWIJTSCHELDING_MOGELIJK"]
     assert s["regel"] == "kwijtschelding_mogelijk_termijn_gemeente" and "6 weken" in s["bewoner"]
@@ -232,6 +234,7 @@ def test_a_computed_wga_that_is_not_received_names_uwv_and_the_52_weeks():
                                "restverdiencapaciteit": 1500}}]}
     uit = check(h)
     [s] = [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["wga"]]
-    assert s["instantie"] == "UWV" and "52 weken" in s["bewoner"] and s["bedrag"] == uit["regelingen"]["wga"]["jaarbedrag"]
+    assert s["instantie"] == "UWV" and "52 weken" in s["bewoner"]
+    assert s["bedrag"] == uit["regelingen"]["wga"]["jaarbedrag"]
     h["personen"][0]["inkomen"]["wga"] = 1050
     assert not [s for s in check(h)["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["wga"]]

@@ -264,7 +264,8 @@ def test_no_benefit_after_aow_age():
 
 def test_every_uitleg_line_ends_with_its_article():
     for h in (h_wia(loon=700), h_wia(rvc=2000, loon=1800), h_wia(fase="loongerelateerd", einde="2026-05-31"),
-              h_wia(fase="iva", klasse="80-100", maandloon=8000, loon=500), h_wia(winst=[1000, 400] * 6, ontvangen=900)):
+              h_wia(fase="iva", klasse="80-100", maandloon=8000, loon=500),
+              h_wia(winst=[1000, 400] * 6, ontvangen=900)):
         for regel in reken(h).uitleg(0):
             assert regel.endswith(").") and "(" in regel, regel
 

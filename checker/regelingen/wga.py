@@ -425,7 +425,7 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
 
 
 def _uitleg_persoon(i, k, inv, p, w: WiaPersoon) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
+    e = opmaak.euro
     wie = PERSONEN[k].capitalize()
     fase = int(w.fase[i])
     soort_tekst = {FASE_LGU: "WGA, loongerelateerde fase", FASE_NA: "WGA na de loongerelateerde uitkering",
