@@ -18,7 +18,8 @@ if sys.argv[1] == "basis":
 else:
     landelijk.hervorming({"schema": 1, "naam": "standaardpremie +100", "jaar": 2026,
                           "wijzigingen": {"zorgtoeslag.standaardpremie": 2219}})
-print(json.dumps({"s": time.perf_counter() - begin, "piek_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+piek_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"s": time.perf_counter() - begin, "piek_mb": piek_mb}))
 """
 
 

@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 
 from . import huishouden, invoer, jaren, parameters, signalen
-from .berekening import HEFFINGEN, Resultaat, bereken
+from .berekening import Resultaat, bereken
 from .huishouden import Huishouden
-from .regelingen.register import AfgeleideRij, actief
+from .regelingen.register import actief
 
 SCHEMA = 1
 

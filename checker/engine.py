@@ -1,6 +1,7 @@
 """The only module that touches durable-rules. Everything else talks to ``Regelset``.
 
-What bites in durable-rules 2.0.28 and how this wrapper handles it (see reference/durable-rules.md):
+What bites in durable-rules 2.0.28 and how this wrapper handles it (its repository jruizgit/rules and
+https://github.com/jruizgit/rules/issues, and what was measured here):
 - the global host runs two background timer threads → one explicit Host per rule-set version, with
   ``_run`` switched off, so evaluation is synchronous and deterministic;
 - events (``post``) are seen by one rule only → facts are asserted, so every rule sees every fact;

@@ -1,7 +1,6 @@
 """The Dutch report for the baliemedewerker (rich): the household at a glance, the regelingen, the signals."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rich import box

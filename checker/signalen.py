@@ -21,7 +21,7 @@ from .feitsoorten import noem
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
-from .regelingen.register import Afgeleid, actief
+from .regelingen.register import actief
 
 ERNST_VOLGORDE = {"hoog": 0, "midden": 1, "laag": 2, "info": 3}
 OPERATOREN = {"gelijk_aan": "$eq", "niet_gelijk_aan": "$neq", "groter_dan": "$gt", "kleiner_dan": "$lt",

@@ -1,4 +1,4 @@
-"""Shared helpers for the black-box contract tests (shared/contract.md).
+"""Shared helpers for the black-box contract tests (the public contract: household in, check out; README).
 
 Only the public interface is used: ``checker.check``, ``checker.InvoerFout`` and the
 ``python -m checker`` command line. Nothing here knows how the checker works inside.
@@ -12,6 +12,8 @@ import math
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.helpers import persoon
 
 REPO = Path(__file__).resolve().parent.parent
 PERSONAS_DIR = REPO / "personas"
@@ -31,21 +33,6 @@ REGELING_KEYS = (
 )
 ERNST = {"hoog", "midden", "laag", "info"}
 ZEKERHEID = {"A", "B", "C", "UNCONFIRMED"}
-
-
-def twaalf(totaal: int) -> list[int]:
-    """A 12-list of whole euros (January..December) whose sum is exactly ``totaal``."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
-
-
-def persoon(pid: str, rol: str, jaarinkomen: int | None = None, *, bron: str = "loon",
-            leeftijd: int = 40, **extra) -> dict:
-    p: dict = {"id": pid, "rol": rol, "leeftijd": leeftijd}
-    if jaarinkomen is not None:
-        p["inkomen"] = {bron: twaalf(jaarinkomen)}
-    p.update(extra)
-    return p
 
 
 def huishouden(jaar: int, ti_aanvrager: int, ti_partner: int | None = None, *,

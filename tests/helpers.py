@@ -1,14 +1,70 @@
-"""Small builders for households in tests (contract section 1)."""
+"""Households for tests, built in one place (the household file of the contract, schema 1).
+
+``persoon``, ``kind`` and ``huis`` build the parts; ``twaalf`` spreads a year's amount over twelve whole-euro months
+so that a toetsingsinkomen is exact; ``invoer_van`` turns households into the arrays the regelingen take. The
+builders of a test file (its usual household, with that file's defaults) are made of these.
+"""
 from __future__ import annotations
+
+
+def twaalf(totaal: int) -> list[int]:
+    """A 12-list of whole euros (January..December) whose sum is exactly ``totaal``."""
+    basis, rest = divmod(int(totaal), 12)
+    return [basis + (1 if i < rest else 0) for i in range(12)]
+
+
+def persoon(pid: str, rol: str, jaarinkomen: int | None = None, *, bron: str = "loon", leeftijd: int | None = 40,
+            geboortedatum: str | None = None, inkomen: dict | None = None, **extra) -> dict:
+    """One person: by ``geboortedatum`` or else by ``leeftijd`` (age on 1 January); ``jaarinkomen`` is a year's
+    amount of ``bron`` spread over the months with ``twaalf``, ``inkomen`` the income keys as given; ``extra`` adds
+    fields (zorgverzekerd, activiteiten, wia, ...)."""
+    p: dict = {"id": pid, "rol": rol}
+    if geboortedatum:
+        p["geboortedatum"] = geboortedatum
+    elif leeftijd is not None:
+        p["leeftijd"] = leeftijd
+    if jaarinkomen is not None:
+        p["inkomen"] = {bron: twaalf(jaarinkomen)}
+    if inkomen is not None:
+        p["inkomen"] = inkomen
+    p.update(extra)
+    return p
+
+
+def kind(pid: str, geboortedatum: str | None = None, *, leeftijd: int | None = None,
+         opvang: tuple | None = None, **extra) -> dict:
+    """A child, by ``geboortedatum`` or ``leeftijd``; ``opvang`` = (soort, uren_per_maand, uurprijs)."""
+    k = persoon(pid, "kind", leeftijd=leeftijd, geboortedatum=geboortedatum, **extra)
+    if opvang is not None:
+        soort, uren, uurprijs = opvang
+        k["kinderopvang"] = {"soort": soort, "uren_per_maand": uren, "uurprijs": uurprijs}
+    return k
+
+
+def huis(*personen: dict, jaar: int = 2026, naam: str = "test", peildatum: str | None = None, **velden) -> dict:
+    """A household of these persons in ``jaar``; ``velden`` are its other fields (wonen, vermogen, ontvangt, ...).
+    Without ``peildatum`` there is none (the regelingen do not need it; check() then takes today)."""
+    h: dict = {"schema": 1, "naam": naam, "jaar": jaar}
+    if peildatum is not None:
+        h["peildatum"] = peildatum
+    h["personen"] = list(personen)
+    h.update(velden)
+    return h
+
+
+def invoer_van(*huishoudens):
+    """The households validated and as arrays (checker.invoer), as a regeling's ``bereken`` takes them."""
+    from checker import huishouden as model, invoer
+    return invoer.uit_huishoudens([model.valideer(h) for h in huishoudens])
 
 
 def huishouden(loon=0.0, partner_loon=None, jaar=2026, vermogen=0.0, ontvangt_zt=0.0, leeftijd=40,
                partner_leeftijd=40, **extra) -> dict:
-    personen = [{"id": "a", "rol": "aanvrager", "leeftijd": leeftijd, "inkomen": {"loon": loon}}]
+    """An aanvrager (and partner) with this loon per month, peildatum 15 June."""
+    personen = [persoon("a", "aanvrager", leeftijd=leeftijd, inkomen={"loon": loon})]
     if partner_loon is not None:
-        personen.append({"id": "p", "rol": "partner", "leeftijd": partner_leeftijd, "inkomen": {"loon": partner_loon}})
-    h = {"schema": 1, "naam": "test", "jaar": jaar, "peildatum": f"{jaar}-06-15", "personen": personen,
-         "vermogen": vermogen, "ontvangt": {"zorgtoeslag": ontvangt_zt}}
+        personen.append(persoon("p", "partner", leeftijd=partner_leeftijd, inkomen={"loon": partner_loon}))
+    h = huis(*personen, jaar=jaar, peildatum=f"{jaar}-06-15", vermogen=vermogen, ontvangt={"zorgtoeslag": ontvangt_zt})
     h.update(extra)
     return h
 

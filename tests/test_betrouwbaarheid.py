@@ -38,7 +38,7 @@ def volwassene(draw, pid, rol, jaar):
                     "maandloon": draw(st.integers(1500, 7000)), "restverdiencapaciteit": draw(st.integers(0, 3000))}
         if draw(st.booleans()):
             p["wia"]["einde_loongerelateerd"] = draw(datum(jaar))
-    p["zorgverzekerd"] = draw(st.booleans()) or True
+    p["zorgverzekerd"] = draw(st.booleans())          # an uninsured person (Wzt art. 2) is valid input too
     p["kan_niet_voor_kind_zorgen"] = draw(st.booleans())
     p["urencriterium"] = draw(st.booleans())
     if rol == "partner":

@@ -2,20 +2,22 @@
 
 Sources of the expected values: the Participatiewet texts per 2025-01-01, 2025-07-01, 2026-01-01 and 2026-07-01
 (wetten.overheid.nl/BWBR0015703/<datum>, read in MinBZK/regelrecht-corpus) and the worked kostendelersnorm values of
-reference/parameters-income-addendum.md §2b (Rotterdam process description: A = 2 → € 1.001,07, A = 3 → € 867,59).
+a process description of the gemeente Rotterdam (the formula of art. 22a lid 1 is an image in the law text:
+A = 2 → € 1.001,07, A = 3 → € 867,59).
 """
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import parameters
 from checker.fouten import RegisterFout
 from checker.regelingen import bijstand
 from checker.regelingen._uitkomst import Uitkomst
 from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
 from checker.regelingen.wga import WgaBruto
 
+from . import helpers
 from .helpers import huishouden as hh
 from .helpers import netto_als_bruto
 
@@ -24,8 +26,7 @@ ALLEEN_JAN_26, ALLEEN_JUL_26 = 1401.50, 1419.46
 GEHUWD_JAN_26, GEHUWD_JUL_26 = 2002.13, 2027.79
 
 
-def invoer_van(*huishoudens):
-    return invoer.uit_huishoudens([huishouden.valideer(d) for d in huishoudens])
+invoer_van = helpers.invoer_van
 
 
 def bereken(d, wga=None, ib=None):
@@ -45,12 +46,7 @@ def met(d, *personen):
 
 
 def bewoner(id_, rol, leeftijd=None, geboortedatum=None, **inkomen):
-    p = {"id": id_, "rol": rol, "inkomen": inkomen}
-    if geboortedatum:
-        p["geboortedatum"] = geboortedatum
-    else:
-        p["leeftijd"] = leeftijd
-    return p
+    return helpers.persoon(id_, rol, leeftijd=leeftijd, geboortedatum=geboortedatum, inkomen=inkomen)
 
 
 def half_jaar(jan, jul):

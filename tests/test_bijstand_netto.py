@@ -30,6 +30,7 @@ from checker.berekening import bereken
 from checker.cli import main
 from checker.regelingen import inkomstenbelasting
 
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 NORM_JAN, NORM_JUL = 1401.50, 1419.46                 # Pw art. 21 onder a, 2026-01-01 / 2026-07-01
@@ -50,10 +51,9 @@ BRUTO_JAN, BRUTO_JUL = tabel_bruto(NORM_JAN), tabel_bruto(NORM_JUL)   # € 1.77
 def alleenstaande(inkomen: dict, gemeente: str = "standaard") -> dict:
     # No wonen (no woonlasten) and not zorgverzekerd (no zorgpremie), so the kwijtschelding is the income and the
     # norm alone; aanslag € 450.
-    return {"schema": 1, "naam": "Alleenstaande in de bijstand", "jaar": 2026, "peildatum": "2026-03-02",
-            "gemeente": gemeente, "gemeentelijke_belastingen": 450,
-            "personen": [{"id": "sanne", "rol": "aanvrager", "leeftijd": 35, "zorgverzekerd": False,
-                          "inkomen": inkomen}]}
+    return helpers.huis(helpers.persoon("sanne", "aanvrager", leeftijd=35, zorgverzekerd=False, inkomen=inkomen),
+                        naam="Alleenstaande in de bijstand", peildatum="2026-03-02", gemeente=gemeente,
+                        gemeentelijke_belastingen=450)
 
 
 NETTO = {"bijstand_netto": [NORM_JAN] * 6 + [NORM_JUL] * 6}           # as on the beschikking
@@ -179,7 +179,8 @@ def test_part_time_wage_with_bijstand_as_on_the_beschikking_is_consistent():
     assert uit["regelingen"]["inkomstenbelasting"]["jaarbedrag"] == pytest.approx(bruto - DEELTIJD_JAAR, abs=0.01)
     # the net income is the wage plus the bijstand as received, in every place that shows it
     onderdelen = uit["netto_besteedbaar_inkomen"]["onderdelen"]
-    assert onderdelen["netto_inkomen"] == pytest.approx(12 * LOON) and onderdelen["bijstand"] == pytest.approx(DEELTIJD_JAAR)
+    assert onderdelen["netto_inkomen"] == pytest.approx(12 * LOON)
+    assert onderdelen["bijstand"] == pytest.approx(DEELTIJD_JAAR)
     k = uit["regelingen"]["kwijtschelding"]["uitleg"]
     assert any("netto inkomen zonder bijstand € 600,00 + bijstand € 885,48 netto (wat nu wordt ontvangen, gelijk "
                "aan het berekende recht)" in r for r in k)

@@ -137,7 +137,6 @@ def test_cli_check_json_bestand(tmp_path):
 
 
 def test_cli_check_json_yaml_bestand(tmp_path):
-    yaml = pytest.importorskip("yaml")
     pad = tmp_path / "huishouden.yaml"
     pad.write_text(yaml.safe_dump(geldig_huishouden(), allow_unicode=True), encoding="utf-8")
     r = cli("check", str(pad), "--json")

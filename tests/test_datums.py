@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import InvoerFout, berekening, check, eenheden, gemeenten, hervorming, huishouden, instellingen, invoer, parameters
+from checker import (InvoerFout, berekening, check, eenheden, gemeenten, hervorming, huishouden, instellingen, invoer,
+                     parameters)
 from checker.fouten import RegelFout
 from checker.regelingen import huurtoeslag
 

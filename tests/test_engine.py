@@ -158,8 +158,8 @@ def test_columns_give_what_the_engine_gives_fact_by_fact(rijen, vaste_grens):
                                       "grens": vaste_grens}]
     vuurt = regelset.evalueer_kolommen(tabellen, n)
     for i in range(n):
-        los = {naam for tabel in tabellen
-               for naam, _ in regelset.evalueer([{k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in tabel.items()}])}
+        feiten = [{k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in tabel.items()} for tabel in tabellen]
+        los = {naam for feit in feiten for naam, _ in regelset.evalueer([feit])}
         assert {naam for k, naam in enumerate(regelset.regelnamen) if vuurt[i, k]} == los, rijen[i]
 
 

@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 
-import pytest
+import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -24,8 +24,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _helpers_contract import REGELING_KEYS, cli, controleer_resultaat, geldig_huishouden  # noqa: E402
 
 from checker import InvoerFout, check  # noqa: E402
-
-yaml = pytest.importorskip("yaml")
 
 FUZZ = settings(max_examples=200, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -31,37 +31,33 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker import check, huishouden, invoer, parameters
+from checker import check, invoer, parameters
 from checker.regelingen import (bijstand, inkomstenbelasting, kinderbijslag, kinderopvangtoeslag,
                                 kindgebonden_budget, kwijtschelding, smi, zorgtoeslag)
 from checker.regelingen._uitkomst import Uitkomst
 
 from .helpers import netto_als_bruto
 
+from . import helpers
+from .helpers import twaalf
+
 JAAR = 2026
 KB_H1 = (295.07, 358.30, 421.53)   # AKW art. 12 lid 3 onder a, b, c, per 1 januari 2026
 KB_H2 = (298.40, 362.35, 426.29)   # per 1 juli 2026 (art. 13 lid 4)
 
 
-def twaalf(totaal: int) -> list[int]:
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
-
-
 def huis(kinderen=(), *, aanvrager=None, ti: int = 20_000, peildatum: str = "2026-06-15", **extra) -> dict:
-    """A single parent (or person) with a toetsingsinkomen ``ti``; ``kinderen``: birth dates or person dicts."""
-    a = {"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": twaalf(ti)}}
+    """A single parent (or person) with a toetsingsinkomen ``ti``; ``kinderen``: birth dates or the fields of each
+    child; ``aanvrager`` replaces fields of the aanvrager (None removes one)."""
+    a = helpers.persoon("a", "aanvrager", ti)
     if aanvrager:
         a = {k: v for k, v in {**a, **aanvrager}.items() if v is not None}
-    personen = [a]
-    for j, k in enumerate(kinderen):
-        personen.append({"id": f"k{j}", "rol": "kind", "geboortedatum": k} if isinstance(k, str)
-                        else {"id": f"k{j}", "rol": "kind", **k})
-    return {"schema": 1, "naam": "geboortedata", "jaar": JAAR, "peildatum": peildatum, "personen": personen, **extra}
+    kinderen = [helpers.kind(f"k{j}", k) if isinstance(k, str) else helpers.kind(f"k{j}", **k)
+                for j, k in enumerate(kinderen)]
+    return helpers.huis(a, *kinderen, jaar=JAAR, naam="geboortedata", peildatum=peildatum, **extra)
 
 
-def inv_van(*huizen):
-    return invoer.uit_huishoudens([huishouden.valideer(h) for h in huizen])
+inv_van = helpers.invoer_van
 
 
 P = parameters.laad(JAAR)
@@ -328,7 +324,8 @@ def test_no_regeling_counts_a_child_before_its_birth():
     assert not kosten[:6].any() and (kosten[6:] == 900).all()
     # the household's net income subtracts childcare costs only from the month the child is there
     from checker import berekening
-    assert not berekening.kinderopvangkosten(inv)[0, :6].any() and (berekening.kinderopvangkosten(inv)[0, 6:] == 900).all()
+    opvang = berekening.kinderopvangkosten(inv)[0]
+    assert not opvang[:6].any() and (opvang[6:] == 900).all()
     # SMI: no child in childcare before it counts
     beleid = np.array([12])
     assert not smi.kinderen_in_opvang(inv, beleid)[0, 0, :6].any()

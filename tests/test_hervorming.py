@@ -87,7 +87,8 @@ def test_cli_hervorming_json(tmp_path):
 
 def test_gemeente_policy_reform_kwijtschelding_at_100_percent():
     # Pim (personas/pim.yaml): at the standaard 90% norm no kwijtschelding; Zuidplas (100%) gives the full 800
-    # (tests/test_casussen.py). A reform setting every gemeente to 100% gives Pim the full aanslag.
+    # (tests/gevallen/pim.yaml and pim-zuidplas.yaml). A reform setting every gemeente to 100% gives Pim the full
+    # aanslag.
     ref = {"schema": 1, "naam": "100%", "jaar": 2026, "wijzigingen": {},
            "gemeenten": {"alle": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1.0}}}}
     h = hervorming(ref, "pim")["huishoudens"][0]
@@ -103,8 +104,10 @@ def test_reform_of_the_standaard_does_not_override_a_gemeente_own_choice():
     h = huishouden.laad("pim").model_dump(by_alias=True, mode="json", exclude_none=True)
     inv = invoer.uit_huishoudens([huishouden.valideer({**h, "gemeente": "zuidplas"}),
                                   huishouden.valideer({**h, "gemeente": "standaard"})])
-    p = parameters.laad(2026).met_gemeentebeleid({"standaard": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 0.95}}})
-    assert Beleid(inv, "kwijtschelding", p.gemeente_wijzigingen).getal("norm_percentage_bijstandsnorm").tolist() == [1.0, 0.95]
+    p = parameters.laad(2026).met_gemeentebeleid(
+        {"standaard": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 0.95}}})
+    beleid = Beleid(inv, "kwijtschelding", p.gemeente_wijzigingen)
+    assert beleid.getal("norm_percentage_bijstandsnorm").tolist() == [1.0, 0.95]
 
 
 def test_signal_rules_can_be_switched_off():
@@ -114,8 +117,10 @@ def test_signal_rules_can_be_switched_off():
 
 
 @pytest.mark.parametrize("ref,veld", [
-    ({**PLUS_100, "gemeenten": {"nergens": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1}}}}, "gemeenten.nergens"),
-    ({**PLUS_100, "gemeenten": {"alle": {"kwijtschelding": {"bestaat_niet": 1}}}}, "gemeenten.alle.kwijtschelding.bestaat_niet"),
+    ({**PLUS_100, "gemeenten": {"nergens": {"kwijtschelding": {"norm_percentage_bijstandsnorm": 1}}}},
+     "gemeenten.nergens"),
+    ({**PLUS_100, "gemeenten": {"alle": {"kwijtschelding": {"bestaat_niet": 1}}}},
+     "gemeenten.alle.kwijtschelding.bestaat_niet"),
     ({**PLUS_100, "gemeenten": {"alle": {"kwijtschelding": {"norm_percentage_bijstandsnorm": "veel"}}}},
      "gemeenten.alle.kwijtschelding.norm_percentage_bijstandsnorm"),
     ({**PLUS_100, "signalen_uit": ["BESTAAT_NIET"]}, "signalen_uit"),
@@ -145,8 +150,9 @@ def test_cli_hervorming_chart_with_population(tmp_path):
 
 
 @pytest.mark.parametrize("opdracht", ["hervorming", "scan"])
-@pytest.mark.parametrize("pad, melding", [("/bestaat/niet/h.png", "bestaat niet"),
-                                          ("uit.onbekend", "onbekend bestandstype '.onbekend'; kies .png, .svg of .pdf")])
+@pytest.mark.parametrize("pad, melding", [
+    ("/bestaat/niet/h.png", "bestaat niet"),
+    ("uit.onbekend", "onbekend bestandstype '.onbekend'; kies .png, .svg of .pdf")])
 def test_cli_chart_that_cannot_be_written_is_bad_input_before_any_work(tmp_path, opdracht, pad, melding):
     from pathlib import Path
     plus_100 = Path(__file__).resolve().parents[1] / "hervormingen" / "standaardpremie-plus-100.yaml"

@@ -2,15 +2,17 @@
 
 Sources of the expectations (none comes from running the checker):
 
-- [NOS25] 2025 table built with the Belastingdienst proefberekening (metronieuws.nl / nosnews.nl, January 2025):
-  single person aged 27, kale huur € 900, no servicekosten; monthly huurtoeslag by annual income. Grade C as a
-  source, reproduced exactly by the law's formula (reference/parameters-toeslagen-addendum.md §5b).
-- [DT26] Dienst Toeslagen, "Berekening huurtoeslag 2026" (tg0831z62fd): three worked examples as transcribed by a
-  third-party repository with its regression tests ("official single-person example" 295, "partner-with-child
-  example" 492, "AOW-age example" 307); grade B (transcription), re-derived below from the 2026 law text.
+- [NOS25] 2025 table built with the Belastingdienst proefberekening (Metro, "Zoveel huurtoeslag ontvang je in 2025
+  per inkomen", January 2025, https://www.metronieuws.nl/geld-carriere/woningmarkt/2025/01/zoveel-huurtoeslag-
+  ontvang-2025-per-inkomen/): single person aged 27, kale huur € 900, no servicekosten; monthly huurtoeslag by annual
+  income. Grade C as a source, reproduced exactly by the law's formula written out below.
+- Dienst Toeslagen, "Berekening huurtoeslag 2026" (tg0831z62fd): its three worked examples (295, 492 and 307 per
+  month) are case files, tests/gevallen/huurtoeslag-2026-dienst-toeslagen-*.yaml, with the arithmetic written out.
 - The law's arithmetic: Wet op de huurtoeslag (Wht) 2025-01-01 and 2026-01-01 texts, Besluit op de huurtoeslag
   art. 7, Wet verlaging eigen bijdrage huurtoeslag art. 1, Awir art. 7 and 14 (constants copied from the texts into
-  LAW_2025 / LAW_2026 below; the 2025 ijkpunten and factors a/b are the grade-B values of the addendum §1b).
+  LAW_2025 / LAW_2026 below; the 2025 ijkpunten and factors a/b are grade B: the data of the Belastingdienst
+  proefberekening and the EUROMOD NL 2025 parameters agree, and test_2025_factors_follow_from_the_law_text derives
+  them from Wht art. 19 lid 2).
 
 2025 (Wht art. 5, 13, 16-21):
     rekenhuur R = kale huur + min(servicekosten, 4 × 12); nothing if R > maximale huurgrens (art. 13 lid 1)
@@ -25,7 +27,6 @@ below € 24 (Awir art. 14 lid 5).
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import numpy as np
 import pytest
@@ -34,7 +35,7 @@ from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
 from checker.regelingen import huurtoeslag
-from .helpers import assert_samen_gelijk_aan_los
+from .helpers import assert_samen_gelijk_aan_los, huis, persoon
 
 LAW_2025 = dict(kkg=477.20, aftop=(682.96, 731.93), max_huur=900.07, max_jong=477.20, n0=238.01,
                 verlaging_n=(1.82, 3.63), verlaging_b=37.14, ijk=(22700, 30450),
@@ -44,25 +45,18 @@ LAW_2026 = dict(kkg=498.20, aftop=(713.02, 764.14), max_huur=932.93, max_jong=49
 
 
 # --- households ------------------------------------------------------------------------------------------
-def twaalf(totaal: int) -> list[int]:
-    """Whole-euro months summing exactly to ``totaal`` (so the toetsingsinkomen is exactly ``totaal``)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if m < rest else 0) for m in range(12)]
-
-
 def hh(jaar: int, inkomen: int = 0, huur: float = 700.0, servicekosten: float = 0.0, leeftijd: int = 40,
        geboortedatum: str | None = None, partner_inkomen: int | None = None, bewoners=(), vermogen: float = 0.0,
        soort: str = "huur", ontvangt: float = 0.0) -> dict:
-    aanvrager = {"id": "a", "rol": "aanvrager", "inkomen": {"loon": twaalf(inkomen)}}
-    aanvrager.update({"geboortedatum": geboortedatum} if geboortedatum else {"leeftijd": leeftijd})
-    personen = [aanvrager]
+    """A tenant with a year's loon ``inkomen`` (the toetsingsinkomen, exactly), a partner and other bewoners
+    given as (rol, leeftijd, jaarloon)."""
+    personen = [persoon("a", "aanvrager", inkomen, leeftijd=leeftijd, geboortedatum=geboortedatum)]
     if partner_inkomen is not None:
-        personen.append({"id": "p", "rol": "partner", "leeftijd": 40, "inkomen": {"loon": twaalf(partner_inkomen)}})
-    for k, (rol, jaren, ink) in enumerate(bewoners):
-        personen.append({"id": f"b{k}", "rol": rol, "leeftijd": jaren, "inkomen": {"loon": twaalf(ink)}})
+        personen.append(persoon("p", "partner", partner_inkomen))
+    personen += [persoon(f"b{k}", rol, ink, leeftijd=jaren) for k, (rol, jaren, ink) in enumerate(bewoners)]
     wonen = {"soort": soort, "kale_huur": huur, "servicekosten": servicekosten} if soort == "huur" else {"soort": soort}
-    return {"schema": 1, "naam": "test", "jaar": jaar, "peildatum": f"{jaar}-06-15", "personen": personen,
-            "wonen": wonen, "vermogen": vermogen, "ontvangt": {"huurtoeslag": ontvangt}}
+    return huis(*personen, jaar=jaar, peildatum=f"{jaar}-06-15", wonen=wonen, vermogen=vermogen,
+                ontvangt={"huurtoeslag": ontvangt})
 
 
 def bereken(*huishoudens: dict):
@@ -135,7 +129,8 @@ def test_nos25_first_row_worked_out():
 def test_2025_factors_follow_from_the_law_text():
     # Wht 2025 art. 19 lid 2: a, b from the linear relation of the normhuurquote 12·N/Y between the
     # minimum-inkomensijkpunt (art. 17: 238,01 − 1,82 | 3,63) and the referentie-inkomensijkpunt
-    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (addendum §1b).
+    # (art. 18: 32.625 | 42.475 with 483,78 − 2,27 | 4,54). Grade-B ijkpunten 22.700 | 30.450 (Belastingdienst
+    # proefberekening).
     p = parameters.laad(2025)
     for soort, y0, n0, y1, n1 in (("eenpersoonshuishouden", 22700, 238.01 - 1.82, 32625, 483.78 - 2.27),
                                   ("meerpersoonshuishouden", 30450, 238.01 - 3.63, 42475, 483.78 - 4.54)):
@@ -147,7 +142,7 @@ def test_2025_factors_follow_from_the_law_text():
 
 
 def test_2025_multi_person_households_follow_the_formula():
-    # Derived vectors of the addendum §5b (law arithmetic, not an official example): 3 persons rent 800,
+    # Law arithmetic (not an official example): 3 persons rent 800,
     # 2 persons rent 700.
     drie = [(30000, 472), (35000, 390), (40000, 285), (45000, 175), (50000, 87)]
     twee = [(30000, 420), (35000, 338), (40000, 233), (45000, 122), (50000, 35)]
@@ -193,32 +188,6 @@ def test_2025_young_household_limit_477_20():
 
 
 # --- 2026: the Dienst Toeslagen examples and the law's arithmetic ---------------------------------------
-def test_dt26_single_aged_20():
-    # [DT26] single, 20, rent 600, income 22.000: everyone under 21, no child → rent counts up to 498,20
-    # (Wht 2026 art. 13 lid 1 onder b); 498,20 − 202,52 = 295,68; 22.000 < 23.425 → no afbouw → € 295.
-    assert 498.20 - (252.49 - 1.82 - 48.15) == pytest.approx(295.68)
-    uit = bereken(hh(2026, 22000, 600, geboortedatum="2005-12-15"))
-    assert list(uit.maandbedragen[0]) == [295] * 12
-    assert uit.jaarbedrag[0] == 3540
-
-
-def test_dt26_partners_with_child():
-    # [DT26] partners with a child (3 persons), rent 1.200, income 34.000:
-    # rent counts up to 932,93; A = 498,20 − 200,71 = 297,49; B = 0,65 × (764,14 − 498,20) = 172,861;
-    # C = 0,40 × (932,93 − 764,14) = 67,516; afbouw 22%/12 × (34.000 − 31.500) = 45,833; 492,03 → € 492.
-    exact = (498.20 - 200.71) + 0.65 * (764.14 - 498.20) + 0.40 * (932.93 - 764.14) - 0.22 / 12 * 2500
-    assert exact == pytest.approx(492.03, abs=0.01)
-    uit = bereken(hh(2026, 34000, 1200, leeftijd=34, partner_inkomen=0, bewoners=[("kind", 5, 0)]))
-    assert list(uit.maandbedragen[0]) == [492] * 12
-    assert uit.details["rekenhuur_in_berekening"][0, 0] == 932.93
-
-
-def test_dt26_single_aow_age():
-    # [DT26] single at AOW age, rent 710, income 29.000: 295,68 + 0,65 × (710 − 498,20) = 433,35;
-    # afbouw 27%/12 × (29.000 − 23.425) = 125,4375; 307,91 → € 307.
-    assert maand(hh(2026, 29000, 710, leeftijd=67)) == [307] == [wet_2026(29000, 710)]
-
-
 @pytest.mark.parametrize("omschrijving, huishouden, verwacht", [
     # 1 person, rent 700, income 20.000: 295,68 + 0,65 × 201,80 = 426,85 → 426
     ("een persoon", hh(2026, 20000, 700), 426),
@@ -260,7 +229,8 @@ def test_2026_servicekosten_do_not_count():
 
 
 def test_2026_basishuur_equals_published_amounts():
-    # Dienst Toeslagen 2026 (via [RULES26]): basishuur € 202,52 (1 person) / € 200,71 (2+ persons).
+    # Dienst Toeslagen, Berekening huurtoeslag 2026 (tg0831z62fd), stap 2: basishuur € 202,52 (1 person) / € 200,71
+    # (2+ persons).
     een, twee = elk(hh(2026, 10000, 600), hh(2026, 10000, 600, partner_inkomen=0))
     assert een.details["basishuur"][0, 0] == pytest.approx(202.52)
     assert twee.details["basishuur"][0, 0] == pytest.approx(200.71)
@@ -400,7 +370,8 @@ def test_year_is_the_sum_of_12_whole_euro_months(jaar, inkomen, huur, soort, ver
 
 
 @settings(max_examples=100, deadline=None)
-@given(inkomen=inkomens, huur=huren, meer=st.floats(min_value=0.01, max_value=500, allow_nan=False), soort=samenstelling)
+@given(inkomen=inkomens, huur=huren, meer=st.floats(min_value=0.01, max_value=500, allow_nan=False),
+       soort=samenstelling)
 def test_2026_more_rent_never_less_toeslag(inkomen, huur, meer, soort):
     # From 2026 the maximale huurgrens is a cap, so the toeslag never falls when the rent rises (Wht art. 21 lid 1).
     u = bereken(_huishouden(2026, inkomen, huur, soort), _huishouden(2026, inkomen, round(huur + meer, 2), soort))

@@ -1,8 +1,8 @@
 """Inkomstenbelasting box 1 + premies volksverzekeringen + eigen Zvw-bijdrage, 2025 and 2026.
 
 Expected values are the law's arithmetic written out, with the amounts of the Wet IB 2001 as it reads on
-1 January of the year (MinBZK/regelrecht-corpus, wet_inkomstenbelasting_2001/<jaar>-01-01.yaml), and the sanity
-vectors of reference/parameters-income-addendum.md §3d. No official Belastingdienst worked example was found in the
+1 January of the year (MinBZK/regelrecht-corpus, wet_inkomstenbelasting_2001/<jaar>-01-01.yaml), and sanity vectors
+at € 30.000 computed from art. 8.10 and 8.11 of those texts. No official Belastingdienst worked example was found in the
 sources at hand (searched: "tarieven en heffingskortingen 2026 belastingdienst", "arbeidskorting 2026 tabel").
 """
 import numpy as np
@@ -15,6 +15,7 @@ from checker.fouten import RegisterFout
 from checker.regelingen import inkomstenbelasting as ib
 from checker.regelingen import wga as wga_regeling
 from checker.regelingen._uitkomst import Uitkomst
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 CENT = 0.005 + 1e-9
@@ -25,25 +26,18 @@ PREMIE_AOW_GERECHTIGDE = 0.001 + 0.0965
 
 
 def persoon(rol="aanvrager", pid=None, leeftijd=40, geboortedatum=None, urencriterium=None, **inkomen):
-    p = {"id": pid or rol[0], "rol": rol, "inkomen": {k: (v / 12 if not isinstance(v, list) else v)
-                                                     for k, v in inkomen.items()}}
-    if geboortedatum:
-        p["geboortedatum"] = geboortedatum
-    else:
-        p["leeftijd"] = leeftijd
-    if urencriterium is not None:
-        p["urencriterium"] = urencriterium
-    return p
+    """A person with income per year (a number, spread evenly over the months) or per month (a 12-list)."""
+    return helpers.persoon(pid or rol[0], rol, leeftijd=leeftijd, geboortedatum=geboortedatum,
+                           inkomen={k: (v / 12 if not isinstance(v, list) else v) for k, v in inkomen.items()},
+                           **({} if urencriterium is None else {"urencriterium": urencriterium}))
 
 
 def kind(leeftijd, pid="k"):
-    return {"id": pid, "rol": "kind", "leeftijd": leeftijd}
+    return helpers.kind(pid, leeftijd=leeftijd)
 
 
 def huis(*personen, jaar=2026, **extra):
-    h = {"schema": 1, "naam": "test", "jaar": jaar, "peildatum": f"{jaar}-06-15", "personen": list(personen)}
-    h.update(extra)
-    return h
+    return helpers.huis(*personen, jaar=jaar, peildatum=f"{jaar}-06-15", **extra)
 
 
 def bereken(*huizen, jaar=None, eerder=None):
@@ -59,7 +53,7 @@ def lezer(jaar):
     return parameters.laad(jaar).lezer()
 
 
-# --- the addendum's sanity vectors (parameters-income-addendum.md §3d) ------------------------------------
+# --- sanity vectors at € 30.000 (Wet IB 2001 art. 8.10 and 8.11) ------------------------------------------
 def test_sanity_vectors_2026_at_30000():
     p = lezer(2026)
     # art. 8.11: AK = 5.300 + 1,950% × (30.000 − 25.845) = 5.381,02; art. 8.10: AHK = 3.115 − 6,398% × (30.000 − 29.736)
@@ -372,8 +366,9 @@ leeftijden = st.sampled_from([30, 66, 67, 80, 85])
 
 
 @settings(max_examples=120, deadline=None)
-@given(loon=bedrag, winst=st.floats(min_value=-3000, max_value=15_000), aow=bedrag, partner=st.one_of(st.none(), bedrag),
-       jaar=jaren, leeftijd=leeftijden, uren=st.booleans(), kinderen=st.integers(0, 2))
+@given(loon=bedrag, winst=st.floats(min_value=-3000, max_value=15_000), aow=bedrag,
+       partner=st.one_of(st.none(), bedrag), jaar=jaren, leeftijd=leeftijden, uren=st.booleans(),
+       kinderen=st.integers(0, 2))
 def test_never_negative_twelve_months_and_kortingen_within_heffing(loon, winst, aow, partner, jaar, leeftijd, uren,
                                                                     kinderen):
     personen = [persoon(leeftijd=leeftijd, loon=loon * 12, winst=winst * 12, aow=aow * 12, urencriterium=uren)]

@@ -14,6 +14,7 @@ import sys
 from typing import Callable
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _helpers_contract import cli, controleer_resultaat, geldig_huishouden  # noqa: E402
@@ -142,7 +143,6 @@ def _schrijf(tmp_path, h: dict, formaat: str) -> pathlib.Path:
         pad = tmp_path / "huishouden.json"
         pad.write_text(json.dumps(h), encoding="utf-8")
     else:
-        yaml = pytest.importorskip("yaml")
         pad = tmp_path / "huishouden.yaml"
         pad.write_text(yaml.safe_dump(h, allow_unicode=True), encoding="utf-8")
     return pad

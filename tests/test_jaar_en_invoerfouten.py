@@ -5,9 +5,12 @@ import pytest
 
 from checker import InvoerFout, check
 
+from . import helpers
+
 
 def huis(**persoon) -> dict:
-    return {"schema": 1, "naam": "x", "jaar": 2026, "personen": [{"id": "a", "rol": "aanvrager", **persoon}]}
+    """One aanvrager with exactly these fields (the tests give wrong ones on purpose)."""
+    return helpers.huis({"id": "a", "rol": "aanvrager", **persoon}, naam="x")
 
 
 def problemen(h: dict) -> list[tuple[str, str]]:

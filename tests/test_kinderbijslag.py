@@ -2,8 +2,8 @@
 
 Expected values are the quarter amounts of AKW art. 12 lid 3 as the law text states them (harvests of
 wetten.overheid.nl/BWBR0002368 per 2025-01-01, 2025-07-01, 2026-01-01 and 2026-07-01 in
-MinBZK/regelrecht-corpus; the same SVB amounts are in shared/reference/parameters-toeslagen-addendum.md §3,
-cross-checked there against SVB-sourced tables), with the law's rules written out in each test:
+MinBZK/regelrecht-corpus; the same amounts as the Sociale Verzekeringsbank publishes on svb.nl), with the law's
+rules written out in each test:
 
     right over a quarter for a child that on its first day is born and younger than 18 (art. 7 lid 1, 11 lid 2)
     amount by the age on that first day (art. 12 lid 3):
@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kinderbijslag
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
 
 # AKW art. 12 lid 3, per half year: (jonger dan 6, 6 tot 12, 12 tot 18)
@@ -39,10 +39,11 @@ AKW = {
 
 def huis(jaar: int, kinderen: list[str], loon: float = 2500.0, vermogen: float = 0.0,
          medebewoners: list[str] = ()) -> dict:
-    personen = [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": loon}}]
-    personen += [{"id": f"k{j}", "rol": "kind", "geboortedatum": g} for j, g in enumerate(kinderen)]
-    personen += [{"id": f"m{j}", "rol": "medebewoner", "geboortedatum": g} for j, g in enumerate(medebewoners)]
-    return {"schema": 1, "naam": "kb", "jaar": jaar, "personen": personen, "vermogen": vermogen}
+    """A parent with this loon per month, children and medebewoners by birth date."""
+    personen = [helpers.persoon("a", "aanvrager", inkomen={"loon": loon})]
+    personen += [helpers.kind(f"k{j}", g) for j, g in enumerate(kinderen)]
+    personen += [helpers.persoon(f"m{j}", "medebewoner", geboortedatum=g) for j, g in enumerate(medebewoners)]
+    return helpers.huis(*personen, jaar=jaar, naam="kb", vermogen=vermogen)
 
 
 def bereken(*huizen: dict):

@@ -2,14 +2,15 @@
 
 Sources of the expected values (none comes from running the checker):
 
-- Dienst Toeslagen, "Berekening kinderopvangtoeslag 2026" (TG 080-1Z61FD): four rekenvoorbeelden, as transcribed
-  cent for cent in two independent public files (the tests of a childcare provider's rekentool, tests/rekentool.test.mjs
-  next to toeslag-2026.js, and allowance-calculation-rules-2026.ts): kosten and toeslag per child in cents (half up),
-  the month's total rounded down to whole euros (stap 7).
-- Kinderopvangtoeslagtabel 2026 (Rijksoverheid "Bedragen kinderopvangtoeslag 2026"; shared/reference/
-  parameters-2024-2026.md §4a), maximum uurprijzen 2026 € 11,23 / € 9,98 / € 8,49, 230 hours per child per month.
+- Dienst Toeslagen, "Berekening kinderopvangtoeslag 2026" (TG 080-1Z61FD): its four rekenvoorbeelden are case files,
+  tests/gevallen/kinderopvangtoeslag-2026-rekenvoorbeeld-*.yaml (kosten and toeslag per child in cents, half up; the
+  month's total rounded down to whole euros, stap 7).
+- Kinderopvangtoeslagtabel 2026 (Rijksoverheid "Bedragen kinderopvangtoeslag 2026"; the table of the Dienst Toeslagen
+  brochure TG 080-1Z61FD), maximum uurprijzen 2026 € 11,23 / € 9,98 / € 8,49, 230 hours per child per month.
 - 2025: maximum uurprijzen € 10,71 / € 9,52 / € 8,10; 96% up to € 47.403; rows € 47.404-49.108 95,3% / 95,6% and
-  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (reference §4b, addendum §2a).
+  € 49.109-50.811 94,6% / 95,2%; first child 33,3% from € 159.225 (maxima and the vaste voet: the nota van
+  toelichting of the Besluit tot wijziging Besluit kinderopvangtoeslag for 2025, Stcrt. 2024, 32578; the first rows:
+  the table of kinderopvanglappelein.nl, grade C).
 - Wet kinderopvang art. 1.6 lid 1, 3, 5 (three calendar months of uitloop after work ends) and 8 (Wlz partner);
   Dienst Toeslagen "Ik heb geen werk meer": after the uitloop, unused hours (230 per child per month with aanspraak)
   may be used until the end of the year.
@@ -33,13 +34,9 @@ from hypothesis import strategies as st
 from checker import huishouden, invoer, parameters
 from checker.regelingen import kinderopvangtoeslag as kot
 
+from . import helpers
+
 WERK = [{"soort": "werk", "van": "2020-01-01"}]          # works the whole year (and before)
-
-
-def twaalf(totaal: int) -> list[int]:
-    """12 whole-euro months summing exactly to ``totaal`` (so the toetsingsinkomen is exact)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
 
 
 def huis(ti: int, kinderen=(), *, jaar: int = 2026, partner: bool = True, act_a=WERK, act_p=WERK,
@@ -47,25 +44,23 @@ def huis(ti: int, kinderen=(), *, jaar: int = 2026, partner: bool = True, act_a=
     """A contract-section-1 household. The toetsingsinkomen ``ti`` is the aanvrager's loon (a partner has none
     unless ``loon_p`` is given), so it does not depend on whether the partner works.
     ``kinderen``: (soort, uren_per_maand, uurprijs)."""
-    a = {"id": "a", "rol": "aanvrager", "leeftijd": 35, "inkomen": {"loon": loon_a if loon_a is not None else twaalf(ti)}}
+    a = helpers.persoon("a", "aanvrager", ti if loon_a is None else None, leeftijd=35,
+                        inkomen=None if loon_a is None else {"loon": loon_a})
     if act_a:
         a["activiteiten"] = act_a
     personen = [a]
     if partner:
-        p = {"id": "p", "rol": "partner", "leeftijd": 35, "wlz_indicatie": wlz}
-        if loon_p is not None:
-            p["inkomen"] = {"loon": loon_p}
+        p = helpers.persoon("p", "partner", leeftijd=35, wlz_indicatie=wlz,
+                            inkomen=None if loon_p is None else {"loon": loon_p})
         if act_p:
             p["activiteiten"] = act_p
         personen.append(p)
-    for n, (soort, uren, prijs) in enumerate(kinderen):
+    for n, opvang in enumerate(kinderen):
         # dagopvang for a child of 2 or 3, buitenschoolse opvang for one of school age (4 on 1 January or older,
         # Wko art. 1.1; WPO art. 39 lid 1), so that every month counts
-        leeftijd = (5 if soort == "bso" else 2) + n
-        personen.append({"id": f"k{n}", "rol": "kind", "geboortedatum": f"{jaar - 1 - leeftijd}-06-01",
-                         "kinderopvang": {"soort": soort, "uren_per_maand": uren, "uurprijs": prijs}})
-    return {"schema": 1, "naam": "kot", "jaar": jaar, "personen": personen,
-            "ontvangt": {"kinderopvangtoeslag": ontvangt}}
+        leeftijd = (5 if opvang[0] == "bso" else 2) + n
+        personen.append(helpers.kind(f"k{n}", f"{jaar - 1 - leeftijd}-06-01", opvang=opvang))
+    return helpers.huis(*personen, jaar=jaar, naam="kot", ontvangt={"kinderopvangtoeslag": ontvangt})
 
 
 def bereken(*huizen: dict):
@@ -80,49 +75,6 @@ def centen(x: float) -> float:
 
 def maandbedrag(*toeslagen: float) -> float:
     return float(math.floor(round(sum(toeslagen), 6)))
-
-
-# ------------------------------------------------------------------------------------------------------------------
-# Official rekenvoorbeelden 2026 (Dienst Toeslagen, Berekening kinderopvangtoeslag 2026, TG 080-1Z61FD)
-# ------------------------------------------------------------------------------------------------------------------
-def test_rekenvoorbeeld_1_dagopvang_60000():
-    # 122 uur × € 10,50 = € 1.281,00; TI € 60.000 → rij € 59.958-61.895: 93,9%; € 1.202,86 → € 1.202 per maand
-    kosten = centen(122 * 10.50)
-    assert kosten == 1281.00
-    toeslag = centen(kosten * 0.939)
-    assert toeslag == 1202.86
-    u = bereken(huis(60000, [("dagopvang", 122, 10.50)]))
-    assert u.maandbedragen[0].tolist() == [1202.0] * 12
-    assert u.jaarbedrag[0] == 12 * 1202
-    assert u.details["toeslag_per_kind"][0, 0, 0] == pytest.approx(1202.86)
-
-
-def test_rekenvoorbeeld_2_bso_en_dagopvang_boven_maximum_120000():
-    # Dagopvang 87 uur (meeste uren: eerste kind), € 12,45 → max € 11,23: 87 × 11,23 = € 977,01 × 60,6% = € 592,07
-    # BSO 65 uur, € 10,10 → max € 9,98: 65 × 9,98 = € 648,70 × 87,9% = € 570,21 (rij € 118.964-122.857)
-    # totaal € 1.162,28 → € 1.162
-    eerste = centen(centen(87 * 11.23) * 0.606)
-    volgend = centen(centen(65 * 9.98) * 0.879)
-    assert (eerste, volgend) == (592.07, 570.21)
-    u = bereken(huis(120000, [("bso", 65, 10.10), ("dagopvang", 87, 12.45)]))
-    assert u.maandbedragen[0, 0] == maandbedrag(eerste, volgend) == 1162.0
-    assert u.details["eerste_kind"][0, :, 0].tolist() == [False, True]
-    assert u.details["toeslag_per_kind"][0, :, 0].tolist() == pytest.approx([570.21, 592.07])
-
-
-def test_rekenvoorbeeld_3_gastouder_240_uur_max_230_40000():
-    # 240 uur, maximaal 230: 230 × € 8,25 = € 1.897,50 × 96% = € 1.821,60 → € 1.821
-    assert centen(centen(230 * 8.25) * 0.96) == 1821.60
-    u = bereken(huis(40000, [("gastouder", 240, 8.25)]))
-    assert u.details["uren_in_aanmerking"][0, 0, 0] == 230
-    assert u.maandbedragen[0, 0] == 1821.0
-
-
-def test_rekenvoorbeeld_4_gastouder_boven_maximum_uurprijs_50000():
-    # € 9,52 → max € 8,49: 108 × 8,49 = € 916,92 × 96% = € 880,2432 → € 880,24 → € 880
-    assert centen(centen(108 * 8.49) * 0.96) == 880.24
-    u = bereken(huis(50000, [("gastouder", 108, 9.52)]))
-    assert u.maandbedragen[0, 0] == 880.0
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -364,7 +316,7 @@ def test_2025_vaste_voet_first_child():
 # ------------------------------------------------------------------------------------------------------------------
 # The parameter files
 # ------------------------------------------------------------------------------------------------------------------
-# Kinderopvangtoeslagtabel 2026 as in shared/reference/parameters-2024-2026.md §4a (the 0-56.412 range is 20 rows of 96%).
+# Kinderopvangtoeslagtabel 2026 (Dienst Toeslagen brochure TG 080-1Z61FD; the 0-56.412 range is 20 rows of 96%).
 TABEL_2026_REFERENTIE = [
     (56413, 58184, 95.5, 95.6), (58185, 59957, 94.8, 95.6), (59958, 61895, 93.9, 95.6), (61896, 65695, 92.4, 95.6),
     (65696, 69492, 91.6, 95.2), (69493, 73292, 90.5, 94.6), (73293, 77094, 88.2, 94.2), (77095, 80891, 85.9, 93.9),
@@ -412,7 +364,7 @@ def test_2025_table_sourced_rows_and_edges():
     rijen = _tabel(2025)
     bekend = [(r["vanaf"], r["tot_en_met"], r["eerste_kind"], r["volgend_kind"]) for r in rijen[:3]]
     assert bekend == [(0, 47403, 0.96, 0.96), (47404, 49108, 0.953, 0.956), (49109, 50811, 0.946, 0.952)]
-    # kinderopvangkoos.nl band edges 2025 (reference §4b)
+    # band edges 2025 as kinderopvangkoos.nl publishes them (each × 1,0404 is an edge of the 2026 table)
     grenzen = [47403, 49108, 50811, 52519, 54221, 55925, 57629, 59492, 63144, 66794, 70446, 74100, 77750, 81404,
                85055, 88707, 92360, 96010, 99667, 103318, 106968, 110621, 114344, 118086, 121825, 125565, 129303,
                133045, 136786, 140528, 144264, 148003, 151746, 155484, 159224]

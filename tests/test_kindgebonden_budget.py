@@ -1,8 +1,7 @@
 """Kindgebonden budget 2025 and 2026 against published maxima and the law's arithmetic.
 
 The law (Wet op het kindgebonden budget, BWBR0022751, art. 1 lid 4 and art. 2; texts per 2025-01-01 and
-2026-01-01 in MinBZK/regelrecht-corpus, the 2025 text also quoted in shared/reference/
-parameters-toeslagen-addendum.md §4), written out:
+2026-01-01 in MinBZK/regelrecht-corpus, read as wetten.overheid.nl/BWBR0022751/<datum>), written out:
 
     som  = 1st child + each further child (lid 2)
          + per child 12-15 (from the month after the 12th birthday, lid 3-4) + per child 16-17 (lid 5)
@@ -17,9 +16,9 @@ parameters-toeslagen-addendum.md §4), written out:
     2025               2.511    703    936    3.389    28.406   9.139   7,10%   141.896 / 179.429
     2026               2.580    724    964    3.416    29.736   9.405   7,60%   146.011 / 184.633
 
-Published figures reproduced: [RULES26] (Dienst Toeslagen, Berekening kindgebonden budget 2026, tg0811z61fd,
-in shared/reference/parameters-2024-2026.md §3): maximum 1 kind alleenstaande ouder € 5.996, 2 kinderen
-€ 8.576. Addendum §5c law-derived checks for 2025 (no official 2025 example was found).
+Published figures reproduced: Dienst Toeslagen, "Berekening kindgebonden budget 2026" (tg0811z61fd, as transcribed
+in a public third-party calculator, grade B): maximum 1 kind alleenstaande ouder € 5.996, 2 kinderen € 8.576. For
+2025 no official example was found; the 2025 checks are the law's arithmetic.
 """
 from __future__ import annotations
 
@@ -35,24 +34,20 @@ from checker import huishouden, invoer, parameters
 from checker.fouten import RegisterFout
 from checker.regelingen import kindgebonden_budget, kinderbijslag
 from checker.regelingen._uitkomst import Uitkomst
+from . import helpers
 from .helpers import assert_samen_gelijk_aan_los
-
-
-def twaalf(totaal: int) -> list[int]:
-    """12 whole-euro months summing exactly to ``totaal`` (the toetsingsinkomen is the year's sum)."""
-    basis, rest = divmod(int(totaal), 12)
-    return [basis + (1 if i < rest else 0) for i in range(12)]
 
 
 def huis(jaar: int, kinderen: list[str], ti: int = 0, partner_ti: int | None = None, vermogen: float = 0.0,
          medebewoners: list[str] = (), ontvangt: float = 0.0) -> dict:
-    personen = [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": twaalf(ti)}}]
+    """A parent with toetsingsinkomen ``ti`` (and a partner with ``partner_ti``), children and medebewoners by
+    birth date."""
+    personen = [helpers.persoon("a", "aanvrager", ti)]
     if partner_ti is not None:
-        personen.append({"id": "p", "rol": "partner", "leeftijd": 40, "inkomen": {"loon": twaalf(partner_ti)}})
-    personen += [{"id": f"k{j}", "rol": "kind", "geboortedatum": g} for j, g in enumerate(kinderen)]
-    personen += [{"id": f"m{j}", "rol": "medebewoner", "geboortedatum": g} for j, g in enumerate(medebewoners)]
-    return {"schema": 1, "naam": "kgb", "jaar": jaar, "personen": personen, "vermogen": vermogen,
-            "ontvangt": {"kindgebonden_budget": ontvangt}}
+        personen.append(helpers.persoon("p", "partner", partner_ti))
+    personen += [helpers.kind(f"k{j}", g) for j, g in enumerate(kinderen)]
+    personen += [helpers.persoon(f"m{j}", "medebewoner", geboortedatum=g) for j, g in enumerate(medebewoners)]
+    return helpers.huis(*personen, jaar=jaar, naam="kgb", vermogen=vermogen, ontvangt={"kindgebonden_budget": ontvangt})
 
 
 def bereken(*huizen: dict, eerder: dict | None = None):
@@ -71,7 +66,7 @@ def awir_jaar(exact: float) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Published maxima 2026 ([RULES26], Dienst Toeslagen tg0811z61fd)
+# Published maxima 2026 (Dienst Toeslagen, Berekening kindgebonden budget 2026, tg0811z61fd)
 # ---------------------------------------------------------------------------------------------------
 def test_2026_maximum_one_child_single_parent_is_5996():
     # 2.580 + 3.416 = 5.996 (TI 20.000 is below the drempel 29.736: no afbouw); child 8 years all year.
@@ -87,7 +82,7 @@ def test_2026_maximum_two_children_single_parent_is_8576():
 
 
 # ---------------------------------------------------------------------------------------------------
-# Law-derived checks 2025 (addendum §5c) and 2026
+# Law-derived checks 2025 and 2026 (arithmetic of Wkgb art. 2, not an official example)
 # ---------------------------------------------------------------------------------------------------
 def test_2025_partners_two_children_under_12_ti_45000():
     # 2 × 2.511 = 5.022; drempel 28.406 + 9.139 = 37.545;

@@ -1,25 +1,26 @@
 """Kwijtschelding gemeentelijke belastingen: URI 1990 (BWBR0004766) art. 11-16, 28 and the gemeente's regeling.
 
 Expected values are the law's arithmetic written out in each test:
-    kosten van bestaan  = percentage × bijstandsnorm                          (URI art. 16; Regeling medeoverheden art. 2)
+    kosten van bestaan  = percentage × bijstandsnorm              (URI art. 16; Regeling medeoverheden art. 2)
     betalingscapaciteit = 12 × max(0, netto besteedbaar − kosten van bestaan)  (URI art. 13)
     kwijtschelding      = aanslag − vermogen boven de vrijlating − 80% × betalingscapaciteit, niet < 0   (URI art. 11)
 Most tests give `eerder` small fake Uitkomsten that hand on what the kwijtschelding needs, typed as those regelingen
 hand it on (InkomenNaBelasting, Bijstandsnorm; the amounts of huurtoeslag, zorgtoeslag and kinderopvangtoeslag).
-Bijstandsnormen 2025/2026 from reference/parameters-income-addendum.md §2a (Participatiewet art. 21-22, grade A).
+Bijstandsnormen 2025/2026: Participatiewet art. 21-22 (wetten.overheid.nl/BWBR0015703, texts per 1 January and 1 July).
 """
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import berekening, huishouden, invoer, parameters
+from checker import berekening, parameters
 from checker.fouten import RegisterFout
 from checker.regelingen import kwijtschelding
 from checker.regelingen._uitkomst import Uitkomst
 from checker.regelingen.bijstand import NORM_SOORTEN, Bijstandsnorm
 from checker.regelingen.inkomstenbelasting import InkomenNaBelasting
 
+from . import helpers
 from .helpers import huishouden as hh
 
 NORM_2026 = 1401.50            # Pw art. 21 onder a, 1-1-2026 (alleenstaande 21 jaar tot AOW-leeftijd)
@@ -59,8 +60,7 @@ def eerder(netto, norm=NORM_2026, n: int = 1, soort="alleenstaande", **meer) -> 
     return uit
 
 
-def invoer_van(*huishoudens):
-    return invoer.uit_huishoudens([huishouden.valideer(h) for h in huishoudens])
+invoer_van = helpers.invoer_van
 
 
 def bereken(h, e, jaar=2026):
@@ -123,8 +123,10 @@ def test_all_or_nothing_grants_only_the_whole_aanslag():
     # A gemeente without partial kwijtschelding: only URI art. 11 onder a (no BC, no vermogen) gives anything.
     aanslag = np.array([480.0, 480.0])
     bc = np.array([463.80, 0.0])
-    assert kwijtschelding.kwijtschelding_bedrag(aanslag, np.zeros(2), bc, np.full(2, 0.8), np.zeros(2, bool)).tolist() == [0.0, 480.0]
-    assert kwijtschelding.kwijtschelding_bedrag(aanslag, np.zeros(2), bc, np.full(2, 0.8), np.ones(2, bool)).tolist() == [108.96, 480.0]
+    def bedrag(gedeeltelijk):
+        return kwijtschelding.kwijtschelding_bedrag(aanslag, np.zeros(2), bc, np.full(2, 0.8), gedeeltelijk).tolist()
+    assert bedrag(np.zeros(2, bool)) == [0.0, 480.0]
+    assert bedrag(np.ones(2, bool)) == [108.96, 480.0]
 
 
 # --- ondernemers (URI art. 28 lid 1) ---------------------------------------------------------------------------
@@ -257,7 +259,8 @@ gemeente_st = st.sampled_from(["standaard", "zuidplas", "staphorst"])
 
 @settings(max_examples=150, deadline=None)
 @given(netto=netto_st, extra=st.floats(min_value=0.01, max_value=1000), aanslag=st.floats(min_value=0, max_value=2000),
-       vermogen=st.floats(min_value=0, max_value=20_000), gemeente=gemeente_st, huur=st.floats(min_value=0, max_value=1500))
+       vermogen=st.floats(min_value=0, max_value=20_000), gemeente=gemeente_st,
+       huur=st.floats(min_value=0, max_value=1500))
 def test_never_negative_never_above_aanslag_never_rising_with_income(netto, extra, aanslag, vermogen, gemeente, huur):
     h = alleenstaande(aanslag=aanslag, gemeente=gemeente, vermogen=vermogen, wonen={"soort": "huur", "kale_huur": huur})
     laag = bereken(h, eerder(netto))
@@ -308,7 +311,8 @@ def test_end_to_end_with_the_regelingen_it_needs(gemeente, jaar):
 
 def test_extra_financiele_middelen_by_household_type():
     # Regeling medeoverheden art. 4 lets a gemeente raise the art. 12 lid 2 d vrijlating, e.g. per type
-    # (HHNK: alleenstaande 1.500, alleenstaande ouder 1.800, echtgenoten 2.000 — addendum §4a).
+    # (Hoogheemraadschap Hollands Noorderkwartier: alleenstaande 1.500, alleenstaande ouder 1.800, echtgenoten
+    # 2.000).
     class Tabel:
         def per_gemeente(self, sleutel):
             yield np.array([True, True, True, False]), {"alleenstaande": 1500, "alleenstaande_ouder": 1800,

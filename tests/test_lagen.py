@@ -1,4 +1,4 @@
-"""The package's imports flow one way, down (design.md, "Structure: one way down").
+"""The package's imports flow one way, down (the README, "Imports flow one way, down").
 
 The import graph of checker/ is drawn from the source with ``ast``: every ``import`` and ``from ... import``,
 also those inside functions (a lazy import is still a dependency). The tests fail on any cycle, on a module that

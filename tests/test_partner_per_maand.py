@@ -59,7 +59,8 @@ def test_the_report_says_which_months_count_with_a_partner():
     u = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))
     assert any("telt p vanaf juli als partner" in w and "Awir art. 3, 5" in w for w in u["waarschuwingen"])
     weg = check(met_gebeurtenissen(("scheiding", "2026-04-10")))
-    assert any("telt p vanaf mei niet meer als partner" in w and "Awir art. 8 lid 3" in w for w in weg["waarschuwingen"])
+    assert any("telt p vanaf mei niet meer als partner" in w and "Awir art. 8 lid 3" in w
+               for w in weg["waarschuwingen"])
     zonder = hh(loon=1800)
     zonder["gebeurtenissen"] = [{"soort": "scheiding", "datum": "2026-04-10"}]
     assert any("geen partner in personen" in w for w in check(zonder)["waarschuwingen"])
@@ -69,7 +70,8 @@ def test_part_year_partner_says_the_vermogensgrens_is_for_one_person():
     # Awir art. 7 lid 3 / Wkgb art. 1 lid 4: the joint limit only with the same partner all year
     u = check(met_gebeurtenissen(("samenwonen", "2026-06-15")))
     for regeling in ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget"):
-        assert any("Niet het hele jaar dezelfde partner" in w for w in u["regelingen"][regeling]["waarschuwingen"]), regeling
+        waarschuwingen = u["regelingen"][regeling]["waarschuwingen"]
+        assert any("Niet het hele jaar dezelfde partner" in w for w in waarschuwingen), regeling
     assert not any("Niet het hele jaar dezelfde partner" in w
                    for w in check(met_gebeurtenissen())["regelingen"]["zorgtoeslag"]["waarschuwingen"])
     assert not any("Niet het hele jaar dezelfde partner" in w
@@ -84,7 +86,8 @@ def test_after_a_scheiding_the_ex_partners_income_leaves_the_household():
     from checker.berekening import bereken
 
     def netto(h):
-        return bereken(invoer.uit_huishoudens([hmod.valideer(h)]), parameters.laad(2026)).netto.onderdelen["netto_inkomen"][0]
+        uit = bereken(invoer.uit_huishoudens([hmod.valideer(h)]), parameters.laad(2026))
+        return uit.netto.onderdelen["netto_inkomen"][0]
     na = netto(met_gebeurtenissen(("scheiding", "2026-04-10")))
     zonder = hh(loon=1800, partner_loon=0)
     assert na[4:] == pytest.approx(netto(zonder)[4:], abs=0.01)

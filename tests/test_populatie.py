@@ -74,7 +74,6 @@ def test_a_population_household_as_a_household_file_gives_the_same_amounts():
 
 
 def test_dask_gives_the_same_totals_as_one_after_another():
-    pytest.importorskip("dask")
     een = populatie_run(PLUS_100, 1200, seed=6, stuk=400)["populatie"]
     parallel = populatie_run(PLUS_100, 1200, seed=6, stuk=400, dask=True)["populatie"]
     for sleutel in ("regelingen", "netto_besteedbaar_inkomen", "winnaars", "verliezers", "gelijk", "op_een_klif",

@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from checker import api, berekening, huishouden, invoer, parameters, signalen
+from checker import api, berekening, huishouden, invoer, parameters
 from checker.fouten import RegisterFout
 from checker.regelingen import register
 from checker.regelingen.register import Regeling, Register
@@ -118,9 +118,9 @@ def test_the_lists_kept_for_importers_follow_the_registry():
     assert berekening.REGELINGEN["kinderbijslag"] == "Sociale Verzekeringsbank"
     assert tuple(berekening.BOVENOP_NETTO) == STANDAARD.bovenop_netto
     assert "inkomstenbelasting" not in berekening.BOVENOP_NETTO and "wga" not in berekening.BOVENOP_NETTO
-    assert tuple(api.HEFFINGEN) == ("inkomstenbelasting",)
-    assert dict(signalen.REGELING_NAMEN) == STANDAARD.namen
-    assert signalen.REGELING_NAMEN["kindgebonden_budget"] == "kindgebonden budget"
+    assert tuple(berekening.HEFFINGEN) == ("inkomstenbelasting",)
+    assert dict(berekening.REGELING_NAMEN) == STANDAARD.namen
+    assert berekening.REGELING_NAMEN["kindgebonden_budget"] == "kindgebonden budget"
 
 
 def test_a_regeling_registered_without_a_function_is_present_and_says_so():

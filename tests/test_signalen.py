@@ -35,7 +35,8 @@ def test_niet_gebruik_2025_deadline_and_passed_deadline():
     sig = next(s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK")
     assert sig["datum"] == "2026-12-31" and sig["ernst"] == "midden" and sig["verlopen"] is False
     # 1 September 2026 was past the old term; under the 2026 text it is still in time
-    sig = next(s for s in check(hh(1500, None, 2025, peildatum="2026-09-01"))["signalen"] if s["code"] == "NIET_GEBRUIK")
+    uit = check(hh(1500, None, 2025, peildatum="2026-09-01"))
+    sig = next(s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK")
     assert sig["regel"] == "niet_gebruik_toeslag" and sig["verlopen"] is False
     laat = hh(1500, None, 2025, peildatum="2027-01-01")
     sig = next(s for s in check(laat)["signalen"] if s["code"] == "NIET_GEBRUIK")
@@ -76,7 +77,8 @@ def test_signals_are_ranked_by_ernst():
 def test_a_rule_with_an_unknown_field_in_its_text_names_the_rule(tmp_path):
     (tmp_path / "x.yaml").write_text(
         "regels:\n  - naam: stuk\n    code: TEST\n    ernst: info\n    feit: regeling\n    als: {recht: true}\n"
-        "    titel: '{bestaat_niet}'\n    uitleg: x\n    actie: x\n    bewoner: x\n    instantie: x\n    regelingen: []\n"
+        "    titel: '{bestaat_niet}'\n    uitleg: x\n    actie: x\n    bewoner: x\n    instantie: x\n"
+        "    regelingen: []\n"
         "    bronnen: [x]\n", encoding="utf-8")
     # refused when the rules are loaded (checked against the declared fields of the fact type), not first when the
     # rule fires
@@ -104,7 +106,8 @@ def test_kindgebonden_budget_comes_by_itself_with_another_toeslag():
         return check(h)
 
     def kgb(uit):
-        return [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kindgebonden_budget"]]
+        return [s for s in uit["signalen"]
+                if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kindgebonden_budget"]]
 
     [s] = kgb(gezin(0))        # no toeslag at all: apply
     assert s["ernst"] == "midden"

@@ -1,7 +1,8 @@
-"""Life events (casus GEN-T06, casussen-2023 §3.4, L1426): for each gebeurtenis the instanties that must be told or
-asked, each only when it is involved for this household (rules/signalen/gebeurtenissen.yaml, code
-GEBEURTENIS_DOORGEVEN). Every deadline below is the event date plus the term written in the law or on the
-executor's page, counted here by hand."""
+"""Life events (VNG, "Stand van de Uitvoering Gemeenten 2023", regel 1426: "Bij ingrijpende levensgebeurtenissen als
+ontslag, ziekte of scheiding krijgen inwoners vaak met meerdere overheden te maken"): for each gebeurtenis the
+instanties that must be told or asked, each only when it is involved for this household
+(rules/signalen/gebeurtenissen.yaml, code GEBEURTENIS_DOORGEVEN). Every deadline below is the event date plus the
+term written in the law or on the executor's page, counted here by hand."""
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def test_samenwonen_with_bijstand_goes_to_the_gemeente_and_with_aow_to_the_svb()
     bijstand = met_inkomen(hh(0, gebeurtenissen=gebeurtenis("samenwonen")), bijstand=1400)
     s = signalen(bijstand)
     assert s["samenwonen_gemeente_bijstand"]["instantie"] == "gemeente"
-    assert "Participatiewet art. 17 lid 1 (inlichtingenplicht, onverwijld)" in s["samenwonen_gemeente_bijstand"]["bronnen"]
+    bronnen = s["samenwonen_gemeente_bijstand"]["bronnen"]
+    assert "Participatiewet art. 17 lid 1 (inlichtingenplicht, onverwijld)" in bronnen
     assert "datum" not in s["samenwonen_gemeente_bijstand"]        # "onverwijld": no term in days
     aow = met_inkomen(hh(0, leeftijd=72, gebeurtenissen=gebeurtenis("samenwonen", "2026-03-15")), aow=1500)
     t = signalen(aow)["samenwonen_svb_aow"]

@@ -12,7 +12,8 @@ from checker.regelingen.register import standaard
 
 def _per_regel_los(huishoudens, res):
     _, regels = signalen.standaard_regelset()
-    return [{s["regel"] for s in sigs} for sigs in signalen.bepaal_veel(huishoudens, res, list(range(len(huishoudens))))]
+    per_huishouden = signalen.bepaal_veel(huishoudens, res, list(range(len(huishoudens))))
+    return [{s["regel"] for s in sigs} for sigs in per_huishouden]
 
 
 def test_population_columns_match_household_by_household():
@@ -37,7 +38,8 @@ def test_persona_regeling_signals_match_by_columns():
     # the personas bring WGA, bijstand, kinderopvang, SMI and kwijtschelding facts; debts and events are not
     # in the columns (a synthetic household has none), so only the rules on regeling facts are compared
     peil = date(2026, 3, 1)
-    hs = [h.model_copy(update={"peildatum": peil}) for h in (huishouden.laad(n) for n in huishouden.persona_namen()) if h.jaar == 2026]
+    personas = (huishouden.laad(n) for n in huishouden.persona_namen())
+    hs = [h.model_copy(update={"peildatum": peil}) for h in personas if h.jaar == 2026]
     res = bereken(invoer.uit_huishoudens(hs), parameters.laad(2026))
     regelset, regels = signalen.standaard_regelset()
     vuurt = signalen.per_huishouden(res, peil)

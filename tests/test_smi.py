@@ -1,6 +1,6 @@
 """SMI (sociaal-medische indicatie kinderopvang): gemeentelijk beleid, rules/gemeenten/standaard.yaml part ``smi``.
 
-The standaard follows the common municipal core (reference/parameters-income-addendum.md §5): no right to
+The standaard follows what the municipal regelingen below have in common (there is no national law): no right to
 kinderopvangtoeslag (Woudenberg CVDR702654), costs capped like the kinderopvangtoeslag (ISD Bollenstreek: 230 hours
 per child per month and the maximum uurprijs), at most 6 months (Beverwijk), children up to 12, no eigen bijdrage
 (UNCONFIRMED), no retroactivity before the aanvraag (Meerinzicht: ingangsdatum = datum van de aanvraag).
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import huishouden, invoer, parameters
+from checker import check, huishouden, invoer, parameters
 from checker.fouten import RegisterFout
 from checker.regelingen import smi
 from checker.regelingen._uitkomst import Uitkomst
@@ -70,10 +70,12 @@ def test_costs_below_the_maxima_are_taken_as_they_are():
 
 
 def test_smi_starts_when_the_kot_right_ends():
-    # Ronald en Marijke (casussen-2023 F-RM-16): KOT runs jan-mrt (uitloop), none from April → SMI possible apr-sep.
+    # Ronald en Marijke (Stand van de Uitvoering Gemeenten 2023, regels 1286-1288): KOT runs jan-mrt (uitloop), none
+    # from April → SMI possible apr-sep.
     u = bereken(gezin(), kot([True] * 3 + [False] * 9))
     assert u.feiten["eerste_maand_mogelijk"][0] == 3
-    assert (u.maandbedragen[0, :3] == 0).all() and (u.maandbedragen[0, 3:9] > 0).all() and (u.maandbedragen[0, 9:] == 0).all()
+    m = u.maandbedragen[0]
+    assert (m[:3] == 0).all() and (m[3:9] > 0).all() and (m[9:] == 0).all()
 
 
 def test_kot_not_computed_is_an_error_not_a_guess():
@@ -138,19 +140,14 @@ def test_many_households_at_once_equal_one_by_one(rijen):
         assert samen.uitleg(i) == los.uitleg(0)
 
 
-def test_end_to_end_with_the_kinderopvangtoeslag_module_if_it_exists():
-    try:
-        from checker.regelingen import kinderopvangtoeslag
-    except ImportError:
-        pytest.skip("kinderopvangtoeslag is not built yet")
-    h = gezin()
-    inv = invoer.uit_huishoudens([huishouden.valideer(h)])
-    p = parameters.laad(2026)
-    k = kinderopvangtoeslag.bereken(inv, p, {})
-    u = smi.bereken(inv, p, {"kinderopvangtoeslag": k})
-    # the partner has no rechtgevende activiteit (no loon, no activiteiten) and no Wlz: no KOT, so SMI is possible
-    assert not k.recht[0]
-    assert u.recht[0] and u.feiten["maanden_mogelijk"][0] == 6
+def test_end_to_end_through_check():
+    # The whole calculation, as `samenloop check` runs it: the partner has no rechtgevende activiteit (no loon, no
+    # activiteiten) and no Wlz, so there is no kinderopvangtoeslag and SMI is possible; the aanvraag at 1 January
+    # gives the standaard's maximum of 6 months, each 230 h × € 11,23 (the KOT maxima for dagopvang 2026).
+    uit = check(gezin())["regelingen"]
+    assert uit["kinderopvangtoeslag"]["recht"] is False
+    assert uit["smi"]["recht"] is True
+    assert uit["smi"]["maandbedragen"] == pytest.approx([230 * 11.23] * 6 + [0.0] * 6)
 
 
 def test_no_smi_for_months_before_the_aanvraag():

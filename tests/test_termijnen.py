@@ -22,21 +22,18 @@ import pytest
 from checker import check, huishouden, invoer, parameters, signalen
 from checker.berekening import bereken
 
+from . import helpers
+
 WERK = [{"soort": "werk", "van": "2020-01-01"}]
 
 
 def kot_huis(uren: list[int], peildatum: str, jaar: int = 2026, ontvangt: float = 0.0) -> dict:
     """Two working parents (each € 2.000 loon a month), one child of three in dagopvang at € 10 an hour."""
-    return {
-        "schema": 1, "naam": "opvang", "jaar": jaar, "peildatum": peildatum,
-        "personen": [
-            {"id": "a", "rol": "aanvrager", "leeftijd": 35, "inkomen": {"loon": 2000}, "activiteiten": WERK},
-            {"id": "p", "rol": "partner", "leeftijd": 35, "inkomen": {"loon": 2000}, "activiteiten": WERK},
-            {"id": "k", "rol": "kind", "geboortedatum": f"{jaar - 3}-02-01",
-             "kinderopvang": {"soort": "dagopvang", "uren_per_maand": uren, "uurprijs": 10.0}},
-        ],
-        "ontvangt": {"kinderopvangtoeslag": ontvangt},
-    }
+    return helpers.huis(
+        helpers.persoon("a", "aanvrager", leeftijd=35, inkomen={"loon": 2000}, activiteiten=WERK),
+        helpers.persoon("p", "partner", leeftijd=35, inkomen={"loon": 2000}, activiteiten=WERK),
+        helpers.kind("k", f"{jaar - 3}-02-01", opvang=("dagopvang", uren, 10.0)),
+        jaar=jaar, naam="opvang", peildatum=peildatum, ontvangt={"kinderopvangtoeslag": ontvangt})
 
 
 def kot_signaal(uit: dict) -> dict:
@@ -120,7 +117,8 @@ def test_kinderopvangtoeslag_is_not_under_the_awir_year_term():
 
 def test_kinderopvangtoeslag_received_gives_no_niet_gebruik():
     uit = check(kot_huis([0] * 4 + [100] * 8, "2026-06-15", ontvangt=50))
-    assert not [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kinderopvangtoeslag"]]
+    assert not [s for s in uit["signalen"]
+                if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["kinderopvangtoeslag"]]
 
 
 def test_the_three_months_are_a_parameter_with_its_source():
@@ -141,9 +139,9 @@ def test_awir_term_for_zorgtoeslag(jaar, uiterlijk):
 
 # --- bijstand: from the day of the melding ------------------------------------------------------------------------
 def bijstand_huis(jaar: int) -> dict:
-    return {"schema": 1, "naam": "laag", "jaar": jaar, "peildatum": f"{jaar}-06-15",
-            "personen": [{"id": "a", "rol": "aanvrager", "leeftijd": 40, "inkomen": {"loon": 400}}],
-            "wonen": {"soort": "huur", "kale_huur": 650, "corporatie": True}, "vermogen": 0}
+    return helpers.huis(helpers.persoon("a", "aanvrager", inkomen={"loon": 400}), jaar=jaar, naam="laag",
+                        peildatum=f"{jaar}-06-15", wonen={"soort": "huur", "kale_huur": 650, "corporatie": True},
+                        vermogen=0)
 
 
 @pytest.mark.parametrize("jaar, regel", [(2025, "bijstand_mogelijk"), (2026, "bijstand_mogelijk_terugwerkend")])
@@ -171,7 +169,8 @@ def test_kwijtschelding_names_the_terms():
 
 def test_a_gemeente_term_for_kwijtschelding_is_policy_data():
     h = huishouden.laad("kwijtschelding-grens")
-    p = parameters.laad(h.jaar).met_gemeentebeleid({"alle": {"kwijtschelding": {"aanvraag_binnen_weken_na_aanslag": 6}}})
+    p = parameters.laad(h.jaar).met_gemeentebeleid(
+        {"alle": {"kwijtschelding": {"aanvraag_binnen_weken_na_aanslag": 6}}})
     sigs = signalen.bepaal(h, bereken(invoer.uit_huishoudens([h]), p))
     [s] = [s for s in sigs if s["code"] == "KWIJTSCHELDING_MOGELIJK"]
     assert s["regel"] == "kwijtschelding_mogelijk_termijn_gemeente" and "6 weken" in s["bewoner"]
@@ -235,6 +234,7 @@ def test_a_computed_wga_that_is_not_received_names_uwv_and_the_52_weeks():
                                "restverdiencapaciteit": 1500}}]}
     uit = check(h)
     [s] = [s for s in uit["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["wga"]]
-    assert s["instantie"] == "UWV" and "52 weken" in s["bewoner"] and s["bedrag"] == uit["regelingen"]["wga"]["jaarbedrag"]
+    assert s["instantie"] == "UWV" and "52 weken" in s["bewoner"]
+    assert s["bedrag"] == uit["regelingen"]["wga"]["jaarbedrag"]
     h["personen"][0]["inkomen"]["wga"] = 1050
     assert not [s for s in check(h)["signalen"] if s["code"] == "NIET_GEBRUIK" and s["regelingen"] == ["wga"]]

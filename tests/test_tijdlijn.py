@@ -13,7 +13,8 @@ def test_timeline_has_twelve_months_with_events_and_deadlines():
     assert [m["maand"] for m in t] == [f"2026-{m:02d}" for m in range(1, 13)]
     assert t[6]["gebeurtenissen"] == [{"datum": "2026-07-01", "soort": "huurwijziging"}]
     # the duty to report the new rent: 4 weeks after 1 July (Awir art. 17; Dienst Toeslagen practice)
-    assert {"datum": "2026-07-29", "code": "HUUR_WIJZIGING_DOORGEVEN", "instantie": "Dienst Toeslagen"} in t[6]["termijnen"]
+    termijn = {"datum": "2026-07-29", "code": "HUUR_WIJZIGING_DOORGEVEN", "instantie": "Dienst Toeslagen"}
+    assert termijn in t[6]["termijnen"]
     assert all(m["ontvangt"] == {"huurtoeslag": 200.0} for m in t)
 
 

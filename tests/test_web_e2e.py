@@ -1,8 +1,8 @@
 """The web page end to end in headless Chromium (Debian's chromium, driven by Playwright; issue 8).
 
-Skipped, with the reason, when playwright or /usr/bin/chromium is missing, so the suite runs on a machine
-without a browser. CI (.ci/run) installs chromium and sets SAMENLOOP_E2E=verplicht, which turns a missing
-browser into a failure instead of a skip.
+Playwright is part of the test extra, so without it these tests fail. Debian's chromium (/usr/bin/chromium) is a
+system package: on a developer's machine without it the tests are skipped with the reason; CI (.ci/run) installs it
+and always sets SAMENLOOP_E2E=verplicht, which turns a missing browser into a failure instead of a skip.
 """
 from __future__ import annotations
 
@@ -41,10 +41,7 @@ def basis_url():
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _zonder("playwright (Python-pakket) is niet geïnstalleerd: pip install -e '.[test]'")
+    from playwright.sync_api import sync_playwright   # in the test extra: missing is a failure, never a skip
     if not CHROMIUM.is_file():
         _zonder(f"{CHROMIUM} ontbreekt: apt-get install chromium (Debian)")
     with sync_playwright() as pw:

@@ -3,7 +3,8 @@
 Sources: Wet WIA (BWBR0019057) texts 2025-01-01 and 2026-01-01 (MinBZK/regelrecht-corpus): art. 12 lid 1 onder b
 (minimumloon in de WIA = WML per maand + vakantietoeslag, WML art. 15: 8%), art. 13 lid 4 (maandloon = 21,75 ×
 dagloon), art. 51-52 (IVA), art. 60-62 (inkomenseis, loonaanvulling, vervolguitkering); Inkomensbesluit Wet WIA
-art. 2, 3, 6; reference/parameters-income-addendum.md §1c (maximumdagloon), §1d (minimumloon), §1f (test vector).
+art. 2, 3, 6; maximumdagloon: Wfsv art. 17-18 (€ 304,25 from 1 January 2026); minimumloon: WML art. 8 and 14 as
+indexed by the half-yearly regeling (Stcrt. 2025, 34131 for 1 January 2026).
 Minimumloon per maand: 2025 € 2.191,80 / € 2.245,80 (1 juli); 2026 € 2.294,40 / € 2.337,00 (1 juli).
 """
 import numpy as np
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from checker import huishouden, invoer, parameters
 from checker.regelingen import wga
+
+from . import helpers
 
 WML = {2025: (2191.80, 2245.80), 2026: (2294.40, 2337.00)}
 MAXDAGLOON = {2025: (290.67, 297.82), 2026: (304.25, 309.91)}
@@ -28,9 +31,8 @@ def h_wia(jaar=2026, fase="na_loongerelateerd", klasse="45-55", maandloon=3000.0
     for bron, waarde in (("winst", winst), ("ww", ww), ("overig", overig), ("wga", ontvangen)):
         if waarde is not None:
             inkomen[bron] = waarde
-    a = {"id": "a", "rol": "aanvrager", "inkomen": inkomen, "wia": wia}
-    a.update({"geboortedatum": geboortedatum} if geboortedatum else {"leeftijd": leeftijd})
-    return {"schema": 1, "naam": "wia", "jaar": jaar, "personen": [a], "vermogen": 0}
+    a = helpers.persoon("a", "aanvrager", leeftijd=leeftijd, geboortedatum=geboortedatum, inkomen=inkomen, wia=wia)
+    return helpers.huis(a, jaar=jaar, naam="wia", vermogen=0)
 
 
 def reken(*hs, jaar=None):
@@ -47,7 +49,7 @@ def halfjaren(jan, jul):
     return [jan] * 6 + [jul] * 6
 
 
-# --- the addendum §1f test vector: maandloon 3.000, RVC 1.500, klasse 45-55, 2026 -------------------------
+# --- a test vector from the law: maandloon 3.000, RVC 1.500, klasse 45-55, 2026 ---------------------------
 def test_income_at_least_rvc_gives_70_percent_of_the_difference():
     # art. 61 lid 2-3: income 1.600 ≥ RVC 1.500 → 0,7 × (3.000 − 1.600) = 980
     u = reken(h_wia(loon=1600))
@@ -64,7 +66,7 @@ def test_income_between_50_and_100_percent_of_rvc_gives_the_fixed_amount():
 
 def test_income_below_inkomenseis_gives_the_vervolguitkering_incl_vakantietoeslag():
     # art. 62 lid 1 with art. 12 lid 1 onder b: 35% × 2.294,40 × 1,08 = 867,28 (jan–jun),
-    # 35% × 2.337,00 × 1,08 = 883,39 (jul–dec). The addendum's € 803,04 (35% × 2.294,40) and € 817,95 are the
+    # 35% × 2.337,00 × 1,08 = 883,39 (jul–dec). € 803,04 (35% × 2.294,40) and € 817,95 are the
     # parts UWV pays each month; the 8/108 rest is vakantiegeld paid in May.
     u = reken(h_wia(loon=700))
     assert u.maandbedragen[0].tolist() == halfjaren(867.28, 883.39)
@@ -283,7 +285,8 @@ def test_no_benefit_after_aow_age():
 
 def test_every_uitleg_line_ends_with_its_article():
     for h in (h_wia(loon=700), h_wia(rvc=2000, loon=1800), h_wia(fase="loongerelateerd", einde="2026-05-31"),
-              h_wia(fase="iva", klasse="80-100", maandloon=8000, loon=500), h_wia(winst=[1000, 400] * 6, ontvangen=900)):
+              h_wia(fase="iva", klasse="80-100", maandloon=8000, loon=500),
+              h_wia(winst=[1000, 400] * 6, ontvangen=900)):
         for regel in reken(h).uitleg(0):
             assert regel.endswith(").") and "(" in regel, regel
 

@@ -404,7 +404,6 @@ def blok(jaar: int, nummer: int) -> Records:
     h["bewoner_geboren"] = _geboren(t, h["bewoner_leeftijd"])
     kind = _kinderen(t, h, werkt_a, werkt_p)
     bruto_jaar = (sum(ink_a.values()) + sum(ink_p.values())).sum(axis=1)
-    aow = (ink_a["aow"] > 0).any(axis=1) | (ink_p["aow"] > 0).any(axis=1)
     wonen = _wonen(t, h, bruto_jaar, bijstand)
     vermogen = _vermogen(t, h, bijstand)
     norm_100 = float(kenmerk("gemeenten.kwijtschelding.norm_100_aandeel", jaar))

@@ -2,7 +2,7 @@
 
 There is no national law: gemeenten base SMI on art. 149 Gemeentewet, art. 35 Participatiewet (bijzondere bijstand)
 or art. 1.13 Wet kinderopvang, each with its own beleidsregels (rules/gemeenten/<id>.yaml, part ``smi``).
-The common core (reference/parameters-income-addendum.md §5):
+The common core of their regelingen (examples per setting in rules/gemeenten/standaard.yaml):
 - a parent (or the partner) cannot care for the child for medical or social reasons, shown by an indication;
 - the child is in registered childcare and is not older than the gemeente's maximum age;
 - the household has no right to kinderopvangtoeslag in that month (e.g. Woudenberg CVDR702654);

@@ -23,7 +23,6 @@ All amounts include vakantiegeld, as the WIA-dagloon and the WIA-minimumloon do;
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -439,7 +438,7 @@ def _uitleg(i, inv, p, personen, maandbedragen, jaarbedrag, feiten) -> list[str]
 
 
 def _uitleg_persoon(i, k, inv, p, w: WiaPersoon) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
+    e = opmaak.euro
     wie = PERSONEN[k].capitalize()
     fase = int(w.fase[i])
     soort_tekst = {FASE_LGU: "WGA, loongerelateerde fase", FASE_NA: "WGA na de loongerelateerde uitkering",

@@ -1,6 +1,6 @@
 """The local web page for the baliemedewerker (Flask): enter a household, see the check, print a sheet.
 
-Privacy (design.md): the server binds to 127.0.0.1 only, keeps nothing (no session, no files, no cache; the
+Privacy: the server binds to 127.0.0.1 only, keeps nothing (no session, no files, no cache; the
 household travels with each request as a hidden field), and loads nothing from the network. Every number on
 the page comes from ``checker.check`` and ``checker.scan``, the same API the command line uses.
 
