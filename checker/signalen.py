@@ -367,7 +367,7 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
         bedragen, netto, regelingen = veeg.bedragen, veeg.netto, veeg.regelingen
         d = np.diff(netto)
         k = int(np.argmin(d))
-        veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > 0.5]
+        veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > float(inst["regeling_verandert_vanaf"])]
         druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
         uit.append({
             "t": "armoedeval", "persoon": noem(veeg.persoon), "bron": veeg.bron, "huidig": veeg.huidig,
