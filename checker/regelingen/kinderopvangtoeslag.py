@@ -24,7 +24,7 @@ import numpy as np
 from .. import instellingen, opmaak
 from ..feitsoorten import Veld, eerste_dag, iso_datums, laatste_dag
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
-from ..parameters import Parameters
+from ..parameters import Parameter, ParameterLezer, Parameters
 from . import awir
 from .register import Regeling
 from ._uitkomst import Uitkomst
@@ -182,12 +182,350 @@ def _laatste(masker: np.ndarray) -> np.ndarray:
     return np.where(heeft, masker.shape[1] - 1 - np.argmax(masker[:, ::-1], axis=1), -1)
 
 
-def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+def uitloop_loopt_door(inv: Invoer, aanspraak: np.ndarray, uitloop_n: int) -> np.ndarray:
+    """Wko art. 1.6 lid 5: (N,) the last uitloop runs into next year (work that ends in October-December)."""
+    doorloop = np.zeros(inv.n, dtype=bool)
+    for act, nodig in ((inv.werk_aanvrager, np.ones(inv.n, dtype=bool)),
+                       (inv.werk_partner, inv.heeft_partner[:, -1] & ~inv.wlz_partner)):
+        laatste_act = _laatste(act[:, VOORAF:])
+        doorloop |= nodig & (laatste_act >= 12 - uitloop_n) & (laatste_act < 11) & aanspraak[:, -1]
+    return doorloop
+
+
+@dataclass(frozen=True, eq=False)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    ti_a: np.ndarray                 # (N,) toetsingsinkomen of the aanvrager
+    ti_p: np.ndarray                 # (N,) of the toeslagpartner
+    ti: np.ndarray                   # (N, 12) of the household
+    uitloop_n: int                   # months of uitloop after work ends (Wko art. 1.6 lid 5)
+    aanspraak: np.ndarray            # (N, 12)
+    uitloop_a: np.ndarray            # (N, 12) aanspraak only thanks to the aanvrager's uitloop
+    uitloop_p: np.ndarray            # (N, 12) same for the toeslagpartner
+    kinderen: np.ndarray             # (N, B) children in registered childcare
+    prijs: np.ndarray                # (N, B) uurprijs in aanmerking
+    max_uren: float
+    leeftijd: np.ndarray             # (N, B, 12) age on the first of each month
+    uren_niet_geteld: np.ndarray     # (N, B, 12) hours the file gives but the law does not count
+    uren_opgegeven: np.ndarray       # (N, B, 12)
+    uren: np.ndarray                 # (N, B, 12) hours in aanmerking
+    uit_tegoed: np.ndarray           # (N, B, 12) hours from unused hours of earlier months
+    kosten: np.ndarray               # (N, B, 12) cents
+    eerste: np.ndarray               # (N, B, 12) the first child
+    gelijk: np.ndarray               # (N, 12) two children with the most hours
+    tabel: Toeslagtabel
+    tabel_record: Parameter
+    rij: np.ndarray                  # (N, 12) row of bijlage I
+    per_kind: np.ndarray             # (N, B, 12) toeslag in cents
+    totaal_centen: np.ndarray        # (N, 12)
+    maand: np.ndarray                # (N, 12) rounded down, before the annual threshold
+    jaarbedrag: np.ndarray
+    maandbedragen: np.ndarray
+    ontvangt: np.ndarray             # (N, 12) voorschot
+    ontvangt_jaar: np.ndarray
+    zonder_recht: np.ndarray         # (N, 12) voorschot in a month without a right
+
+    @property
+    def recht_per_maand(self) -> np.ndarray:
+        return self.maandbedragen > 0
+
+    @property
+    def uitloop(self) -> np.ndarray:
+        return self.uitloop_a | self.uitloop_p
+
+    # --- facts and details --------------------------------------------------------------------------------------
+    def feiten(self) -> dict[str, np.ndarray]:
+        """The per-household values the signal rules see; the voorschot is netted against the entitlement (Awir
+        art. 24 lid 2-3 and art. 26)."""
+        inv, jaarbedrag, ontvangt_jaar = self.inv, self.jaarbedrag, self.ontvangt_jaar
+        verschil = jaarbedrag - ontvangt_jaar
+        return {
+            "toetsingsinkomen": self.ti[:, 0],
+            "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
+            "vermogen": inv.vermogen,
+            "vermogensgrens": np.zeros(inv.n),
+            "ontvangt_jaar": ontvangt_jaar,
+            "terugvordering_schatting": np.maximum(0.0, ontvangt_jaar - jaarbedrag),
+            "nabetaling_schatting": np.where(ontvangt_jaar > 0, np.maximum(0.0, verschil), 0.0),
+            "maanden_voorschot_zonder_recht": self.zonder_recht.sum(axis=1),
+            "ontvangen_zonder_recht": np.where(self.zonder_recht, self.ontvangt, 0.0).sum(axis=1),
+            "uitloop_einde_maand": _laatste(self.uitloop),
+            "uitloop_loopt_door_in_volgend_jaar": uitloop_loopt_door(inv, self.aanspraak, self.uitloop_n),
+            "laatste_maand_met_recht": _laatste(self.recht_per_maand),
+            "heeft_kinderopvang": (self.uren_opgegeven > 0).any(axis=(1, 2)),
+            "maanden_opvang_zonder_recht": ((self.uren_opgegeven > 0).any(axis=1) & ~self.recht_per_maand).sum(axis=1),
+        }
+
+    def details(self) -> dict[str, np.ndarray]:
+        return {
+            "recht_per_maand": self.recht_per_maand,
+            "aanspraak_per_maand": self.aanspraak,
+            "uitloop_per_maand": self.uitloop,
+            "uitloop_einde_maand": _laatste(self.uitloop),
+            "restant_uren_per_maand": self.uit_tegoed.any(axis=1),
+            "teveel_ontvangen_per_maand": np.maximum(0.0, self.ontvangt - self.maandbedragen),
+            "tabelrij": self.rij,
+            "uren_in_aanmerking": self.uren,
+            "eerste_kind": self.eerste,
+            "toeslag_per_kind": self.per_kind / 100.0,
+        }
+
+    # --- explanation --------------------------------------------------------------------------------------------
+    def uitleg(self, i: int) -> list[str]:
+        regels = self._toetsingsinkomen(i) + self._activiteiten(i) + self._aanspraak(i)
+        kids = np.flatnonzero(self.kinderen[i])
+        if kids.size == 0:
+            return regels + ["Er is geen kind met kinderopvang opgegeven, dus geen kosten van kinderopvang "
+                             "(Wet kinderopvang art. 1.5 lid 1)."]
+        m = self._uitlegmaand(i)
+        regels.append(self._tabelrij(i, m))
+        regels += [self._kind(i, b, nr, m) for nr, b in enumerate(kids, start=1)]
+        if len(kids) > 1:
+            regels.append("Het eerste kind is het kind met de meeste uren; bij gelijke uren het kind met de hoogste "
+                          "kosten (Besluit kinderopvangtoeslag art. 3).")
+        return regels + self._maandbedrag(i, m) + self._jaar_en_voorschot(i)
+
+    def _toetsingsinkomen(self, i: int) -> list[str]:
+        """Awir art. 7-8: the household's toetsingsinkomen."""
+        e, partner = opmaak.euro, self.inv.heeft_partner[i]
+        if partner.any():
+            return [f"Toetsingsinkomen {e(self.ti[i, np.argmax(partner)])}: aanvrager {e(self.ti_a[i])} + "
+                    f"toeslagpartner {e(self.ti_p[i])} (Awir art. 7 lid 1, art. 8)."]
+        return [f"Toetsingsinkomen {e(self.ti[i, 0])} (Awir art. 8)."]
+
+    def _activiteiten(self, i: int) -> list[str]:
+        """Wko art. 1.6 lid 1, 3 and 8: the rechtgevende activiteit of each parent."""
+        inv, partner = self.inv, self.inv.heeft_partner[i]
+        regels = [f"Aanvrager: rechtgevende activiteit (werk, traject naar werk, studie of inburgering) in "
+                  f"{_maanden_zin(inv.activiteit_aanvrager[i, VOORAF:])} (Wet kinderopvang art. 1.6 lid 1)."]
+        if not partner.any():
+            return regels + ["Geen toeslagpartner: alleen de activiteit van de aanvrager telt (Wet kinderopvang "
+                             "art. 1.6 lid 1)."]
+        wanneer = "" if partner.all() else f" (toeslagpartner in {_maanden_zin(partner)})"
+        if inv.wlz_partner[i]:
+            return regels + [f"De toeslagpartner heeft een Wlz-indicatie: een activiteit van de toeslagpartner is "
+                             f"niet nodig{wanneer} (Wet kinderopvang art. 1.6 lid 8)."]
+        return regels + [f"Toeslagpartner: rechtgevende activiteit in "
+                         f"{_maanden_zin(inv.activiteit_partner[i, VOORAF:])}{wanneer}; ook de toeslagpartner moet "
+                         "een activiteit hebben (Wet kinderopvang art. 1.6 lid 3)."]
+
+    def _aanspraak(self, i: int) -> list[str]:
+        """Wko art. 1.6 lid 5 and the months with aanspraak."""
+        regels = []
+        for wie, masker in (("de aanvrager", self.uitloop_a[i]), ("de toeslagpartner", self.uitloop_p[i])):
+            if masker.any():
+                regels.append(f"Na het einde van de activiteit van {wie} loopt de aanspraak {self.uitloop_n} maanden "
+                              f"door, gerekend vanaf de eerste dag zonder werk: {_maanden_zin(masker)} "
+                              "(Wet kinderopvang art. 1.6 lid 5).")
+        aanspraak = self.aanspraak[i]
+        if aanspraak.all():
+            regels.append("Aanspraak op kinderopvangtoeslag in alle maanden (Wet kinderopvang art. 1.6).")
+        elif aanspraak.any():
+            regels.append(f"Aanspraak op kinderopvangtoeslag in {_maanden_zin(aanspraak)}; niet in "
+                          f"{_maanden_zin(~aanspraak)} (Wet kinderopvang art. 1.6).")
+        else:
+            regels.append("Geen aanspraak: in geen enkele maand hebben de aanvrager en (zo nodig) de toeslagpartner "
+                          "allebei een rechtgevende activiteit, ook niet in de "
+                          f"{int(self.p('kinderopvangtoeslag.uitloop_maanden'))} maanden na het einde van het werk "
+                          "(Wet kinderopvang art. 1.6).")
+        return regels
+
+    def _uitlegmaand(self, i: int) -> int:
+        """The month explained: the first with toeslag, else the first with opvang (amounts are per month, Besluit
+        art. 2)."""
+        met_toeslag = np.flatnonzero(self.totaal_centen[i] > 0)
+        met_opvang = np.flatnonzero(self.uren_opgegeven[i].sum(axis=0) > 0)
+        return int(met_toeslag[0]) if met_toeslag.size else (int(met_opvang[0]) if met_opvang.size else 0)
+
+    def _tabelrij(self, i: int, m: int) -> str:
+        """Besluit art. 6 and 8, bijlage I: the row of the toetsingsinkomen and its percentages."""
+        e, pct, tabel, r = opmaak.euro, opmaak.procent, self.tabel, int(self.rij[i, m])
+        tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {e(tabel.tot_en_met[r])}"
+        return (f"Toetsingsinkomen {e(self.ti[i, m])} valt in de rij vanaf {e(tabel.vanaf[r])} {tot}: eerste kind "
+                f"{pct(tabel.basispunten_eerste[r] / 10000)}, elk volgend kind "
+                f"{pct(tabel.basispunten_volgend[r] / 10000)} van de kosten (Besluit kinderopvangtoeslag art. 6 en 8, "
+                "bijlage I).")
+
+    def _kind(self, i: int, b: int, nr: int, m: int) -> str:
+        """Besluit art. 3, 4, 8 and 8a: one child's hours × price = kosten, and its toeslag in month m."""
+        e, pct, inv = opmaak.euro, opmaak.procent, self.inv
+        naam, soort = opmaak.MAANDNAMEN[m], SOORTNAAM[OPVANGSOORTEN[inv.opvang_soort[i, b]]]
+        opgegeven, telt = self.uren_opgegeven[i, b, m], self.uren[i, b, m]
+        if telt <= 0:
+            reden = ("geen opvanguren opgegeven" if opgegeven <= 0 else
+                     f"{opgegeven:g} uur opvang, maar geen aanspraak in die maand en geen opvanguren meer over")
+            return (f"Kind {nr} ({soort}) in {naam}: {reden} "
+                    "(Wet kinderopvang art. 1.6; Besluit kinderopvangtoeslag art. 8a).")
+        uurtekst = f"{telt:g} uur"
+        if opgegeven > telt:
+            uurtekst += f" (opgegeven {opgegeven:g}; maximaal {self.max_uren:g} per maand of de uren die nog over zijn)"
+        prijstekst = e(self.prijs[i, b], centen=True)
+        if inv.opvang_uurprijs[i, b] > self.prijs[i, b]:
+            prijstekst += f" (uurprijs {e(inv.opvang_uurprijs[i, b], centen=True)}, maximum voor {soort})"
+        r = int(self.rij[i, m])
+        rol = "eerste kind" if self.eerste[i, b, m] else "volgend kind"
+        bp = self.tabel.basispunten_eerste[r] if self.eerste[i, b, m] else self.tabel.basispunten_volgend[r]
+        return (f"Kind {nr} ({soort}) in {naam}: {uurtekst} × {prijstekst} = "
+                f"{e(self.kosten[i, b, m] / 100, centen=True)} kosten; als {rol} {pct(bp / 10000)} = "
+                f"{e(self.per_kind[i, b, m] / 100, centen=True)} (Besluit kinderopvangtoeslag art. 3, 4, 8 en 8a).")
+
+    def _maandbedrag(self, i: int, m: int) -> list[str]:
+        """Besluit art. 2 and 8a: the month's total, rounded down, per month and from unused hours."""
+        e, maand = opmaak.euro, self.maand
+        regels = [f"Totaal in {opmaak.MAANDNAMEN[m]} {e(self.totaal_centen[i, m] / 100, centen=True)}, naar beneden "
+                  f"afgerond {e(maand[i, m])} (Besluit kinderopvangtoeslag art. 2; {BRON_BROCHURE})."]
+        if not np.allclose(maand[i], maand[i, m]):
+            regels.append("Per maand: " + "; ".join(f"{opmaak.MAANDKORT[k]} {e(maand[i, k])}" for k in range(12))
+                          + " (Besluit kinderopvangtoeslag art. 2).")
+        tegoed = self.uit_tegoed[i].any(axis=0)
+        if tegoed.any():
+            regels.append(f"In {_maanden_zin(tegoed)} telt de opvang mee met uren die nog over waren uit de maanden "
+                          f"met aanspraak ({self.max_uren:g} per kind per maand) (Besluit kinderopvangtoeslag art. 8a; "
+                          "Dienst Toeslagen, 'Ik heb geen werk meer').")
+        return regels
+
+    def _jaar_en_voorschot(self, i: int) -> list[str]:
+        """Awir art. 14 lid 4-5 (the year) and art. 24 lid 2-3 and 26 (the voorschot)."""
+        e, regels = opmaak.euro, []
+        som = self.maand[i].sum()
+        if self.jaarbedrag[i] > 0:
+            regels.append(f"Over het jaar {e(self.jaarbedrag[i])} (Awir art. 14 lid 4).")
+        elif som > 0:
+            regels.append(f"Over het jaar {e(som)}: minder dan {e(self.p('algemeen.awir_minimum_jaarbedrag'))}, dus "
+                          "geen kinderopvangtoeslag (Awir art. 14 lid 5).")
+        if self.ontvangt_jaar[i] > 0:
+            tekst = awir.voorschotregel(float(self.ontvangt_jaar[i]), float(self.jaarbedrag[i]))
+            if self.zonder_recht[i].any():
+                tekst += f"; voorschot ontvangen in {_maanden_zin(self.zonder_recht[i])} zonder recht in die maanden"
+            regels.append(tekst + " (Awir art. 24 lid 2-3 en art. 26).")
+        return regels
+
+    def bronnen(self, i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, "Wet kinderopvang art. 1.5 lid 1 en art. 1.6 lid 1 en 3"]
+        if self.inv.wlz_partner[i] and self.inv.heeft_partner[i].any():
+            uit.append("Wet kinderopvang art. 1.6 lid 8")
+        if self.uitloop[i].any():
+            uit.append("Wet kinderopvang art. 1.6 lid 5")
+        uit += ["Wet kinderopvang art. 1.7 en 1.8",
+                "Besluit kinderopvangtoeslag art. 2, 3, 4, 6, 8 en 8a en bijlage I", BRON_BROCHURE,
+                "Awir art. 14 lid 4-5"]
+        if self.ontvangt_jaar[i] > 0:
+            uit.append("Awir art. 24 lid 2-3 en art. 26")
+        uit += [f"{r.id}: {r.bron}" for r in (self.parameters.record(x) for x in self.p.gelezen)]
+        return uit + [f"{TABEL}: {self.tabel_record.bron}"]
+
+    # --- warnings -----------------------------------------------------------------------------------------------
+    def waarschuwingen(self, i: int) -> list[str]:
+        inv, uitloop_n = self.inv, self.uitloop_n
+        uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
+        uit += self._opvang_buiten_leeftijd(i) + self._tabelzekerheid(i) + self._activiteiten_vooraf_onbekend(i)
+        if self.uitloop[i].any():
+            uit.append(f"De uitloop van {uitloop_n} maanden na het einde van werk (Wet kinderopvang art. 1.6 lid 5) is "
+                       "meegerekend. Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan wordt "
+                       "die verlengd; dat is niet berekend.")
+        if self.uit_tegoed[i].any():
+            uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen vraagt "
+                       "de toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn toeslagen.")
+        if (self.gelijk[i] & (self.per_kind[i] > 0).any(axis=0)).any():
+            uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten "
+                       "als eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit "
+                       "kinderopvangtoeslag (art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is "
+                       "klein, maar controleer dit.")
+        vo = instellingen.waarde("kinderopvangtoeslag.leeftijd_voortgezet_onderwijs")  # a samenloop choice, not the law's
+        if (self.kinderen[i][:, None] & (self.uren_opgegeven[i] > 0) & (self.leeftijd[i] >= vo)).any():
+            uit.append(f"Een kind van {vo} jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de "
+                       "maand waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
+        return uit
+
+    def _tabelzekerheid(self, i: int) -> list[str]:
+        """The grade of every table percentage this household actually uses (only months with a toeslag for that
+        child), each row and column once."""
+        uit, vermeld, tabel = [], set(), self.tabel
+        gebruikt = self.per_kind[i] > 0                                               # (B, 12)
+        for m in range(12):
+            r = int(self.rij[i, m])
+            for is_eerste in (True, False):
+                if not (gebruikt[:, m] & (self.eerste[i, :, m] == is_eerste)).any():
+                    continue
+                zekerheid = (tabel.zekerheid_eerste if is_eerste else tabel.zekerheid_volgend)[r]
+                if zekerheid == "A" or (r, is_eerste) in vermeld:
+                    continue
+                vermeld.add((r, is_eerste))
+                uit.append(self._tabelwaarschuwing(r, is_eerste, zekerheid))
+        return uit
+
+    def _tabelwaarschuwing(self, r: int, is_eerste: bool, zekerheid: str) -> str:
+        tabel = self.tabel
+        bp = (tabel.basispunten_eerste if is_eerste else tabel.basispunten_volgend)[r]
+        tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {opmaak.euro(tabel.tot_en_met[r])}"
+        tekst = (f"Parameter {TABEL}, rij vanaf {opmaak.euro(tabel.vanaf[r])} {tot}, "
+                 f"{'eerste kind' if is_eerste else 'volgend kind'} = {opmaak.procent(bp / 10000)} heeft zekerheid "
+                 f"{zekerheid}: {tabel.herkomst[r] or self.tabel_record.bron}")
+        if zekerheid == "UNCONFIRMED":
+            tekst += (". Dit percentage is voor dit jaar niet in een bron gevonden; samenloop rekent met een "
+                      "bovengrens, dus de werkelijke kinderopvangtoeslag is waarschijnlijk lager.")
+        return tekst
+
+    def _activiteiten_vooraf_onbekend(self, i: int) -> list[str]:
+        """Wko art. 1.6 lid 5: without activities in October-December of last year an uitloop into January is
+        unknown."""
+        inv, uit = self.inv, []
+        for k, (wie, bekend) in enumerate((("de aanvrager", inv.activiteit_vooraf_bekend[i, 0]),
+                                           ("de toeslagpartner", inv.activiteit_vooraf_bekend[i, 1]))):
+            act = inv.activiteit_aanvrager if k == 0 else inv.activiteit_partner
+            nodig = k == 0 or (inv.heeft_partner[i, 0] and not inv.wlz_partner[i])
+            if nodig and not bekend and not act[i, VOORAF]:
+                uit.append(f"De activiteiten van {wie} in oktober-december van {inv.jaar - 1} zijn onbekend (geen "
+                           f"'activiteiten' opgegeven) en in januari is er geen: stopte het werk in die maanden, dan "
+                           f"loopt de aanspraak nog tot {self.uitloop_n} maanden na het einde door (Wet kinderopvang "
+                           "art. 1.6 lid 5) en kan het recht in het begin van het jaar hoger zijn.")
+        return uit
+
+    def _opvang_buiten_leeftijd(self, i: int) -> list[str]:
+        """Dutch warnings for opvanguren in the household file in months the law does not count them: before the
+        month the child counts from (Awir art. 5), or buitenschoolse opvang before the child is 4 (Wko art. 1.1; WPO
+        art. 39)."""
+        inv, leeftijd, niet_geteld, uit = self.inv, self.leeftijd, self.uren_niet_geteld, []
+        nummers = np.cumsum(inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i])
+        bso_leeftijd = self.p("kinderopvangtoeslag.bso_minimumleeftijd")
+        for b in np.flatnonzero((niet_geteld[i] > 0).any(axis=1)):
+            geboren = date(*(int(x) for x in inv.bewoner_geboren[i, b]))
+            wie = f"Kind {int(nummers[b])} (geboren {opmaak.datum(geboren)})"
+            voor_geboorte = np.flatnonzero((niet_geteld[i, b] > 0) & (leeftijd[i, b] < 0))
+            te_jong = np.flatnonzero((niet_geteld[i, b] > 0) & (leeftijd[i, b] >= 0))
+            if voor_geboorte.size:
+                vanaf = np.flatnonzero(leeftijd[i, b] >= 0)
+                wanneer = (f"pas mee vanaf {opmaak.MAANDNAMEN[int(vanaf[0])]}" if vanaf.size
+                           else f"in {inv.jaar} nog niet mee")
+                uit.append(f"{wie} heeft volgens het huishoudbestand kinderopvang in {opmaak.maanden(voor_geboorte)}, "
+                           f"maar telt voor de kinderopvangtoeslag {wanneer}: een kind telt vanaf de maand na de "
+                           "geboorte, of vanaf de maand van de geboorte als die op de 1e valt (Awir art. 5). De "
+                           f"opvanguren in {opmaak.maanden(voor_geboorte)} tellen niet mee; controleer de opvanguren "
+                           "per maand.")
+            if te_jong.size:
+                uit.append(f"{wie} heeft volgens het huishoudbestand buitenschoolse opvang in {opmaak.maanden(te_jong)}, "
+                           f"maar is dan nog geen {bso_leeftijd:g} jaar. Buitenschoolse opvang is voor kinderen die "
+                           f"naar de basisschool kunnen, vanaf {bso_leeftijd:g} jaar (Wet kinderopvang art. 1.1; Wet op "
+                           "het primair onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of "
+                           "gastouderopvang, geef dan die soort op.")
+        return uit
+
+
+def _maanden_zin(masker: np.ndarray) -> str:
+    idx = np.flatnonzero(masker)
+    return opmaak.maanden(idx) if idx.size else "geen enkele maand"
+
+
+def _berekening(inv: Invoer, parameters: Parameters) -> _Berekening:
+    """Every step of the calculation, per household and month (Wko art. 1.6; Besluit art. 2-8a)."""
     p = parameters.lezer()
     ti_a, ti_p, ti = awir.draagkracht(inv)
 
     uitloop_n = int(p("kinderopvangtoeslag.uitloop_maanden"))
-    aanspraak, act_a, act_p = aanspraak_per_maand(inv, uitloop_n)
+    aanspraak, _, _ = aanspraak_per_maand(inv, uitloop_n)
     uitloop_a, uitloop_p = uitloopmaanden(inv, aanspraak)
 
     kinderen = kinderen_met_opvang(inv)
@@ -212,283 +550,38 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     totaal_centen = per_kind.sum(axis=1)                                          # (N, 12)
     maand = naar_beneden(totaal_centen, p("kinderopvangtoeslag.afronding_maandbedrag"))
     jaarbedrag = awir.afgerond_jaarbedrag(jaartotaal(maand), p)
-    recht = jaarbedrag > 0
-    maandbedragen = np.where(recht[:, None], maand, 0.0)
+    maandbedragen = np.where((jaarbedrag > 0)[:, None], maand, 0.0)
 
     # Voorschot against the entitlement (Awir art. 24 lid 2-3 and art. 26: the year's voorschotten are netted).
     ontvangt = inv.ontvangt[REGELING]
-    ontvangt_jaar = jaartotaal(ontvangt)
-    recht_per_maand = maandbedragen > 0
-    zonder_recht = (ontvangt > 0) & ~recht_per_maand
-    verschil = jaarbedrag - ontvangt_jaar
-    terugvordering = np.maximum(0.0, ontvangt_jaar - jaarbedrag)
-    nabetaling = np.where(ontvangt_jaar > 0, np.maximum(0.0, verschil), 0.0)
+    return _Berekening(
+        inv=inv, parameters=parameters, p=p, ti_a=ti_a, ti_p=ti_p, ti=ti, uitloop_n=uitloop_n, aanspraak=aanspraak,
+        uitloop_a=uitloop_a, uitloop_p=uitloop_p, kinderen=kinderen, prijs=prijs, max_uren=max_uren,
+        leeftijd=leeftijd, uren_niet_geteld=uren_niet_geteld, uren_opgegeven=uren_opgegeven, uren=uren,
+        uit_tegoed=uit_tegoed, kosten=kosten, eerste=eerste, gelijk=gelijk, tabel=tabel, tabel_record=tabel_record,
+        rij=rij, per_kind=per_kind, totaal_centen=totaal_centen, maand=maand, jaarbedrag=jaarbedrag,
+        maandbedragen=maandbedragen, ontvangt=ontvangt, ontvangt_jaar=jaartotaal(ontvangt),
+        zonder_recht=(ontvangt > 0) & ~(maandbedragen > 0))
 
-    uitloop = uitloop_a | uitloop_p
-    uitloop_einde = _laatste(uitloop)
-    # Does the last uitloop run into next year? Work in Oct/Nov/Dec reaches past December.
-    doorloop = np.zeros(inv.n, dtype=bool)
-    for act, nodig in ((inv.werk_aanvrager, np.ones(inv.n, dtype=bool)),
-                       (inv.werk_partner, inv.heeft_partner[:, -1] & ~inv.wlz_partner)):
-        laatste_act = _laatste(act[:, VOORAF:])
-        doorloop |= nodig & (laatste_act >= 12 - uitloop_n) & (laatste_act < 11) & aanspraak[:, -1]
-    heeft_opvang = (uren_opgegeven > 0).any(axis=(1, 2))
-    opvang_zonder_recht = ((uren_opgegeven > 0).any(axis=1) & ~recht_per_maand).sum(axis=1)
 
-    def uitleg(i: int) -> list[str]:
-        return _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitloop_p, kinderen, prijs,
-                       uren_opgegeven, uren, uit_tegoed, kosten, eerste, tabel, rij, per_kind, totaal_centen, maand,
-                       jaarbedrag, ontvangt, ontvangt_jaar, terugvordering, nabetaling, zonder_recht, max_uren,
-                       uitloop_n)
-
-    def bronnen(i: int) -> list[str]:
-        uit = [awir.BRON_TOETSINGSINKOMEN, "Wet kinderopvang art. 1.5 lid 1 en art. 1.6 lid 1 en 3"]
-        if inv.wlz_partner[i] and inv.heeft_partner[i].any():
-            uit.append("Wet kinderopvang art. 1.6 lid 8")
-        if uitloop[i].any():
-            uit.append("Wet kinderopvang art. 1.6 lid 5")
-        uit += ["Wet kinderopvang art. 1.7 en 1.8",
-                "Besluit kinderopvangtoeslag art. 2, 3, 4, 6, 8 en 8a en bijlage I", BRON_BROCHURE,
-                "Awir art. 14 lid 4-5"]
-        if ontvangt_jaar[i] > 0:
-            uit.append("Awir art. 24 lid 2-3 en art. 26")
-        uit += [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
-        return uit + [f"{TABEL}: {tabel_record.bron}"]
-
-    def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, inv, p, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed,
-                               kinderen, uren_opgegeven, uitloop_n, leeftijd, uren_niet_geteld)
-
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    b = _berekening(inv, parameters)
     return Uitkomst(
-        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=b.maandbedragen, jaarbedrag=b.jaarbedrag,
+        recht=b.jaarbedrag > 0, uitleg=b.uitleg, bronnen=b.bronnen, waarschuwingen=b.waarschuwingen, lezer=b.p,
         signaalbronnen={"bron_recht": "Wet kinderopvang art. 1.5 en 1.6",
                         "bron_vermogen": "Wet kinderopvang (geen vermogenstoets)",
                         "bron_uitloop": "Wet kinderopvang art. 1.6 lid 5",
                         "bron_terugvordering": "Awir art. 24 lid 2-3 en art. 26"},
-        feiten={
-            "toetsingsinkomen": ti[:, 0],
-            "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
-            "vermogen": inv.vermogen,
-            "vermogensgrens": np.zeros(inv.n),
-            "ontvangt_jaar": ontvangt_jaar,
-            "terugvordering_schatting": terugvordering,
-            "nabetaling_schatting": nabetaling,
-            "maanden_voorschot_zonder_recht": zonder_recht.sum(axis=1),
-            "ontvangen_zonder_recht": np.where(zonder_recht, ontvangt, 0.0).sum(axis=1),
-            "uitloop_einde_maand": uitloop_einde,
-            "uitloop_loopt_door_in_volgend_jaar": doorloop,
-            "laatste_maand_met_recht": _laatste(recht_per_maand),
-            "heeft_kinderopvang": heeft_opvang,
-            "maanden_opvang_zonder_recht": opvang_zonder_recht,
-        },
-        details={
-            "recht_per_maand": recht_per_maand,
-            "aanspraak_per_maand": aanspraak,
-            "uitloop_per_maand": uitloop,
-            "uitloop_einde_maand": uitloop_einde,
-            "restant_uren_per_maand": uit_tegoed.any(axis=1),
-            "teveel_ontvangen_per_maand": np.maximum(0.0, ontvangt - maandbedragen),
-            "tabelrij": rij,
-            "uren_in_aanmerking": uren,
-            "eerste_kind": eerste,
-            "toeslag_per_kind": per_kind / 100.0,
-        },
-        doorgifte=KinderopvangRecht(per_maand=recht_per_maand),
+        feiten=b.feiten(),
+        details=b.details(),
+        doorgifte=KinderopvangRecht(per_maand=b.recht_per_maand),
         onderdelen=awir.onderdelen(
             "inkomenstoets", "het percentage van de kosten dat vergoed wordt, hangt af van de rij "
             "van de tabel waarin het toetsingsinkomen valt; een hogere rij geeft een lager percentage (Besluit "
-            "kinderopvangtoeslag art. 6 en 8, bijlage I)", totaal_centen / 100.0,
-            maandbedragen, p, afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
+            "kinderopvangtoeslag art. 6 en 8, bijlage I)", b.totaal_centen / 100.0,
+            b.maandbedragen, b.p, afronding="Dienst Toeslagen rondt het maandbedrag af op hele euro's naar beneden"),
     )
-
-
-# --- explanation ------------------------------------------------------------------------------------------------
-def _maanden_zin(masker: np.ndarray) -> str:
-    idx = np.flatnonzero(masker)
-    return opmaak.maanden(idx) if idx.size else "geen enkele maand"
-
-
-def _uitleg(i, inv, p, ti_a, ti_p, ti, aanspraak, act_a, act_p, uitloop_a, uitloop_p, kinderen, prijs,
-            uren_opgegeven, uren, uit_tegoed, kosten, eerste, tabel, rij, per_kind, totaal_centen, maand, jaarbedrag,
-            ontvangt, ontvangt_jaar, terugvordering, nabetaling, zonder_recht, max_uren, uitloop_n) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    regels: list[str] = []
-    partner = inv.heeft_partner[i]
-    if partner.any():
-        regels.append(f"Toetsingsinkomen {e(ti[i, np.argmax(partner)])}: aanvrager {e(ti_a[i])} + toeslagpartner "
-                      f"{e(ti_p[i])} (Awir art. 7 lid 1, art. 8).")
-    else:
-        regels.append(f"Toetsingsinkomen {e(ti[i, 0])} (Awir art. 8).")
-
-    nu_a = inv.activiteit_aanvrager[i, VOORAF:]
-    regels.append(f"Aanvrager: rechtgevende activiteit (werk, traject naar werk, studie of inburgering) in "
-                  f"{_maanden_zin(nu_a)} (Wet kinderopvang art. 1.6 lid 1).")
-    if not partner.any():
-        regels.append("Geen toeslagpartner: alleen de activiteit van de aanvrager telt (Wet kinderopvang art. 1.6 lid 1).")
-    else:
-        wanneer = "" if partner.all() else f" (toeslagpartner in {_maanden_zin(partner)})"
-        if inv.wlz_partner[i]:
-            regels.append(f"De toeslagpartner heeft een Wlz-indicatie: een activiteit van de toeslagpartner is niet "
-                          f"nodig{wanneer} (Wet kinderopvang art. 1.6 lid 8).")
-        else:
-            regels.append(f"Toeslagpartner: rechtgevende activiteit in {_maanden_zin(inv.activiteit_partner[i, VOORAF:])}"
-                          f"{wanneer}; ook de toeslagpartner moet een activiteit hebben (Wet kinderopvang art. 1.6 lid 3).")
-    for wie, masker in (("de aanvrager", uitloop_a[i]), ("de toeslagpartner", uitloop_p[i])):
-        if masker.any():
-            regels.append(f"Na het einde van de activiteit van {wie} loopt de aanspraak {uitloop_n} maanden door, "
-                          f"gerekend vanaf de eerste dag zonder werk: {_maanden_zin(masker)} "
-                          "(Wet kinderopvang art. 1.6 lid 5).")
-    if aanspraak[i].all():
-        regels.append("Aanspraak op kinderopvangtoeslag in alle maanden (Wet kinderopvang art. 1.6).")
-    elif aanspraak[i].any():
-        regels.append(f"Aanspraak op kinderopvangtoeslag in {_maanden_zin(aanspraak[i])}; niet in "
-                      f"{_maanden_zin(~aanspraak[i])} (Wet kinderopvang art. 1.6).")
-    else:
-        regels.append("Geen aanspraak: in geen enkele maand hebben de aanvrager en (zo nodig) de toeslagpartner allebei "
-                      f"een rechtgevende activiteit, ook niet in de {int(p('kinderopvangtoeslag.uitloop_maanden'))} "
-                      "maanden na het einde van het werk (Wet kinderopvang art. 1.6).")
-
-    kids = np.flatnonzero(kinderen[i])
-    if kids.size == 0:
-        regels.append("Er is geen kind met kinderopvang opgegeven, dus geen kosten van kinderopvang "
-                      "(Wet kinderopvang art. 1.5 lid 1).")
-        return regels
-    # Explain the first month with toeslag (or with opvang): the amounts are per month (Besluit art. 2).
-    met_toeslag = np.flatnonzero(totaal_centen[i] > 0)
-    met_opvang = np.flatnonzero(uren_opgegeven[i].sum(axis=0) > 0)
-    m = int(met_toeslag[0]) if met_toeslag.size else (int(met_opvang[0]) if met_opvang.size else 0)
-    naam = opmaak.MAANDNAMEN[m]
-    r = int(rij[i, m])
-    tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {e(tabel.tot_en_met[r])}"
-    regels.append(f"Toetsingsinkomen {e(ti[i, m])} valt in de rij vanaf {e(tabel.vanaf[r])} {tot}: eerste kind "
-                  f"{pct(tabel.basispunten_eerste[r] / 10000)}, elk volgend kind {pct(tabel.basispunten_volgend[r] / 10000)} "
-                  "van de kosten (Besluit kinderopvangtoeslag art. 6 en 8, bijlage I).")
-    for nr, b in enumerate(kids, start=1):
-        soort = OPVANGSOORTEN[inv.opvang_soort[i, b]]
-        opgegeven, telt = uren_opgegeven[i, b, m], uren[i, b, m]
-        uurtekst = f"{telt:g} uur"
-        if opgegeven > telt:
-            uurtekst += f" (opgegeven {opgegeven:g}; maximaal {max_uren:g} per maand of de uren die nog over zijn)"
-        prijstekst = e(prijs[i, b], centen=True)
-        if inv.opvang_uurprijs[i, b] > prijs[i, b]:
-            prijstekst += f" (uurprijs {e(inv.opvang_uurprijs[i, b], centen=True)}, maximum voor {SOORTNAAM[soort]})"
-        if telt <= 0:
-            reden = ("geen opvanguren opgegeven" if opgegeven <= 0 else
-                     f"{opgegeven:g} uur opvang, maar geen aanspraak in die maand en geen opvanguren meer over")
-            regels.append(f"Kind {nr} ({SOORTNAAM[soort]}) in {naam}: {reden} "
-                          "(Wet kinderopvang art. 1.6; Besluit kinderopvangtoeslag art. 8a).")
-            continue
-        rol = "eerste kind" if eerste[i, b, m] else "volgend kind"
-        bp = tabel.basispunten_eerste[r] if eerste[i, b, m] else tabel.basispunten_volgend[r]
-        regels.append(f"Kind {nr} ({SOORTNAAM[soort]}) in {naam}: {uurtekst} × {prijstekst} = "
-                      f"{e(kosten[i, b, m] / 100, centen=True)} kosten; als {rol} {pct(bp / 10000)} = "
-                      f"{e(per_kind[i, b, m] / 100, centen=True)} (Besluit kinderopvangtoeslag art. 3, 4, 8 en 8a).")
-    if len(kids) > 1:
-        regels.append("Het eerste kind is het kind met de meeste uren; bij gelijke uren het kind met de hoogste kosten "
-                      "(Besluit kinderopvangtoeslag art. 3).")
-    regels.append(f"Totaal in {naam} {e(totaal_centen[i, m] / 100, centen=True)}, naar beneden afgerond "
-                  f"{e(maand[i, m])} (Besluit kinderopvangtoeslag art. 2; {BRON_BROCHURE}).")
-    if not np.allclose(maand[i], maand[i, m]):
-        regels.append("Per maand: " + "; ".join(f"{opmaak.MAANDKORT[k]} {e(maand[i, k])}" for k in range(12))
-                      + " (Besluit kinderopvangtoeslag art. 2).")
-    tegoed = uit_tegoed[i].any(axis=0)
-    if tegoed.any():
-        regels.append(f"In {_maanden_zin(tegoed)} telt de opvang mee met uren die nog over waren uit de maanden met "
-                      f"aanspraak ({max_uren:g} per kind per maand) (Besluit kinderopvangtoeslag art. 8a; Dienst "
-                      "Toeslagen, 'Ik heb geen werk meer').")
-    som = maand[i].sum()
-    if jaarbedrag[i] > 0:
-        regels.append(f"Over het jaar {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
-    elif som > 0:
-        regels.append(f"Over het jaar {e(som)}: minder dan {e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen "
-                      "kinderopvangtoeslag (Awir art. 14 lid 5).")
-    if ontvangt_jaar[i] > 0:
-        tekst = awir.voorschotregel(float(ontvangt_jaar[i]), float(jaarbedrag[i]))
-        if zonder_recht[i].any():
-            tekst += f"; voorschot ontvangen in {_maanden_zin(zonder_recht[i])} zonder recht in die maanden"
-        regels.append(tekst + " (Awir art. 24 lid 2-3 en art. 26).")
-    return regels
-
-
-def _waarschuwingen(i, inv, p, tabel, tabel_record, rij, eerste, per_kind, gelijk, uitloop, uit_tegoed, kinderen,
-                    uren_opgegeven, uitloop_n, leeftijd, uren_niet_geteld) -> list[str]:
-    uit = awir.waarschuwingen_toetsingsinkomen(inv, i)
-    uit += _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld)
-    # Grade of every table percentage this household actually uses (only months with a toeslag for that child).
-    gebruikt = per_kind[i] > 0                                                    # (B, 12)
-    vermeld = set()
-    for m in range(12):
-        r = int(rij[i, m])
-        for is_eerste in (True, False):
-            if not (gebruikt[:, m] & (eerste[i, :, m] == is_eerste)).any():
-                continue
-            zekerheid = (tabel.zekerheid_eerste if is_eerste else tabel.zekerheid_volgend)[r]
-            if zekerheid == "A" or (r, is_eerste) in vermeld:
-                continue
-            vermeld.add((r, is_eerste))
-            bp = (tabel.basispunten_eerste if is_eerste else tabel.basispunten_volgend)[r]
-            tot = "en hoger" if np.isinf(tabel.tot_en_met[r]) else f"t/m {opmaak.euro(tabel.tot_en_met[r])}"
-            tekst = (f"Parameter {TABEL}, rij vanaf {opmaak.euro(tabel.vanaf[r])} {tot}, "
-                     f"{'eerste kind' if is_eerste else 'volgend kind'} = {opmaak.procent(bp / 10000)} heeft zekerheid "
-                     f"{zekerheid}: {tabel.herkomst[r] or tabel_record.bron}")
-            if zekerheid == "UNCONFIRMED":
-                tekst += (". Dit percentage is voor dit jaar niet in een bron gevonden; samenloop rekent met een "
-                          "bovengrens, dus de werkelijke kinderopvangtoeslag is waarschijnlijk lager.")
-            uit.append(tekst)
-    for k, (wie, bekend) in enumerate((("de aanvrager", inv.activiteit_vooraf_bekend[i, 0]),
-                                       ("de toeslagpartner", inv.activiteit_vooraf_bekend[i, 1]))):
-        act = inv.activiteit_aanvrager if k == 0 else inv.activiteit_partner
-        nodig = k == 0 or (inv.heeft_partner[i, 0] and not inv.wlz_partner[i])
-        if nodig and not bekend and not act[i, VOORAF]:
-            uit.append(f"De activiteiten van {wie} in oktober-december van {inv.jaar - 1} zijn onbekend (geen "
-                       f"'activiteiten' opgegeven) en in januari is er geen: stopte het werk in die maanden, dan loopt "
-                       f"de aanspraak nog tot {uitloop_n} maanden na het einde door (Wet kinderopvang art. 1.6 lid 5) "
-                       "en kan het recht in het begin van het jaar hoger zijn.")
-    if uitloop[i].any():
-        uit.append(f"De uitloop van {uitloop_n} maanden na het einde van werk (Wet kinderopvang art. 1.6 lid 5) is meegerekend. "
-                   "Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan wordt die verlengd; "
-                   "dat is niet berekend.")
-    if uit_tegoed[i].any():
-        uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen vraagt de "
-                   "toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn toeslagen.")
-    if (gelijk[i] & (per_kind[i] > 0).any(axis=0)).any():
-        uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten als "
-                   "eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit kinderopvangtoeslag "
-                   "(art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is klein, maar controleer dit.")
-    vo = instellingen.waarde("kinderopvangtoeslag.leeftijd_voortgezet_onderwijs")  # a samenloop choice, not the law's
-    if (kinderen[i][:, None] & (uren_opgegeven[i] > 0) & (leeftijd[i] >= vo)).any():
-        uit.append(f"Een kind van {vo} jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de maand "
-                   "waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
-    return uit
-
-
-def _opvang_buiten_leeftijd(i, inv, p, leeftijd, uren_niet_geteld) -> list[str]:
-    """Dutch warnings for opvanguren in the household file in months the law does not count them: before the month the
-    child counts from (Awir art. 5), or buitenschoolse opvang before the child is 4 (Wko art. 1.1; WPO art. 39)."""
-    uit = []
-    nummers = np.cumsum(inv.bewoner_aanwezig[i] & inv.bewoner_is_kind[i])
-    bso_leeftijd = p("kinderopvangtoeslag.bso_minimumleeftijd")
-    for b in np.flatnonzero((uren_niet_geteld[i] > 0).any(axis=1)):
-        geboren = date(*(int(x) for x in inv.bewoner_geboren[i, b]))
-        wie = f"Kind {int(nummers[b])} (geboren {opmaak.datum(geboren)})"
-        voor_geboorte = np.flatnonzero((uren_niet_geteld[i, b] > 0) & (leeftijd[i, b] < 0))
-        te_jong = np.flatnonzero((uren_niet_geteld[i, b] > 0) & (leeftijd[i, b] >= 0))
-        if voor_geboorte.size:
-            vanaf = np.flatnonzero(leeftijd[i, b] >= 0)
-            wanneer = (f"pas mee vanaf {opmaak.MAANDNAMEN[int(vanaf[0])]}" if vanaf.size
-                       else f"in {inv.jaar} nog niet mee")
-            uit.append(f"{wie} heeft volgens het huishoudbestand kinderopvang in {opmaak.maanden(voor_geboorte)}, "
-                       f"maar telt voor de kinderopvangtoeslag {wanneer}: een kind telt vanaf de maand na de geboorte, "
-                       "of vanaf de maand van de geboorte als die op de 1e valt (Awir art. 5). De opvanguren in "
-                       f"{opmaak.maanden(voor_geboorte)} tellen niet mee; controleer de opvanguren per maand.")
-        if te_jong.size:
-            uit.append(f"{wie} heeft volgens het huishoudbestand buitenschoolse opvang in {opmaak.maanden(te_jong)}, "
-                       f"maar is dan nog geen {bso_leeftijd:g} jaar. Buitenschoolse opvang is voor kinderen die naar de "
-                       f"basisschool kunnen, vanaf {bso_leeftijd:g} jaar (Wet kinderopvang art. 1.1; Wet op het primair "
-                       "onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of gastouderopvang, "
-                       "geef dan die soort op.")
-    return uit
 
 
 def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:

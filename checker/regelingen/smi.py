@@ -14,6 +14,7 @@ SMI must be applied for and is not paid over months before the aanvraag.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy as np
 from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import OPVANGSOORTEN, VOORAF, Invoer, jaartotaal
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from ._gemeentebeleid import Beleid
 from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
@@ -89,8 +90,161 @@ def binnen_maximale_duur(mogelijk: np.ndarray, maximale_duur: np.ndarray) -> np.
     return mogelijk & (np.cumsum(mogelijk, axis=1) <= maximale_duur[:, None])
 
 
-def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
-    eerder = eerder or {}
+BELEIDSREGELS = ("terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
+                 "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage")
+
+
+@dataclass(frozen=True, eq=False)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    beleid: Beleid
+    kan_niet: np.ndarray        # (N, 12) a parent cannot care for the child
+    niemand: np.ndarray         # (N, 12) no parent can look after the child
+    in_opvang: np.ndarray       # (N, B, 12) children in childcare within the gemeente's age
+    kot: np.ndarray             # (N, 12) a right to kinderopvangtoeslag
+    voorwaarden: np.ndarray     # (N, 12) all conditions but the kinderopvangtoeslag test
+    na_aanvraag: np.ndarray     # (N, 12) months an aanvraag on the peildatum reaches
+    mogelijk: np.ndarray        # (N, 12) possible right from the peildatum (with retroactivity)
+    binnen: np.ndarray          # (N, 12) ... within the maximale duur
+    begrensd: np.ndarray        # (N,) costs capped as for the kinderopvangtoeslag
+    maxima: tuple | None        # (max hours, max uurprijs per soort) when some household is capped
+    kosten: np.ndarray          # (N, B, 12)
+    eigen: np.ndarray           # (N,) eigen bijdrage as a fraction
+    per_maand: np.ndarray       # (N, 12) what the gemeente pays in a month with a right
+    maandbedragen: np.ndarray
+    jaarbedrag: np.ndarray
+    terug: np.ndarray           # (N,) months of retroactivity
+
+    @property
+    def gemist(self) -> np.ndarray:
+        """(N, 12) months SMI was possible but an aanvraag on the peildatum no longer reaches."""
+        return self.voorwaarden & ~self.kot & ~self.na_aanvraag
+
+    def feiten(self) -> dict[str, np.ndarray]:
+        aantal, gemist = self.binnen.sum(axis=1), self.gemist
+        return {
+            "maanden_mogelijk": aantal,
+            "maanden_gemist": gemist.sum(axis=1),
+            "bedrag_gemist": np.where(gemist, self.per_maand, 0.0).sum(axis=1),
+            "bedrag_per_maand_mogelijk": np.where(aantal > 0, self.jaarbedrag / np.maximum(aantal, 1), 0.0),
+            "terugwerkende_kracht_maanden": np.round(self.terug).astype(int),
+            "eerste_maand_mogelijk": np.where(self.binnen.any(axis=1), np.argmax(self.binnen, axis=1), -1),
+            "maanden_boven_maximale_duur": (self.mogelijk & ~self.binnen).sum(axis=1),
+            "maanden_geen_ouder_beschikbaar_met_opvang": self.voorwaarden.sum(axis=1),
+            "vermogen": self.inv.vermogen,
+            "vermogensgrens": np.zeros(self.inv.n),
+            "jaarbedrag_zonder_vermogenstoets": self.jaarbedrag,
+        }
+
+    # --- explanation --------------------------------------------------------------------------------------------
+    def _bron(self, i: int) -> str:
+        return "SMI-beleid: standaard van samenloop" if self.beleid.ids[i] == "standaard" else \
+            f"SMI-beleid {self.beleid.naam(i)}"
+
+    def uitleg(self, i: int) -> list[str]:
+        bron = self._bron(i)
+        geen = self._geen_smi(i, bron)
+        if geen:
+            return geen
+        r = [self._niemand_kan_zorgen(i)] + self._niet_mogelijk(i, bron)
+        if not self.mogelijk[i].any():
+            return r
+        m = int(np.argmax(self.binnen[i]))
+        r += [self._kind(i, b, m, bron) for b in np.flatnonzero(self.in_opvang[i, :, m])]
+        return r + [self._eigen_bijdrage(i, m, bron), self._duur(i, bron), self._aanvragen(i, bron)]
+
+    def _geen_smi(self, i: int, bron: str) -> list[str]:
+        """The core conditions of the gemeentelijke regelingen, as the single reason there is no SMI."""
+        if not self.kan_niet[i].any():
+            return [f"Geen SMI: geen ouder die om medische of sociale redenen niet voor het kind kan zorgen ({bron})."]
+        if not self.in_opvang[i].any():
+            return [f"Geen SMI: er is geen kind tot en met "
+                    f"{int(self.beleid.record(i, 'maximumleeftijd_kind').waarde)} jaar in de kinderopvang ({bron})."]
+        if not self.niemand[i].any():
+            return [f"Geen SMI: een ouder kan niet voor het kind zorgen, maar de andere ouder werkt niet en kan dat "
+                    f"wel ({bron})."]
+        return []
+
+    def _niemand_kan_zorgen(self, i: int) -> str:
+        mnd = opmaak.maanden
+        return (f"Een ouder kan om medische of sociale redenen niet voor het kind zorgen en geen andere ouder kan het "
+                f"overnemen in {mnd(np.flatnonzero(self.niemand[i]))}, en er is kinderopvang in "
+                f"{mnd(np.flatnonzero(self.in_opvang[i].any(axis=0)))}; de gemeente kan dan de kinderopvang "
+                f"vergoeden ({GRONDSLAG}).")
+
+    def _niet_mogelijk(self, i: int, bron: str) -> list[str]:
+        """Months without SMI: a right to kinderopvangtoeslag, before the aanvraag, or none at all."""
+        mnd, r = opmaak.maanden, []
+        met_kot = np.flatnonzero(self.voorwaarden[i] & self.kot[i])
+        if met_kot.size:
+            r.append(f"In {mnd(met_kot)} is er recht op kinderopvangtoeslag; dan geen SMI (Wet kinderopvang art. "
+                     f"1.5-1.6; {bron}).")
+        gemist = self.gemist[i]
+        if gemist.any():
+            r.append(f"In {mnd(np.flatnonzero(gemist))} was SMI mogelijk geweest, maar een aanvraag die nu wordt "
+                     f"gedaan (peildatum) werkt niet zo ver terug: die maanden zijn verloren ({bron}).")
+        if not self.mogelijk[i].any():
+            r.append(f"Geen maand vanaf de peildatum zonder recht op kinderopvangtoeslag waarin een ouder niet kan "
+                     f"zorgen: geen SMI ({bron}).")
+        return r
+
+    def _kind(self, i: int, b: int, m: int, bron: str) -> str:
+        """One child's costs in month m: hours × uurprijs, capped where the policy says so."""
+        e, inv = opmaak.euro, self.inv
+        uren, prijs = inv.opvang_uren[i, b, m], inv.opvang_uurprijs[i, b]
+        soort = OPVANGSOORTEN[inv.opvang_soort[i, b]]
+        grens = ""
+        if self.begrensd[i] and self.maxima is not None:
+            grens = (f" (de gemeente telt ten hoogste {self.maxima[0]:.0f} uur en "
+                     f"{e(self.maxima[1][inv.opvang_soort[i, b]], centen=True)} per uur, zoals bij de "
+                     "kinderopvangtoeslag)")
+        return (f"Kind {b + 1} ({soort}), {opmaak.MAANDNAMEN[m]}: {uren:g} uur × {e(prijs, centen=True)}{grens} = "
+                f"{e(self.kosten[i, b, m], centen=True)} ({bron}).")
+
+    def _eigen_bijdrage(self, i: int, m: int, bron: str) -> str:
+        e = opmaak.euro
+        if self.eigen[i] > 0:
+            return (f"Eigen bijdrage {opmaak.procent(self.eigen[i])}: de gemeente betaalt "
+                    f"{e(self.per_maand[i, m], centen=True)} per maand ({bron}).")
+        return (f"Zonder eigen bijdrage betaalt de gemeente {e(self.per_maand[i, m], centen=True)} per maand; veel "
+                f"gemeenten vragen een inkomensafhankelijke eigen bijdrage ({bron}).")
+
+    def _duur(self, i: int, bron: str) -> str:
+        """The months with a possible right, within the gemeente's maximale duur."""
+        mnd = opmaak.maanden
+        later = np.flatnonzero(self.mogelijk[i] & ~self.binnen[i])
+        duur = int(self.beleid.record(i, "maximale_duur_maanden").waarde)
+        return (f"Mogelijk recht in {mnd(np.flatnonzero(self.binnen[i]))}: samen "
+                f"{opmaak.euro(self.jaarbedrag[i], centen=True)}; de gemeente geeft SMI voor ten hoogste {duur} maanden"
+                + (f", voor {mnd(later)} is een nieuwe aanvraag nodig" if later.size else "") + f" ({bron}).")
+
+    def _aanvragen(self, i: int, bron: str) -> str:
+        """SMI is applied for at the gemeente and reaches back only as far as its policy allows."""
+        t = int(self.terug[i])
+        return ("SMI vraagt u aan bij de gemeente, met een indicatie van bijvoorbeeld huisarts, CJG of GGD. "
+                + ("De gemeente betaalt niet over maanden vóór de aanvraag: vraag het dus nu aan, iedere maand wachten "
+                   "is verloren" if t == 0 else f"De gemeente betaalt ten hoogste {t} maanden terug vóór de aanvraag")
+                + f" ({bron}; terugwerkende kracht {t} maanden).")
+
+    def bronnen(self, i: int) -> list[str]:
+        beleid = self.beleid
+        uit = [GRONDSLAG, "Wet kinderopvang art. 1.5-1.6 (geen recht op kinderopvangtoeslag)"]
+        if beleid.bron(i):
+            uit.append(f"{beleid.naam(i)}: {beleid.bron(i)}")
+        for s in BELEIDSREGELS:
+            uit.append(f"smi.{s}: {beleid.record(i, s).bron}")
+        return uit + [f"{r.id}: {r.bron}" for r in (self.parameters.record(x) for x in self.p.gelezen)]
+
+    def waarschuwingen(self, i: int) -> list[str]:
+        w = ["SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente."]
+        return w + (self.beleid.onzeker(i, list(BELEIDSREGELS)) if self.voorwaarden[i].any() else [])
+
+
+def _berekening(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst]) -> _Berekening:
+    """Every step of the calculation, per household and month, under the household's gemeentelijk beleid."""
     p = parameters.lezer()
     beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
 
@@ -98,14 +252,12 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     niemand = geen_ouder_beschikbaar(inv)
     in_opvang = kinderen_in_opvang(inv, beleid.getal("maximumleeftijd_kind"))
     kot = kinderopvangtoeslag_recht(eerder)
-    zonder_kot = ~kot
     voorwaarden = niemand & in_opvang.any(axis=1)                                       # all but the KOT test
     terug = beleid.getal("terugwerkende_kracht_maanden")
     # An aanvraag made at the peildatum covers that month and the months of retroactivity the policy allows.
     vanaf = inv.peildatum_maand - np.round(terug).astype(int)
     na_aanvraag = np.arange(12)[None, :] >= vanaf[:, None]
-    mogelijk_ooit = voorwaarden & zonder_kot
-    mogelijk = mogelijk_ooit & na_aanvraag
+    mogelijk = voorwaarden & ~kot & na_aanvraag
     binnen = binnen_maximale_duur(mogelijk, beleid.getal("maximale_duur_maanden"))
 
     begrensd = beleid.vlag("kosten_begrensd_als_kinderopvangtoeslag")
@@ -114,110 +266,23 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     eigen = beleid.getal("eigen_bijdrage_percentage")
     per_maand = np.round(kosten.sum(axis=1) * (1.0 - eigen[:, None]), 2)                 # (N, 12)
     maandbedragen = np.where(binnen, per_maand, 0.0)
-    jaarbedrag = np.round(jaartotaal(maandbedragen), 2)
-    recht = jaarbedrag > 0
-    aantal = binnen.sum(axis=1)
-    gemiddeld = np.where(aantal > 0, jaarbedrag / np.maximum(aantal, 1), 0.0)
-    gemist = mogelijk_ooit & ~na_aanvraag
-    eerste = np.where(binnen.any(axis=1), np.argmax(binnen, axis=1), -1)
+    return _Berekening(
+        inv=inv, parameters=parameters, p=p, beleid=beleid, kan_niet=kan_niet, niemand=niemand, in_opvang=in_opvang,
+        kot=kot, voorwaarden=voorwaarden, na_aanvraag=na_aanvraag, mogelijk=mogelijk, binnen=binnen,
+        begrensd=begrensd, maxima=maxima, kosten=kosten, eigen=eigen, per_maand=per_maand,
+        maandbedragen=maandbedragen, jaarbedrag=np.round(jaartotaal(maandbedragen), 2), terug=terug)
 
-    a = dict(inv=inv, beleid=beleid, kan_niet=kan_niet, niemand=niemand, in_opvang=in_opvang, kot=kot, voorwaarden=voorwaarden,
-             mogelijk=mogelijk, gemist=gemist, binnen=binnen, begrensd=begrensd, maxima=maxima, kosten=kosten, eigen=eigen,
-             per_maand=per_maand, jaarbedrag=jaarbedrag, terug=terug)
 
-    def bronnen(i: int) -> list[str]:
-        uit = [GRONDSLAG, "Wet kinderopvang art. 1.5-1.6 (geen recht op kinderopvangtoeslag)"]
-        if beleid.bron(i):
-            uit.append(f"{beleid.naam(i)}: {beleid.bron(i)}")
-        for s in ("terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
-                  "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage"):
-            uit.append(f"smi.{s}: {beleid.record(i, s).bron}")
-        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
-
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    b = _berekening(inv, parameters, eerder or {})
     return Uitkomst(
-        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=lambda i: _uitleg(i, **a), bronnen=bronnen,
-        waarschuwingen=lambda i: _waarschuwingen(i, **a), lezer=p,
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=b.maandbedragen, jaarbedrag=b.jaarbedrag,
+        recht=b.jaarbedrag > 0, uitleg=b.uitleg, bronnen=b.bronnen, waarschuwingen=b.waarschuwingen, lezer=b.p,
         signaalbronnen={"bron_recht": GRONDSLAG, "bron_vermogen": "SMI: geen landelijke vermogenstoets",
                         "bron_terugwerkende_kracht": "gemeentelijke beleidsregels SMI (ingangsdatum = datum aanvraag)"},
-        feiten={
-            "maanden_mogelijk": aantal,
-            "maanden_gemist": gemist.sum(axis=1),
-            "bedrag_gemist": np.where(gemist, per_maand, 0.0).sum(axis=1),
-            "bedrag_per_maand_mogelijk": gemiddeld,
-            "terugwerkende_kracht_maanden": np.round(terug).astype(int),
-            "eerste_maand_mogelijk": eerste,
-            "maanden_boven_maximale_duur": (mogelijk & ~binnen).sum(axis=1),
-            "maanden_geen_ouder_beschikbaar_met_opvang": voorwaarden.sum(axis=1),
-            "vermogen": inv.vermogen,
-            "vermogensgrens": np.zeros(inv.n),
-            "jaarbedrag_zonder_vermogenstoets": jaarbedrag,
-        },
-        details={"mogelijk_per_maand": binnen, "kosten_per_kind": kosten},
+        feiten=b.feiten(),
+        details={"mogelijk_per_maand": b.binnen, "kosten_per_kind": b.kosten},
     )
-
-
-# --- explanation ---------------------------------------------------------------------------------------------
-def _uitleg(i, *, inv, beleid, kan_niet, niemand, in_opvang, kot, voorwaarden, mogelijk, gemist, binnen, begrensd, maxima,
-            kosten, eigen, per_maand, jaarbedrag, terug) -> list[str]:
-    e, pct, mnd = opmaak.euro, opmaak.procent, opmaak.maanden
-    bron = ("SMI-beleid: standaard van samenloop" if beleid.ids[i] == "standaard" else f"SMI-beleid {beleid.naam(i)}")
-    r = []
-    if not kan_niet[i].any():
-        return [f"Geen SMI: geen ouder die om medische of sociale redenen niet voor het kind kan zorgen ({bron})."]
-    if not in_opvang[i].any():
-        return [f"Geen SMI: er is geen kind tot en met {int(beleid.record(i, 'maximumleeftijd_kind').waarde)} jaar "
-                f"in de kinderopvang ({bron})."]
-    if not niemand[i].any():
-        return [f"Geen SMI: een ouder kan niet voor het kind zorgen, maar de andere ouder werkt niet en kan dat wel "
-                f"({bron})."]
-    r.append(f"Een ouder kan om medische of sociale redenen niet voor het kind zorgen en geen andere ouder kan het "
-             f"overnemen in {mnd(np.flatnonzero(niemand[i]))}, en er is kinderopvang in "
-             f"{mnd(np.flatnonzero(in_opvang[i].any(axis=0)))}; de gemeente kan dan de kinderopvang vergoeden "
-             f"({GRONDSLAG}).")
-    met_kot = np.flatnonzero(voorwaarden[i] & kot[i])
-    if met_kot.size:
-        r.append(f"In {mnd(met_kot)} is er recht op kinderopvangtoeslag; dan geen SMI (Wet kinderopvang art. 1.5-1.6; {bron}).")
-    if gemist[i].any():
-        r.append(f"In {mnd(np.flatnonzero(gemist[i]))} was SMI mogelijk geweest, maar een aanvraag die nu wordt gedaan "
-                 f"(peildatum) werkt niet zo ver terug: die maanden zijn verloren ({bron}).")
-    if not mogelijk[i].any():
-        r.append(f"Geen maand vanaf de peildatum zonder recht op kinderopvangtoeslag waarin een ouder niet kan zorgen: "
-                 f"geen SMI ({bron}).")
-        return r
-    m = int(np.argmax(binnen[i]))
-    for b in np.flatnonzero(in_opvang[i, :, m]):
-        uren, prijs = inv.opvang_uren[i, b, m], inv.opvang_uurprijs[i, b]
-        soort = OPVANGSOORTEN[inv.opvang_soort[i, b]]
-        grens = ""
-        if begrensd[i] and maxima is not None:
-            grens = (f" (de gemeente telt ten hoogste {maxima[0]:.0f} uur en {e(maxima[1][inv.opvang_soort[i, b]], centen=True)} "
-                     "per uur, zoals bij de kinderopvangtoeslag)")
-        r.append(f"Kind {b + 1} ({soort}), {opmaak.MAANDNAMEN[m]}: {uren:g} uur × {e(prijs, centen=True)}{grens} = "
-                 f"{e(kosten[i, b, m], centen=True)} ({bron}).")
-    if eigen[i] > 0:
-        r.append(f"Eigen bijdrage {pct(eigen[i])}: de gemeente betaalt {e(per_maand[i, m], centen=True)} per maand ({bron}).")
-    else:
-        r.append(f"Zonder eigen bijdrage betaalt de gemeente {e(per_maand[i, m], centen=True)} per maand; veel gemeenten "
-                 f"vragen een inkomensafhankelijke eigen bijdrage ({bron}).")
-    later = np.flatnonzero(mogelijk[i] & ~binnen[i])
-    duur = int(beleid.record(i, "maximale_duur_maanden").waarde)
-    r.append(f"Mogelijk recht in {mnd(np.flatnonzero(binnen[i]))}: samen {e(jaarbedrag[i], centen=True)}; de gemeente geeft "
-             f"SMI voor ten hoogste {duur} maanden"
-             + (f", voor {mnd(later)} is een nieuwe aanvraag nodig" if later.size else "") + f" ({bron}).")
-    t = int(terug[i])
-    r.append("SMI vraagt u aan bij de gemeente, met een indicatie van bijvoorbeeld huisarts, CJG of GGD. "
-             + ("De gemeente betaalt niet over maanden vóór de aanvraag: vraag het dus nu aan, iedere maand wachten is "
-                "verloren" if t == 0 else f"De gemeente betaalt ten hoogste {t} maanden terug vóór de aanvraag")
-             + f" ({bron}; terugwerkende kracht {t} maanden).")
-    return r
-
-
-def _waarschuwingen(i, *, inv, beleid, voorwaarden, **_) -> list[str]:
-    w = ["SMI is gemeentelijk beleid: voorwaarden, indicatie, eigen bijdrage en duur verschillen per gemeente."]
-    sleutels = ["terugwerkende_kracht_maanden", "maximale_duur_maanden", "maximumleeftijd_kind",
-                "kosten_begrensd_als_kinderopvangtoeslag", "eigen_bijdrage_percentage"]
-    return w + (beleid.onzeker(i, sleutels) if voorwaarden[i].any() else [])
 
 
 def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:
