@@ -17,11 +17,13 @@ rounded and dropped below € 24 (Awir art. 14 lid 4-5).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .. import opmaak
 from ..invoer import Invoer, jaartotaal
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from . import awir, kinderbijslag
 from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
@@ -87,6 +89,185 @@ def vermogensgrens(met_partner: np.ndarray, p) -> np.ndarray:
                     p("kindgebonden_budget.vermogensgrens_alleenstaande"))
 
 
+@dataclass(frozen=True)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    ti_a: np.ndarray
+    ti_p: np.ndarray
+    ti: np.ndarray
+    met_partner: np.ndarray
+    aanspraak: np.ndarray
+    kb_kind: np.ndarray
+    aantal: np.ndarray
+    n12: np.ndarray
+    n16: np.ndarray
+    kinderen: np.ndarray
+    kop: np.ndarray
+    som: np.ndarray
+    drempel: np.ndarray
+    minder: np.ndarray
+    per_jaar: np.ndarray
+    grens: np.ndarray
+    onder_grens: np.ndarray
+    maand_exact: np.ndarray
+    jaarbedrag: np.ndarray
+
+    def maximumleeftijd(self) -> str:
+        """The age up to which a child counts (Wkgb art. 2 lid 1), as the explanation writes it."""
+        return f"{self.p('kindgebonden_budget.maximumleeftijd'):g}"
+
+    def lid_inkomenstoets(self, i: int, m: int) -> str:
+        """The member of art. 2 for the income test: lid 8 with a partner, lid 7 without."""
+        return "lid 8" if self.met_partner[i, m] else "lid 7"
+
+    def uitleg(self, i: int) -> list[str]:
+        maanden = np.flatnonzero(self.aantal[i] >= 1)
+        if maanden.size == 0:
+            return [f"Geen kindgebonden budget: er is geen kind jonger dan {self.maximumleeftijd()} jaar "
+                    "waarvoor kinderbijslag wordt betaald (Wkgb art. 2 lid 1)."]
+        # Explain the first month with a right; the amount is determined per month (art. 2 lid 11).
+        m = int(maanden[0])
+        return (self._toetsingsinkomen(i, m) + self._bedrag_kinderen(i, m) + self._verhogingen(i, m)
+                + self._inkomenstoets(i, m) + self._maanden_zonder_aanspraak(i) + self._aanspraak_zonder_kinderbijslag(i)
+                + self._vermogen_en_jaar(i, m))
+
+    def _toetsingsinkomen(self, i: int, m: int) -> list[str]:
+        """The (joint) toetsingsinkomen (Awir art. 7 lid 1, art. 8)."""
+        e = opmaak.euro
+        if self.met_partner[i, m]:
+            return [f"Gezamenlijk toetsingsinkomen {e(self.ti[i, m])}: aanvrager {e(self.ti_a[i])} + toeslagpartner "
+                    f"{e(self.ti_p[i])} (Awir art. 7 lid 1, art. 8)."]
+        return [f"Toetsingsinkomen {e(self.ti[i, m])} (Awir art. 8)."]
+
+    def _bedrag_kinderen(self, i: int, m: int) -> list[str]:
+        """The children with kinderbijslag and the amount for them (Wkgb art. 2 lid 1-2)."""
+        e, p = opmaak.euro, self.p
+        n = int(self.aantal[i, m])
+        regels = [f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan "
+                  f"{self.maximumleeftijd()} jaar met kinderbijslag (Wkgb art. 2 lid 1)."]
+        if n == 1:
+            regels.append(f"Bedrag per jaar voor één kind: {e(self.kinderen[i, m])} (Wkgb art. 2 lid 2 onder a).")
+        else:
+            regels.append(f"Bedrag per jaar: eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))} + {n - 1} × "
+                          f"{e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind = "
+                          f"{e(self.kinderen[i, m])} (Wkgb art. 2 lid 2).")
+        return regels
+
+    def _verhogingen(self, i: int, m: int) -> list[str]:
+        """The supplements for children of 12-15 and 16-17, the alleenstaande-ouderkop, and the sum before the
+        income test (Wkgb art. 2 lid 3-6)."""
+        e, p = opmaak.euro, self.p
+        regels = []
+        v12, v16 = p("kindgebonden_budget.leeftijd_verhoging_12"), p("kindgebonden_budget.leeftijd_verhoging_16")
+        hoogste = p("kindgebonden_budget.maximumleeftijd") - 1
+        verhogingen = ((self.n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", f"{v12:g} t/m {v16 - 1:g} jaar",
+                        "lid 3-4"),
+                       (self.n16[i, m], "kindgebonden_budget.verhoging_16_en_17", f"{v16:g} t/m {hoogste:g} jaar",
+                        "lid 5"))
+        for aantal_v, pid, wie, lid_v in verhogingen:
+            if aantal_v:
+                k = int(aantal_v)
+                regels.append(f"Verhoging voor {k} {'kind' if k == 1 else 'kinderen'} van {wie}: {k} × {e(p(pid))} = "
+                              f"{e(k * p(pid))} (Wkgb art. 2 {lid_v}).")
+        if self.kop[i, m]:
+            regels.append(f"Alleenstaande-ouderkop {e(self.kop[i, m])}: de ouder heeft geen partner (Wkgb art. 2 lid 6).")
+        regels.append(f"Samen {e(self.som[i, m])} per jaar vóór de inkomenstoets (Wkgb art. 2 lid 2-6).")
+        return regels
+
+    def _inkomenstoets(self, i: int, m: int) -> list[str]:
+        """The reduction for the income above the drempel, and the amount per year and month (Wkgb art. 2 lid 7-8,
+        11)."""
+        e, pct, p = opmaak.euro, opmaak.procent, self.p
+        drempel_ = self.drempel[i, m]
+        drempeltekst = (f"het drempelinkomen {e(p('kindgebonden_budget.drempelinkomen'))} + "
+                        f"{e(p('kindgebonden_budget.verhoging_drempel_partners'))} = {e(drempel_)}"
+                        if self.met_partner[i, m] else f"het drempelinkomen {e(drempel_)}")
+        lid = self.lid_inkomenstoets(i, m)
+        if self.minder[i, m] > 0:
+            regel = (f"Vermindering: {pct(p('kindgebonden_budget.afbouwpercentage'))} × ({e(self.ti[i, m])} − "
+                     f"{e(drempel_)}) = {e(self.minder[i, m], centen=True)}; het inkomen ligt boven {drempeltekst} "
+                     f"(Wkgb art. 2 {lid}).")
+        else:
+            regel = f"Geen vermindering: het inkomen ligt niet boven {drempeltekst} (Wkgb art. 2 {lid})."
+        return [regel, f"Per jaar {e(self.per_jaar[i, m], centen=True)}, per maand een twaalfde: "
+                       f"{e(self.per_jaar[i, m] / 12, centen=True)} (Wkgb art. 2 lid 11)."]
+
+    def _maanden_zonder_aanspraak(self, i: int) -> list[str]:
+        """The months without a child with kinderbijslag (Wkgb art. 2 lid 1)."""
+        zonder = np.flatnonzero(self.aantal[i] == 0)
+        if not zonder.size:
+            return []
+        return [f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag in die maand; de "
+                "aanspraak loopt van de maand na de geboorte tot en met de maand waarin het kind "
+                f"{self.maximumleeftijd()} wordt (Wkgb art. 2 lid 1)."]
+
+    def _aanspraak_zonder_kinderbijslag(self, i: int) -> list[str]:
+        """The months the "met dien verstande" of art. 2 lid 1 adds: a newborn before its first quarter of
+        kinderbijslag, and a child turning 18 on the first day of a quarter."""
+        regels = []
+        zonder_kb = self.aanspraak[i] & ~self.kb_kind[i]                                # (B, 12)
+        kwartaalleeftijd = kinderbijslag.leeftijd_eerste_dag_kwartaal(self.inv.bewoner_geboren[i], self.inv.jaar)
+        pasgeboren = np.flatnonzero((zonder_kb & (kwartaalleeftijd < 0)).any(axis=0))
+        achttien = np.flatnonzero((zonder_kb & (kwartaalleeftijd >= 0)).any(axis=0))
+        if pasgeboren.size:
+            regels.append(f"In {opmaak.maanden(pasgeboren)} telt een pasgeboren kind al mee: het kindgebonden budget "
+                          "begint de maand na de geboorte, de kinderbijslag pas het kwartaal waarop het kind op de eerste "
+                          "dag geboren is (Wkgb art. 2 lid 1; AKW art. 11 lid 2).")
+        if achttien.size:
+            regels.append(f"In {opmaak.maanden(achttien)} telt een kind mee dat op de eerste dag van dat kwartaal "
+                          f"{self.maximumleeftijd()} werd: er is geen kinderbijslag meer over dat "
+                          "kwartaal, maar het kindgebonden budget loopt tot en met de maand waarin het kind "
+                          f"{self.maximumleeftijd()} wordt (Wkgb art. 2 lid 1; AKW art. 7 lid 1).")
+        return regels
+
+    def _vermogen_en_jaar(self, i: int, m: int) -> list[str]:
+        """The vermogen at the start of the year against the limit (Wkgb art. 1 lid 4), and the annual amount
+        (Awir art. 14 lid 4-5)."""
+        e, vermogen = opmaak.euro, self.inv.vermogen[i]
+        if not self.onder_grens[i]:
+            return [f"Vermogen aan het begin van het jaar {e(vermogen)} is hoger dan de grens {e(self.grens[i])}: "
+                    "geen kindgebonden budget dit jaar (Wkgb art. 1 lid 4)."]
+        regels = []
+        verschil = np.flatnonzero(~np.isclose(self.maand_exact[i], self.maand_exact[i, m]))
+        if verschil.size:
+            regels.append("Het bedrag verschilt per maand (kinderen, leeftijd of partner): "
+                          + _per_maand(self.maand_exact[i]) + " (Wkgb art. 2 lid 11).")
+        regels.append(f"Vermogen aan het begin van het jaar {e(vermogen)} is niet hoger dan de grens "
+                      f"{e(self.grens[i])} (Wkgb art. 1 lid 4).")
+        return regels + self._jaarbedrag(i, m)
+
+    def _jaarbedrag(self, i: int, m: int) -> list[str]:
+        """The rounded annual amount, dropped below the minimum (Awir art. 14 lid 4-5)."""
+        e = opmaak.euro
+        som_jaar = self.maand_exact[i].sum()
+        if self.jaarbedrag[i] > 0:
+            return [f"Over het jaar {e(som_jaar, centen=True)}, afgerond {e(self.jaarbedrag[i])} "
+                    "(Awir art. 14 lid 4)."]
+        if som_jaar > 0:
+            return [f"Over het jaar {e(som_jaar, centen=True)}: afgerond minder dan "
+                    f"{e(self.p('algemeen.awir_minimum_jaarbedrag'))}, dus geen kindgebonden budget "
+                    "(Awir art. 14 lid 5)."]
+        return ["Het inkomen is zo hoog dat er niets overblijft: geen kindgebonden budget (Wkgb art. 2 "
+                f"{self.lid_inkomenstoets(i, m)})."]
+
+    def waarschuwingen(self, i: int) -> list[str]:
+        uit = (awir.waarschuwingen_toetsingsinkomen(self.inv, i)
+               + awir.waarschuwing_partner_deel_van_het_jaar(self.inv, i, "Wkgb art. 1 lid 4"))
+        if self.aanspraak[i].any():
+            uit.append("Aangenomen is dat de aanvrager of de toeslagpartner de kinderbijslag voor de kinderen krijgt; "
+                       "krijgt een ouder buiten dit huishouden die, dan is er voor dat kind geen kindgebonden budget "
+                       "(Wkgb art. 2 lid 1 en 10).")
+        return uit
+
+    def bronnen(self, i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, BRON_RECHT, "Wet op het kindgebonden budget art. 2 lid 2-6",
+               "Wet op het kindgebonden budget art. 2 lid 7-8 en 11", BRON_VERMOGEN, "Awir art. 14 lid 4-5"]
+        return uit + [f"{r.id}: {r.bron}" for r in (self.parameters.record(x) for x in self.p.gelezen)]
+
+
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     p = parameters.lezer()
     ti_a, ti_p, ti = awir.draagkracht(inv)
@@ -114,29 +295,13 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     jaarbedrag = awir.afgerond_jaarbedrag(jaartotaal(maand_exact), p)
     recht = jaarbedrag > 0
     maandbedragen = np.where(recht[:, None], np.round(maand_exact, 2), 0.0)
-
-    def uitleg(i: int) -> list[str]:
-        return _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, n12, n16, kinderen,
-                       kop, som, drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
-
-    def waarschuwingen(i: int) -> list[str]:
-        uit = (awir.waarschuwingen_toetsingsinkomen(inv, i)
-               + awir.waarschuwing_partner_deel_van_het_jaar(inv, i, "Wkgb art. 1 lid 4"))
-        if aanspraak[i].any():
-            uit.append("Aangenomen is dat de aanvrager of de toeslagpartner de kinderbijslag voor de kinderen krijgt; "
-                       "krijgt een ouder buiten dit huishouden die, dan is er voor dat kind geen kindgebonden budget "
-                       "(Wkgb art. 2 lid 1 en 10).")
-        return uit
-
-    def bronnen(i: int) -> list[str]:
-        uit = [awir.BRON_TOETSINGSINKOMEN, BRON_RECHT, "Wet op het kindgebonden budget art. 2 lid 2-6",
-               "Wet op het kindgebonden budget art. 2 lid 7-8 en 11", BRON_VERMOGEN, "Awir art. 14 lid 4-5"]
-        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+    b = _Berekening(inv, parameters, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, n12, n16, kinderen,
+                    kop, som, drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=awir.met_voorschotregel(uitleg, inv, REGELING, jaarbedrag), bronnen=bronnen,
-        waarschuwingen=waarschuwingen, lezer=p,
+        uitleg=awir.met_voorschotregel(b.uitleg, inv, REGELING, jaarbedrag), bronnen=b.bronnen,
+        waarschuwingen=b.waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": BRON_RECHT, "bron_vermogen": BRON_VERMOGEN},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         details={"aanspraak_kind": aanspraak},
@@ -144,97 +309,6 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
             "inkomenstoets", "boven het drempelinkomen gaat er een percentage van het inkomen daarboven "
             "af (Wkgb art. 2 lid 7-8)", maand_exact, maandbedragen, p),
     )
-
-
-def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, aanspraak, kb_kind, aantal, n12, n16, kinderen, kop, som,
-            drempel_, minder, per_jaar, grens, onder_grens, maand_exact, jaarbedrag) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    maanden = np.flatnonzero(aantal[i] >= 1)
-    if maanden.size == 0:
-        return [f"Geen kindgebonden budget: er is geen kind jonger dan {p('kindgebonden_budget.maximumleeftijd'):g} jaar "
-                "waarvoor kinderbijslag wordt betaald (Wkgb art. 2 lid 1)."]
-    # Explain the first month with a right; the amount is determined per month (art. 2 lid 11).
-    m = int(maanden[0])
-    partner = bool(met_partner[i, m])
-    regels = []
-    if partner:
-        regels.append(f"Gezamenlijk toetsingsinkomen {e(ti[i, m])}: aanvrager {e(ti_a[i])} + toeslagpartner "
-                      f"{e(ti_p[i])} (Awir art. 7 lid 1, art. 8).")
-    else:
-        regels.append(f"Toetsingsinkomen {e(ti[i, m])} (Awir art. 8).")
-    n = int(aantal[i, m])
-    regels.append(f"In {opmaak.MAANDNAMEN[m]}: {n} {'kind' if n == 1 else 'kinderen'} jonger dan "
-                  f"{p('kindgebonden_budget.maximumleeftijd'):g} jaar met kinderbijslag (Wkgb art. 2 lid 1).")
-    if n == 1:
-        regels.append(f"Bedrag per jaar voor één kind: {e(kinderen[i, m])} (Wkgb art. 2 lid 2 onder a).")
-    else:
-        regels.append(f"Bedrag per jaar: eerste kind {e(p('kindgebonden_budget.bedrag_eerste_kind'))} + {n - 1} × "
-                      f"{e(p('kindgebonden_budget.bedrag_volgend_kind'))} voor het tweede en volgende kind = "
-                      f"{e(kinderen[i, m])} (Wkgb art. 2 lid 2).")
-    v12, v16 = p("kindgebonden_budget.leeftijd_verhoging_12"), p("kindgebonden_budget.leeftijd_verhoging_16")
-    hoogste = p("kindgebonden_budget.maximumleeftijd") - 1
-    verhogingen = ((n12[i, m], "kindgebonden_budget.verhoging_12_tot_16", f"{v12:g} t/m {v16 - 1:g} jaar", "lid 3-4"),
-                   (n16[i, m], "kindgebonden_budget.verhoging_16_en_17", f"{v16:g} t/m {hoogste:g} jaar", "lid 5"))
-    for aantal_v, pid, wie, lid_v in verhogingen:
-        if aantal_v:
-            k = int(aantal_v)
-            regels.append(f"Verhoging voor {k} {'kind' if k == 1 else 'kinderen'} van {wie}: {k} × {e(p(pid))} = "
-                          f"{e(k * p(pid))} (Wkgb art. 2 {lid_v}).")
-    if kop[i, m]:
-        regels.append(f"Alleenstaande-ouderkop {e(kop[i, m])}: de ouder heeft geen partner (Wkgb art. 2 lid 6).")
-    regels.append(f"Samen {e(som[i, m])} per jaar vóór de inkomenstoets (Wkgb art. 2 lid 2-6).")
-    drempeltekst = (f"het drempelinkomen {e(p('kindgebonden_budget.drempelinkomen'))} + "
-                    f"{e(p('kindgebonden_budget.verhoging_drempel_partners'))} = {e(drempel_[i, m])}" if partner
-                    else f"het drempelinkomen {e(drempel_[i, m])}")
-    lid = "lid 8" if partner else "lid 7"
-    if minder[i, m] > 0:
-        regels.append(f"Vermindering: {pct(p('kindgebonden_budget.afbouwpercentage'))} × ({e(ti[i, m])} − "
-                      f"{e(drempel_[i, m])}) = {e(minder[i, m], centen=True)}; het inkomen ligt boven {drempeltekst} "
-                      f"(Wkgb art. 2 {lid}).")
-    else:
-        regels.append(f"Geen vermindering: het inkomen ligt niet boven {drempeltekst} (Wkgb art. 2 {lid}).")
-    regels.append(f"Per jaar {e(per_jaar[i, m], centen=True)}, per maand een twaalfde: "
-                  f"{e(per_jaar[i, m] / 12, centen=True)} (Wkgb art. 2 lid 11).")
-    zonder = np.flatnonzero(aantal[i] == 0)
-    if zonder.size:
-        regels.append(f"Geen aanspraak in {opmaak.maanden(zonder)}: geen kind met kinderbijslag in die maand; de "
-                      "aanspraak loopt van de maand na de geboorte tot en met de maand waarin het kind "
-                      f"{p('kindgebonden_budget.maximumleeftijd'):g} wordt (Wkgb art. 2 lid 1).")
-    zonder_kb = aanspraak[i] & ~kb_kind[i]                                          # (B, 12)
-    kwartaalleeftijd = kinderbijslag.leeftijd_eerste_dag_kwartaal(inv.bewoner_geboren[i], inv.jaar)
-    pasgeboren = np.flatnonzero((zonder_kb & (kwartaalleeftijd < 0)).any(axis=0))
-    achttien = np.flatnonzero((zonder_kb & (kwartaalleeftijd >= 0)).any(axis=0))
-    if pasgeboren.size:
-        regels.append(f"In {opmaak.maanden(pasgeboren)} telt een pasgeboren kind al mee: het kindgebonden budget begint "
-                      "de maand na de geboorte, de kinderbijslag pas het kwartaal waarop het kind op de eerste dag "
-                      "geboren is (Wkgb art. 2 lid 1; AKW art. 11 lid 2).")
-    if achttien.size:
-        regels.append(f"In {opmaak.maanden(achttien)} telt een kind mee dat op de eerste dag van dat kwartaal "
-                      f"{p('kindgebonden_budget.maximumleeftijd'):g} werd: er is geen kinderbijslag meer over dat "
-                      "kwartaal, maar het kindgebonden budget loopt tot en met de maand waarin het kind "
-                      f"{p('kindgebonden_budget.maximumleeftijd'):g} wordt (Wkgb art. 2 lid 1; AKW art. 7 lid 1).")
-    if onder_grens[i]:
-        verschil = np.flatnonzero(~np.isclose(maand_exact[i], maand_exact[i, m]))
-        if verschil.size:
-            regels.append("Het bedrag verschilt per maand (kinderen, leeftijd of partner): "
-                          + _per_maand(maand_exact[i]) + " (Wkgb art. 2 lid 11).")
-        regels.append(f"Vermogen aan het begin van het jaar {e(inv.vermogen[i])} is niet hoger dan de grens "
-                      f"{e(grens[i])} (Wkgb art. 1 lid 4).")
-        som_jaar = maand_exact[i].sum()
-        if jaarbedrag[i] > 0:
-            regels.append(f"Over het jaar {e(som_jaar, centen=True)}, afgerond {e(jaarbedrag[i])} "
-                          "(Awir art. 14 lid 4).")
-        elif som_jaar > 0:
-            regels.append(f"Over het jaar {e(som_jaar, centen=True)}: afgerond minder dan "
-                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen kindgebonden budget "
-                          "(Awir art. 14 lid 5).")
-        else:
-            regels.append("Het inkomen is zo hoog dat er niets overblijft: geen kindgebonden budget (Wkgb art. 2 "
-                          f"{lid}).")
-    else:
-        regels.append(f"Vermogen aan het begin van het jaar {e(inv.vermogen[i])} is hoger dan de grens {e(grens[i])}: "
-                      "geen kindgebonden budget dit jaar (Wkgb art. 1 lid 4).")
-    return regels
 
 
 def _per_maand(bedragen: np.ndarray) -> str:

@@ -17,12 +17,14 @@ Art. 13 looks at the 12 months from the request; samenloop has no request date a
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .. import instellingen, opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from . import awir, zorgtoeslag
 from ._gemeentebeleid import Beleid
 from .register import Regeling
@@ -193,12 +195,26 @@ def vaste_bedragen(p) -> dict[str, float]:
                                                   "auto_vrijstelling_praktijk", "aflossingen_andere_schulden_grens")}
 
 
-# --- the regeling ----------------------------------------------------------------------------------------------
-def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
-    eerder = eerder or {}
-    p = parameters.lezer()
-    beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
+# --- the calculation --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _NettoBesteedbaar:
+    """(N, 12) arrays of the netto-besteedbaar inkomen (art. 14-15, art. 28 lid 3) and its parts."""
+    netto: np.ndarray                  # the income without the bijstand received now (art. 14 lid 1 onder a-b)
+    ontvangen_bijstand: np.ndarray
+    bijstand: np.ndarray               # the bijstand that counts (art. 14 lid 1 onder c)
+    bijstand_berekend: np.ndarray
+    bijstand_recht: np.ndarray
+    huurtoeslag: np.ndarray
+    woon: np.ndarray                   # art. 15 onder b
+    zorg: np.ndarray                   # art. 15 onder c
+    opvang: np.ndarray                 # art. 28 lid 3, where the gemeente chooses it
+    per_maand: np.ndarray
 
+
+def _netto_besteedbaar(inv: Invoer, p: ParameterLezer, beleid: Beleid,
+                       eerder: dict[str, Uitkomst]) -> _NettoBesteedbaar:
+    """Art. 14-15: the net income with the bijstand, minus the woonlasten, the zorgpremie and (where the gemeente
+    chooses so, art. 28 lid 3) the netto kinderopvangkosten."""
     netto, ontvangen_bijstand = netto_inkomen(eerder)
     bijstand, bijstand_berekend, bijstand_recht = bijstand_per_maand(eerder, ontvangen_bijstand)
     huurtoeslag = huurtoeslag_per_maand(eerder)
@@ -206,18 +222,279 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     zorg = zorgpremie_uitgave(inv, p, eerder)
     opvang_kiezen = beleid.vlag("netto_kinderopvangkosten_als_uitgave")
     opvang = np.where(opvang_kiezen[:, None], netto_kinderopvangkosten(inv, eerder), 0.0)
-    netto_besteedbaar = netto + bijstand - woon - zorg - opvang
+    return _NettoBesteedbaar(netto, ontvangen_bijstand, bijstand, bijstand_berekend, bijstand_recht, huurtoeslag,
+                             woon, zorg, opvang, netto + bijstand - woon - zorg - opvang)
 
+
+@dataclass(frozen=True)
+class _KostenVanBestaan:
+    """(N, 12) arrays of the kosten van bestaan (art. 16; Regeling medeoverheden art. 2-3) and what they rest on."""
+    pensioen: np.ndarray
+    norm: np.ndarray
+    norm_soort: np.ndarray
+    aow_kiezen: np.ndarray             # (N,) the gemeente takes the netto AOW for pensioengerechtigden
+    netto_aow: np.ndarray
+    per_maand: np.ndarray
+
+
+def _kosten_van_bestaan(inv: Invoer, p: ParameterLezer, beleid: Beleid,
+                        eerder: dict[str, Uitkomst]) -> _KostenVanBestaan:
+    """Art. 16: a percentage of the bijstandsnorm, or for pensioengerechtigden (if the gemeente chooses so) of the
+    netto AOW."""
     pensioen = pensioengerechtigd(inv, p("algemeen.aow_leeftijd"))
     norm, norm_soort = bijstandsnorm(inv, eerder)
     aow_kiezen = beleid.vlag("kosten_van_bestaan_pensioen_netto_aow")
     netto_aow = netto_aow_per_maand(inv, p) if (aow_kiezen[:, None] & pensioen).any() else np.zeros((inv.n, 12))
     kosten = kosten_van_bestaan(norm, beleid.getal("norm_percentage_bijstandsnorm"), aow_kiezen, pensioen,
                                 netto_aow, beleid.getal("percentage_netto_aow"))
-    bc = betalingscapaciteit(netto_besteedbaar, kosten)
+    return _KostenVanBestaan(pensioen, norm, norm_soort, aow_kiezen, netto_aow, kosten)
+
+
+def marges(netto_besteedbaar: np.ndarray, kosten: np.ndarray, bc: np.ndarray, jaarbedrag: np.ndarray,
+           deel: np.ndarray, gedeeltelijk: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(N,) each: how much more net income per year before the kwijtschelding falls (while there is no
+    betalingscapaciteit), and before it ends altogether (art. 11, 13)."""
+    nb_jaar, kvb_jaar = 12.0 * netto_besteedbaar.mean(axis=1), 12.0 * kosten.mean(axis=1)
+    recht = jaarbedrag > 0
+    marge = np.where(recht & (bc <= 0), np.maximum(0.0, kvb_jaar - nb_jaar), 0.0)
+    marge_einde = np.where(recht, marge + np.where(gedeeltelijk & (deel > 0), jaarbedrag / np.where(deel > 0, deel, 1.0),
+                                                   0.0), 0.0)
+    return marge, marge_einde
+
+
+@dataclass(frozen=True)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    beleid: Beleid
+    netto_besteedbaar: _NettoBesteedbaar
+    kosten: _KostenVanBestaan
+    bc: np.ndarray                     # (N,) betalingscapaciteit per year (art. 13)
+    grens: np.ndarray                  # (N,) vrijgelaten vermogen (art. 12 lid 2 onder d)
+    vermogen_in: np.ndarray            # (N,) vermogen above it
+    aanslag: np.ndarray
+    deel: np.ndarray
+    gedeeltelijk: np.ndarray
+    ondernemer: np.ndarray
+    uitgesloten: np.ndarray
+    zonder_vermogen: np.ndarray
+    jaarbedrag: np.ndarray
+    marge: np.ndarray
+    marge_einde: np.ndarray
+    vast: dict[str, float]
+
+    def feiten(self) -> dict[str, np.ndarray]:
+        """The facts the signals read."""
+        inv, beleid = self.inv, self.beleid
+        return {
+            "betalingscapaciteit": self.bc,
+            "aanslag": self.aanslag,
+            "kosten_van_bestaan_jaar": 12.0 * self.kosten.per_maand.mean(axis=1),
+            "netto_besteedbaar_jaar": 12.0 * self.netto_besteedbaar.per_maand.mean(axis=1),
+            "vermogen": inv.vermogen,
+            "vermogensgrens": self.grens,
+            "jaarbedrag_zonder_vermogenstoets": self.zonder_vermogen,
+            "marge_tot_grens": self.marge,
+            "marge_tot_einde": self.marge_einde,
+            "deel_betalingscapaciteit": self.deel,
+            "ondernemer_uitgesloten": self.uitgesloten,
+            # the terms for the request: the gemeente's policy, and the national beroepstermijn (URI art. 24, 28)
+            "aanvraag_binnen_weken_na_aanslag": beleid.getal("aanvraag_binnen_weken_na_aanslag").astype(np.int64),
+            "termijn_na_laatste_betaling_maanden": beleid.getal("termijn_na_laatste_betaling_maanden").astype(np.int64),
+            "beroep_dagen": np.full(inv.n, int(self.parameters.waarde("kwijtschelding.beroep_dagen"))),
+        }
+
+    # --- explanation -----------------------------------------------------------------------------------------
+    def uitleg(self, i: int) -> list[str]:
+        r = self._aanslag(i)
+        if self.uitgesloten[i]:
+            return r + ["Geen kwijtschelding: er is winst uit onderneming en deze gemeente behandelt de privé-belastingen "
+                        "van ondernemers niet als die van particulieren; voor ondernemers gelden de akkoordregels "
+                        "(URI art. 28 lid 1 onder b)."]
+        if self.ondernemer[i]:
+            r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die "
+                     "van particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
+        return (r + [self._netto_besteedbaar_regel(i), self._kosten_van_bestaan_regel(i),
+                     self._betalingscapaciteit_regel(i)]
+                + self._vermogen(i) + self._kwijtschelding(i) + self._per_maand_en_marge(i) + self._aanvraag())
+
+    def _aanslag(self, i: int) -> list[str]:
+        """The gemeente, the taxes it remits and the aanslag (URI art. 27 onder b, art. 11)."""
+        e, beleid = opmaak.euro, self.beleid
+        belastingen = beleid.record(i, "belastingen").waarde
+        wie = beleid.naam(i) if beleid.ids[i] == "standaard" else f"Gemeente {beleid.naam(i)}"
+        r = [f"{wie}: kwijtschelding voor {belastingen}; aanslag {e(self.aanslag[i], centen=True)} (URI art. 27 onder b)."]
+        if self.aanslag[i] <= 0:
+            r.append("Geen aanslag gemeentelijke belastingen opgegeven, dus niets kwijt te schelden (URI art. 11).")
+        return r
+
+    def _netto_besteedbaar_regel(self, i: int) -> str:
+        """The netto-besteedbaar inkomen as a monthly average with its parts (URI art. 14-15, art. 28 lid 3)."""
+        e, nb, inv, p = opmaak.euro, self.netto_besteedbaar, self.inv, self.p
+        zonder = " zonder bijstand" if nb.bijstand[i].any() else ""
+        delen = [f"netto inkomen{zonder} {e(nb.netto[i].mean(), centen=True)}"]
+        if nb.bijstand[i].any():
+            bron = _bijstand_bron(i, nb.bijstand_berekend, nb.ontvangen_bijstand, nb.bijstand_recht)
+            delen.append(f"+ bijstand {e(nb.bijstand[i].mean(), centen=True)} netto ({bron})")
+        if inv.huurwoning[i]:
+            huur, huurtoeslag = inv.kale_huur[i].mean(), nb.huurtoeslag[i].mean()
+            delen.append(f"− woonlasten boven de minimum-normhuur {e(nb.woon[i].mean(), centen=True)} (huur "
+                         f"{e(huur, centen=True)} min huurtoeslag {e(huurtoeslag, centen=True)} = "
+                         f"{e(huur - huurtoeslag, centen=True)}, ten hoogste tot "
+                         f"{e(p('kwijtschelding.maximale_huurgrens'), centen=True)}, boven "
+                         f"{e(p('kwijtschelding.minimum_normhuur'), centen=True)})")
+        if nb.zorg[i].any():
+            delen.append(f"− zorgpremie boven normpremie en zorgtoeslag {e(nb.zorg[i].mean(), centen=True)}")
+        if nb.opvang[i].any():
+            delen.append(f"− netto kinderopvangkosten {e(nb.opvang[i].mean(), centen=True)} (URI art. 28 lid 3)")
+        return ("Netto besteedbaar inkomen, gemiddeld per maand: " + " ".join(delen)
+                + f" = {e(nb.per_maand[i].mean(), centen=True)} (URI art. 14-15).")
+
+    def _kosten_van_bestaan_regel(self, i: int) -> str:
+        """The kosten van bestaan: a percentage of the netto AOW or of the bijstandsnorm (URI art. 16; Regeling
+        medeoverheden art. 2-3); the norm as of January."""
+        e, pct, k, m = opmaak.euro, opmaak.procent, self.kosten, 0
+        if k.aow_kiezen[i] and k.pensioen[i].any():
+            return (f"Kosten van bestaan: {pct(self.beleid.record(i, 'percentage_netto_aow').waarde)} van de netto AOW "
+                    f"{e(k.netto_aow[i, m], centen=True)} = {e(k.per_maand[i].mean(), centen=True)} per maand (gemiddeld) "
+                    "(URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; gemeentelijke "
+                    "regeling).")
+        soort = f" ({k.norm_soort[i, m]})"
+        normtekst = (f"{e(k.norm[i, m], centen=True)}" if np.allclose(k.norm[i], k.norm[i, m])
+                     else f"gemiddeld {e(k.norm[i].mean(), centen=True)} ({e(k.norm[i, m], centen=True)} in januari, "
+                          f"{e(k.norm[i, -1], centen=True)} in december)")
+        return (f"Kosten van bestaan: {pct(self.beleid.record(i, 'norm_percentage_bijstandsnorm').waarde)} van de "
+                f"bijstandsnorm {normtekst}{soort} = {e(k.per_maand[i].mean(), centen=True)} per maand "
+                "(URI art. 16; Regeling kwijtschelding belastingen medeoverheden art. 2).")
+
+    def _betalingscapaciteit_regel(self, i: int) -> str:
+        """12 × the netto-besteedbaar inkomen above the kosten van bestaan (URI art. 13)."""
+        e = opmaak.euro
+        if self.bc[i] > 0:
+            return (f"Betalingscapaciteit: 12 × ({e(self.netto_besteedbaar.per_maand[i].mean(), centen=True)} − "
+                    f"{e(self.kosten.per_maand[i].mean(), centen=True)}) = {e(self.bc[i], centen=True)} per jaar "
+                    "(URI art. 13).")
+        return ("Geen betalingscapaciteit: het netto besteedbaar inkomen is niet hoger dan de kosten van bestaan "
+                "(URI art. 13).")
+
+    def _vermogen(self, i: int) -> list[str]:
+        """The vrijgelaten vermogen (URI art. 12 lid 2 onder d) and the vermogen above it (art. 11 onder b 1°)."""
+        e, nb = opmaak.euro, self.netto_besteedbaar
+        zonder_extra = self.kosten.per_maand[i].mean() + (nb.woon[i] + nb.zorg[i]).mean()
+        r = [f"Vermogen {e(self.inv.vermogen[i])} (rendementsgrondslag box 3); vrijgelaten tot "
+             f"{e(self.grens[i], centen=True)}: de kosten van bestaan plus de gemiddelde woon- en zorguitgaven van een "
+             "maand" + (" plus de extra ruimte van de gemeente" if self.grens[i] > zonder_extra + 0.005 else "")
+             + " (URI art. 12 lid 2 onder d)."]
+        if self.vermogen_in[i] > 0:
+            r.append(f"Het vermogen boven die grens, {e(self.vermogen_in[i], centen=True)}, gaat eerst naar de aanslag "
+                     "(URI art. 11 onder b 1°).")
+        return r
+
+    def _kwijtschelding(self, i: int) -> list[str]:
+        """The kwijtschelding: the whole aanslag (URI art. 11 onder a), or what the vermogen and the share of the
+        betalingscapaciteit leave (onder b); a gemeente may grant only the whole."""
+        e, pct = opmaak.euro, opmaak.procent
+        aanslag, jaarbedrag, bc, vermogen_in, d = (self.aanslag[i], self.jaarbedrag[i], self.bc[i],
+                                                   self.vermogen_in[i], self.deel[i])
+        if aanslag <= 0:
+            return []
+        if not self.gedeeltelijk[i]:
+            if jaarbedrag > 0:
+                return [f"Kwijtschelding van de hele aanslag: {e(jaarbedrag, centen=True)} (URI art. 11 onder a); "
+                        "deze gemeente scheldt alleen volledig kwijt."]
+            return ["Geen kwijtschelding: deze gemeente scheldt alleen volledig kwijt, en er is betalingscapaciteit "
+                    "of vermogen boven de vrijlating (URI art. 11; gemeentelijke regeling)."]
+        if bc <= 0 and vermogen_in <= 0:
+            return [f"Kwijtschelding van de hele aanslag: {e(jaarbedrag, centen=True)} (URI art. 11 onder a)."]
+        return [f"Kwijtschelding: {e(aanslag, centen=True)}"
+                + (f" − vermogen {e(vermogen_in, centen=True)}" if vermogen_in > 0 else "")
+                + (f" − {pct(d)} van {e(bc, centen=True)} = {e(d * bc, centen=True)}" if bc > 0 else "")
+                + f" = {e(jaarbedrag, centen=True)}" + (" (niet minder dan nul)" if jaarbedrag <= 0 else "")
+                + " (URI art. 11 onder b)."]
+
+    def _per_maand_en_marge(self, i: int) -> list[str]:
+        """The kwijtschelding per month in the overview, and how extra income would lower it (URI art. 11 en 13)."""
+        e, pct, d = opmaak.euro, opmaak.procent, self.deel[i]
+        r = []
+        if self.jaarbedrag[i] > 0:
+            r.append(f"Per maand {e(self.jaarbedrag[i] / 12, centen=True)}: de kwijtschelding verlaagt de jaaraanslag; "
+                     "samenloop verdeelt haar over 12 maanden voor het overzicht van het netto inkomen.")
+        if self.marge[i] > 0:
+            r.append(f"Volledige kwijtschelding tot {e(self.marge[i], centen=True)} extra netto besteedbaar inkomen per "
+                     "jaar; "
+                     + (f"daarboven daalt de kwijtschelding met {pct(d)} van iedere extra euro (URI art. 11 en 13)."
+                        if self.gedeeltelijk[i] else "daarboven vervalt de kwijtschelding helemaal (gemeentelijke "
+                                                     "regeling)."))
+        elif self.jaarbedrag[i] > 0 and self.bc[i] > 0:
+            r.append(f"Iedere extra euro netto inkomen verlaagt de kwijtschelding met {pct(d)} van die euro (URI art. 11 "
+                     "en 13).")
+        return r
+
+    def _aanvraag(self) -> list[str]:
+        """The aflossingen that bar kwijtschelding (URI art. 17), and where to ask for it (art. 27-28)."""
+        return [f"Lost u meer dan {opmaak.euro(self.vast['aflossingen_andere_schulden_grens'])} per maand af op andere "
+                "schulden, dan volgt kwijtschelding alleen in zeer bijzondere omstandigheden (URI art. 17).",
+                "Kwijtschelding vraagt u aan bij de gemeente (of het samenwerkingsverband dat de belastingen int), "
+                "binnen de termijn op het aanslagbiljet (URI art. 27-28)."]
+
+    def bronnen(self, i: int) -> list[str]:
+        uit = [f"{BRON_URI} art. 11", f"{BRON_URI} art. 12 lid 1-2", f"{BRON_URI} art. 13", f"{BRON_URI} art. 14-15",
+               f"{BRON_URI} art. 16", f"{BRON_URI} art. 17", f"{BRON_URI} art. 27-28",
+               "Regeling kwijtschelding belastingen medeoverheden art. 2-4"]
+        if self.beleid.bron(i):
+            uit.append(f"{self.beleid.naam(i)}: {self.beleid.bron(i)}")
+        return uit + [f"{r.id}: {r.bron}" for r in (self.parameters.record(x) for x in self.p.gelezen)]
+
+    def waarschuwingen(self, i: int) -> list[str]:
+        e, inv, vast = opmaak.euro, self.inv, self.vast
+        w = []
+        if inv.heeft_partner[i].any() and not inv.heeft_partner[i].all():
+            w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het inkomen "
+                     "en de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie op de "
+                     "peildatum; de gemeente beoordeelt het verzoek naar de situatie op het moment van het verzoek.")
+        if not inv.huurwoning[i]:
+            w.append("Geen huurwoning: hypotheekrente of erfpacht kent samenloop niet, dus woonlasten tellen niet mee "
+                     "als uitgave (URI art. 15 onder b). De kwijtschelding kan hoger zijn.")
+        w.append(f"Vermogen is de rendementsgrondslag box 3 op 1 januari; de gemeente kijkt naar het vermogen bij de "
+                 f"aanvraag. Inboedel tot {e(vast['inboedel_vrijstelling'])} en een auto tot "
+                 f"{e(vast['auto_vrijstelling_uri'])} (URI art. 12 lid 2 onder a en c; in de praktijk vaak "
+                 f"{e(vast['auto_vrijstelling_praktijk'])}) tellen niet mee, hoger bevoorrechte schulden gaan eraf.")
+        w.append("De betalingscapaciteit gaat over de 12 maanden vanaf de aanvraag (URI art. 13); samenloop rekent met "
+                 "het kalenderjaar.")
+        jaren = self.beleid.record(i, "regeling_jaren").waarde
+        if jaren and inv.jaar not in jaren:
+            w.append(f"De regeling van {self.beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, niet "
+                     f"voor {inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
+        return w + self.beleid.onzeker(i, self._beleidskeuzes(i))
+
+    def _beleidskeuzes(self, i: int) -> list[str]:
+        """The gemeente's choices that matter for this household, whose uncertainty is worth a warning."""
+        sleutels = ["norm_percentage_bijstandsnorm", "deel_betalingscapaciteit", "gedeeltelijke_kwijtschelding"]
+        dichtbij = instellingen.waarde("kwijtschelding.vermogen_dicht_bij_grens")  # a samenloop choice, not the law's
+        if self.vermogen_in[i] > 0 or self.inv.vermogen[i] > dichtbij * self.grens[i]:
+            sleutels.append("extra_financiele_middelen")
+        if self.kosten.pensioen[i].any():
+            sleutels.append("kosten_van_bestaan_pensioen_netto_aow")
+            if self.kosten.aow_kiezen[i]:
+                sleutels.append("percentage_netto_aow")
+        if self.ondernemer[i]:
+            sleutels.append("ondernemers")
+        return sleutels
+
+
+# --- the regeling ----------------------------------------------------------------------------------------------
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    eerder = eerder or {}
+    p = parameters.lezer()
+    beleid = Beleid(inv, REGELING, parameters.gemeente_wijzigingen)
+    nb = _netto_besteedbaar(inv, p, beleid, eerder)
+    kosten = _kosten_van_bestaan(inv, p, beleid, eerder)
+    bc = betalingscapaciteit(nb.per_maand, kosten.per_maand)
 
     typen = huishoudtype(inv)
-    grens = vrijgelaten_vermogen(kosten, woon, zorg, extra_vrijlating(beleid, typen))
+    grens = vrijgelaten_vermogen(kosten.per_maand, nb.woon, nb.zorg, extra_vrijlating(beleid, typen))
     vermogen_in = np.maximum(0.0, inv.vermogen - grens)
 
     aanslag = inv.gemeentelijke_belastingen
@@ -229,159 +506,23 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     zonder_vermogen = np.where(mag, kwijtschelding_bedrag(aanslag, np.zeros(inv.n), bc, deel, gedeeltelijk), 0.0)
     jaarbedrag = np.where(mag, kwijtschelding_bedrag(aanslag, vermogen_in, bc, deel, gedeeltelijk), 0.0)
     recht = jaarbedrag > 0
-    maandbedragen = over_twaalf_maanden(jaarbedrag)
-
-    nb_jaar = 12.0 * netto_besteedbaar.mean(axis=1)
-    kvb_jaar = 12.0 * kosten.mean(axis=1)
-    marge = np.where(recht & (bc <= 0), np.maximum(0.0, kvb_jaar - nb_jaar), 0.0)
-    marge_einde = np.where(recht, marge + np.where(gedeeltelijk & (deel > 0), jaarbedrag / np.where(deel > 0, deel, 1.0),
-                                                   0.0), 0.0)
-    vast = vaste_bedragen(p)
-
-    a = dict(inv=inv, p=p, beleid=beleid, netto=netto, bijstand=bijstand,
-             bijstand_berekend=bijstand_berekend, bijstand_recht=bijstand_recht, ontvangen_bijstand=ontvangen_bijstand,
-             huurtoeslag=huurtoeslag,
-             woon=woon, zorg=zorg, opvang=opvang, opvang_kiezen=opvang_kiezen, nb=netto_besteedbaar, norm=norm,
-             norm_soort=norm_soort, pensioen=pensioen, aow_kiezen=aow_kiezen, netto_aow=netto_aow, kosten=kosten,
-             bc=bc, grens=grens, vermogen_in=vermogen_in, aanslag=aanslag, deel=deel,
-             gedeeltelijk=gedeeltelijk, ondernemer=ondernemer, uitgesloten=uitgesloten, jaarbedrag=jaarbedrag,
-             zonder_vermogen=zonder_vermogen, marge=marge, typen=typen, vast=vast)
-
-    def bronnen(i: int) -> list[str]:
-        uit = [f"{BRON_URI} art. 11", f"{BRON_URI} art. 12 lid 1-2", f"{BRON_URI} art. 13", f"{BRON_URI} art. 14-15",
-               f"{BRON_URI} art. 16", f"{BRON_URI} art. 17", f"{BRON_URI} art. 27-28",
-               "Regeling kwijtschelding belastingen medeoverheden art. 2-4"]
-        if beleid.bron(i):
-            uit.append(f"{beleid.naam(i)}: {beleid.bron(i)}")
-        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+    marge, marge_einde = marges(nb.per_maand, kosten.per_maand, bc, jaarbedrag, deel, gedeeltelijk)
+    b = _Berekening(inv, parameters, p, beleid, nb, kosten, bc, grens, vermogen_in, aanslag, deel, gedeeltelijk,
+                    ondernemer, uitgesloten, zonder_vermogen, jaarbedrag, marge, marge_einde, vaste_bedragen(p))
 
     return Uitkomst(
-        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=lambda i: _uitleg(i, **a), bronnen=bronnen,
-        waarschuwingen=lambda i: _waarschuwingen(i, **a),
-        lezer=p,
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=over_twaalf_maanden(jaarbedrag), jaarbedrag=jaarbedrag,
+        recht=recht, uitleg=b.uitleg, bronnen=b.bronnen, waarschuwingen=b.waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": f"{BRON_URI} art. 11 en 13", "bron_vermogen": f"{BRON_URI} art. 12 lid 2 onder d"},
-        feiten={
-            "betalingscapaciteit": bc,
-            "aanslag": aanslag,
-            "kosten_van_bestaan_jaar": kvb_jaar,
-            "netto_besteedbaar_jaar": nb_jaar,
-            "vermogen": inv.vermogen,
-            "vermogensgrens": grens,
-            "jaarbedrag_zonder_vermogenstoets": zonder_vermogen,
-            "marge_tot_grens": marge,
-            "marge_tot_einde": marge_einde,
-            "deel_betalingscapaciteit": deel,
-            "ondernemer_uitgesloten": uitgesloten,
-            # the terms for the request: the gemeente's policy, and the national beroepstermijn (URI art. 24, 28)
-            "aanvraag_binnen_weken_na_aanslag": beleid.getal("aanvraag_binnen_weken_na_aanslag").astype(np.int64),
-            "termijn_na_laatste_betaling_maanden": beleid.getal("termijn_na_laatste_betaling_maanden").astype(np.int64),
-            "beroep_dagen": np.full(inv.n, int(parameters.waarde("kwijtschelding.beroep_dagen"))),
-        },
+        feiten=b.feiten(),
         details={
-            "netto_besteedbaar_per_maand": netto_besteedbaar,
-            "kosten_van_bestaan_per_maand": kosten,
+            "netto_besteedbaar_per_maand": nb.per_maand,
+            "kosten_van_bestaan_per_maand": kosten.per_maand,
         },
     )
 
 
-# --- explanation ---------------------------------------------------------------------------------------------
-def _uitleg(i, *, inv, p, beleid, netto, bijstand, bijstand_berekend, bijstand_recht, ontvangen_bijstand,
-            huurtoeslag, woon, zorg, opvang, opvang_kiezen, nb, norm,
-            norm_soort, pensioen, aow_kiezen, netto_aow, kosten, bc, grens, vermogen_in, aanslag, deel,
-            gedeeltelijk, ondernemer, uitgesloten, jaarbedrag, zonder_vermogen, marge, typen, vast) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    r = []
-    belastingen = beleid.record(i, "belastingen").waarde
-    wie = beleid.naam(i) if beleid.ids[i] == "standaard" else f"Gemeente {beleid.naam(i)}"
-    r.append(f"{wie}: kwijtschelding voor {belastingen}; aanslag {e(aanslag[i], centen=True)} (URI art. 27 onder b).")
-    if aanslag[i] <= 0:
-        r.append("Geen aanslag gemeentelijke belastingen opgegeven, dus niets kwijt te schelden (URI art. 11).")
-    if uitgesloten[i]:
-        r.append("Geen kwijtschelding: er is winst uit onderneming en deze gemeente behandelt de privé-belastingen van "
-                 "ondernemers niet als die van particulieren; voor ondernemers gelden de akkoordregels "
-                 "(URI art. 28 lid 1 onder b).")
-        return r
-    if ondernemer[i]:
-        r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die van "
-                 "particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
-    zonder = " zonder bijstand" if bijstand[i].any() else ""
-    delen = [f"netto inkomen{zonder} {e(netto[i].mean(), centen=True)}"]
-    if bijstand[i].any():
-        delen.append(f"+ bijstand {e(bijstand[i].mean(), centen=True)} netto ({_bijstand_bron(i, bijstand_berekend, ontvangen_bijstand, bijstand_recht)})")
-    if inv.huurwoning[i]:
-        huur = inv.kale_huur[i].mean()
-        delen.append(f"− woonlasten boven de minimum-normhuur {e(woon[i].mean(), centen=True)} (huur "
-                     f"{e(huur, centen=True)} min huurtoeslag {e(huurtoeslag[i].mean(), centen=True)} = "
-                     f"{e(huur - huurtoeslag[i].mean(), centen=True)}, ten hoogste tot "
-                     f"{e(p('kwijtschelding.maximale_huurgrens'), centen=True)}, boven "
-                     f"{e(p('kwijtschelding.minimum_normhuur'), centen=True)})")
-    if zorg[i].any():
-        delen.append(f"− zorgpremie boven normpremie en zorgtoeslag {e(zorg[i].mean(), centen=True)}")
-    if opvang[i].any():
-        delen.append(f"− netto kinderopvangkosten {e(opvang[i].mean(), centen=True)} (URI art. 28 lid 3)")
-    r.append("Netto besteedbaar inkomen, gemiddeld per maand: " + " ".join(delen)
-             + f" = {e(nb[i].mean(), centen=True)} (URI art. 14-15).")
-    m = 0
-    if aow_kiezen[i] and pensioen[i].any():
-        r.append(f"Kosten van bestaan: {pct(beleid.record(i, 'percentage_netto_aow').waarde)} van de netto AOW "
-                 f"{e(netto_aow[i, m], centen=True)} = {e(kosten[i].mean(), centen=True)} per maand (gemiddeld) "
-                 "(URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; gemeentelijke regeling).")
-    else:
-        soort = f" ({norm_soort[i, m]})"
-        normtekst = (f"{e(norm[i, m], centen=True)}" if np.allclose(norm[i], norm[i, m])
-                     else f"gemiddeld {e(norm[i].mean(), centen=True)} ({e(norm[i, m], centen=True)} in januari, "
-                          f"{e(norm[i, -1], centen=True)} in december)")
-        r.append(f"Kosten van bestaan: {pct(beleid.record(i, 'norm_percentage_bijstandsnorm').waarde)} van de "
-                 f"bijstandsnorm {normtekst}{soort} = {e(kosten[i].mean(), centen=True)} per maand "
-                 "(URI art. 16; Regeling kwijtschelding belastingen medeoverheden art. 2).")
-    if bc[i] > 0:
-        r.append(f"Betalingscapaciteit: 12 × ({e(nb[i].mean(), centen=True)} − {e(kosten[i].mean(), centen=True)}) = "
-                 f"{e(bc[i], centen=True)} per jaar (URI art. 13).")
-    else:
-        r.append("Geen betalingscapaciteit: het netto besteedbaar inkomen is niet hoger dan de kosten van bestaan "
-                 "(URI art. 13).")
-    r.append(f"Vermogen {e(inv.vermogen[i])} (rendementsgrondslag box 3); vrijgelaten tot {e(grens[i], centen=True)}: "
-             "de kosten van bestaan plus de gemiddelde woon- en zorguitgaven van een maand"
-             + (" plus de extra ruimte van de gemeente" if grens[i] > kosten[i].mean() + (woon[i] + zorg[i]).mean() + 0.005 else "")
-             + " (URI art. 12 lid 2 onder d).")
-    if vermogen_in[i] > 0:
-        r.append(f"Het vermogen boven die grens, {e(vermogen_in[i], centen=True)}, gaat eerst naar de aanslag "
-                 "(URI art. 11 onder b 1°).")
-    d = deel[i]
-    if aanslag[i] > 0:
-        if not gedeeltelijk[i]:
-            if jaarbedrag[i] > 0:
-                r.append(f"Kwijtschelding van de hele aanslag: {e(jaarbedrag[i], centen=True)} (URI art. 11 onder a); "
-                         "deze gemeente scheldt alleen volledig kwijt.")
-            else:
-                r.append("Geen kwijtschelding: deze gemeente scheldt alleen volledig kwijt, en er is betalingscapaciteit "
-                         "of vermogen boven de vrijlating (URI art. 11; gemeentelijke regeling).")
-        elif bc[i] <= 0 and vermogen_in[i] <= 0:
-            r.append(f"Kwijtschelding van de hele aanslag: {e(jaarbedrag[i], centen=True)} (URI art. 11 onder a).")
-        else:
-            r.append(f"Kwijtschelding: {e(aanslag[i], centen=True)}"
-                     + (f" − vermogen {e(vermogen_in[i], centen=True)}" if vermogen_in[i] > 0 else "")
-                     + (f" − {pct(d)} van {e(bc[i], centen=True)} = {e(d * bc[i], centen=True)}" if bc[i] > 0 else "")
-                     + f" = {e(jaarbedrag[i], centen=True)}" + (" (niet minder dan nul)" if jaarbedrag[i] <= 0 else "")
-                     + " (URI art. 11 onder b).")
-    if jaarbedrag[i] > 0:
-        r.append(f"Per maand {e(jaarbedrag[i] / 12, centen=True)}: de kwijtschelding verlaagt de jaaraanslag; samenloop "
-                 "verdeelt haar over 12 maanden voor het overzicht van het netto inkomen.")
-    if marge[i] > 0:
-        r.append(f"Volledige kwijtschelding tot {e(marge[i], centen=True)} extra netto besteedbaar inkomen per jaar; "
-                 + (f"daarboven daalt de kwijtschelding met {pct(d)} van iedere extra euro (URI art. 11 en 13)."
-                    if gedeeltelijk[i] else "daarboven vervalt de kwijtschelding helemaal (gemeentelijke regeling).")
-                 )
-    elif jaarbedrag[i] > 0 and bc[i] > 0:
-        r.append(f"Iedere extra euro netto inkomen verlaagt de kwijtschelding met {pct(d)} van die euro (URI art. 11 en 13).")
-    r.append(f"Lost u meer dan {e(vast['aflossingen_andere_schulden_grens'])} per maand af op andere schulden, "
-             "dan volgt kwijtschelding alleen in zeer bijzondere omstandigheden (URI art. 17).")
-    r.append("Kwijtschelding vraagt u aan bij de gemeente (of het samenwerkingsverband dat de belastingen int), binnen "
-             "de termijn op het aanslagbiljet (URI art. 27-28).")
-    return r
-
-
+# --- explanation helpers ---------------------------------------------------------------------------------------
 def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: np.ndarray) -> str:
     """Where the bijstand in the income comes from: the computed right, what is received now, or both by month."""
     if not berekend[i].any():
@@ -392,40 +533,6 @@ def _bijstand_bron(i: int, berekend: np.ndarray, ontvangen: np.ndarray, recht: n
         return "het berekende recht"
     return (f"het berekende recht in {opmaak.maanden(np.flatnonzero(berekend[i]))}, anders wat nu wordt ontvangen, "
             "het hoogste van de twee")
-
-
-def _waarschuwingen(i, *, inv, p, beleid, pensioen, aow_kiezen,
-                    ondernemer, vermogen_in, grens, aanslag, vast, **_) -> list[str]:
-    e = opmaak.euro
-    w = []
-    if inv.heeft_partner[i].any() and not inv.heeft_partner[i].all():
-        w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het inkomen en "
-                 "de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie op de peildatum; "
-                 "de gemeente beoordeelt het verzoek naar de situatie op het moment van het verzoek.")
-    if not inv.huurwoning[i]:
-        w.append("Geen huurwoning: hypotheekrente of erfpacht kent samenloop niet, dus woonlasten tellen niet mee als "
-                 "uitgave (URI art. 15 onder b). De kwijtschelding kan hoger zijn.")
-    w.append(f"Vermogen is de rendementsgrondslag box 3 op 1 januari; de gemeente kijkt naar het vermogen bij de aanvraag. "
-             f"Inboedel tot {e(vast['inboedel_vrijstelling'])} en een auto tot "
-             f"{e(vast['auto_vrijstelling_uri'])} (URI art. 12 lid 2 onder a en c; in de praktijk vaak "
-             f"{e(vast['auto_vrijstelling_praktijk'])}) tellen niet mee, hoger bevoorrechte schulden gaan eraf.")
-    w.append("De betalingscapaciteit gaat over de 12 maanden vanaf de aanvraag (URI art. 13); samenloop rekent met het "
-             "kalenderjaar.")
-    jaren = beleid.record(i, "regeling_jaren").waarde
-    if jaren and inv.jaar not in jaren:
-        w.append(f"De regeling van {beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, niet voor "
-                 f"{inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
-    sleutels = ["norm_percentage_bijstandsnorm", "deel_betalingscapaciteit", "gedeeltelijke_kwijtschelding"]
-    dichtbij = instellingen.waarde("kwijtschelding.vermogen_dicht_bij_grens")  # a samenloop choice, not the law's
-    if vermogen_in[i] > 0 or inv.vermogen[i] > dichtbij * grens[i]:
-        sleutels.append("extra_financiele_middelen")
-    if pensioen[i].any():
-        sleutels.append("kosten_van_bestaan_pensioen_netto_aow")
-        if aow_kiezen[i]:
-            sleutels.append("percentage_netto_aow")
-    if ondernemer[i]:
-        sleutels.append("ondernemers")
-    return w + beleid.onzeker(i, sleutels)
 
 
 REGISTRATIE = Regeling(

@@ -11,11 +11,13 @@ the month of the 18th birthday (art. 1 lid 1 onder c). No right when the rendeme
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .. import opmaak
 from ..invoer import Invoer, leeftijd_vanaf_maand_na_verjaardag
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from . import awir
 from .register import Regeling
 from ._uitkomst import Uitkomst
@@ -48,6 +50,106 @@ def normpremie(toetsingsinkomen: np.ndarray, met_partner: np.ndarray, p) -> np.n
     return pct_drempel * drempel + p("zorgtoeslag.percentage_boven_drempel") * boven
 
 
+@dataclass(frozen=True)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    ti_a: np.ndarray
+    ti_p: np.ndarray
+    ti: np.ndarray
+    met_partner: np.ndarray
+    heeft_verzekerde: np.ndarray
+    partner_geen_verzekerde: np.ndarray
+    premie: np.ndarray
+    npremie: np.ndarray
+    per_jaar: np.ndarray
+    grens: np.ndarray
+    onder_grens: np.ndarray
+    maand_exact: np.ndarray
+    jaarbedrag: np.ndarray
+
+    def referentiemaand(self, i: int) -> int:
+        """The first month with a right (or January): the formula is per month, the explanation shows one."""
+        maanden_recht = np.flatnonzero(self.heeft_verzekerde[i])
+        return int(maanden_recht[0]) if maanden_recht.size else 0
+
+    def uitleg(self, i: int) -> list[str]:
+        m = self.referentiemaand(i)
+        zonder = np.flatnonzero(~self.heeft_verzekerde[i])
+        return (self._toetsingsinkomen(i, m) + self._premies(i, m) + self._verzekerden(zonder)
+                + self._vermogen(i) + self._jaarbedrag(i, m, zonder))
+
+    def _toetsingsinkomen(self, i: int, m: int) -> list[str]:
+        """The joint toetsingsinkomen of verzekerde and partner (Awir art. 7 lid 1, art. 8)."""
+        e = opmaak.euro
+        if self.met_partner[i, m]:
+            return [f"Toetsingsinkomen {e(self.ti[i, m])}: aanvrager {e(self.ti_a[i])} + toeslagpartner "
+                    f"{e(self.ti_p[i])} (Awir art. 7 lid 1, art. 8)."]
+        return [f"Toetsingsinkomen {e(self.ti[i, m])} (Awir art. 8)."]
+
+    def _premies(self, i: int, m: int) -> list[str]:
+        """Normpremie, standaardpremie and the difference (Wzt art. 2 lid 1-4)."""
+        e, pct, p = opmaak.euro, opmaak.procent, self.p
+        drempel = p("zorgtoeslag.drempelinkomen")
+        partner = bool(self.met_partner[i, m])
+        pct_d = p("zorgtoeslag.percentage_drempel_partners" if partner else "zorgtoeslag.percentage_drempel_alleenstaande")
+        boven = max(0.0, self.ti[i, m] - drempel)
+        regels = [f"Normpremie: {pct(pct_d)} van het drempelinkomen {e(drempel)}"
+                  + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel" if boven else "")
+                  + f" = {e(self.npremie[i, m], centen=True)} (Wzt art. 2 lid 2-3).",
+                  f"Standaardpremie {'2 × ' + e(p('zorgtoeslag.standaardpremie')) + ' = ' if partner else ''}"
+                  f"{e(self.premie[i, m])}; min de normpremie geeft {e(self.per_jaar[i, m], centen=True)} per jaar "
+                  "(Wzt art. 2 lid 1)."]
+        if self.partner_geen_verzekerde[i, m]:
+            regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} daarvan "
+                          "(Wzt art. 2 lid 4).")
+        return regels
+
+    def _verzekerden(self, zonder: np.ndarray) -> list[str]:
+        """The months without a verzekerde in the household (Wzt art. 1 lid 1 onder c)."""
+        if zonder.size == 12:
+            return ["Geen recht: niemand in het huishouden is verzekerde in de zin van de Wzt (zorgverzekerd "
+                    f"én vanaf de maand na de {self.p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 "
+                    "onder c)."]
+        if zonder.size:
+            return [f"Geen recht in {opmaak.maanden(zonder)}: nog geen verzekerde (zorgverzekerd en vanaf de maand na "
+                    f"de {self.p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 onder c)."]
+        return []
+
+    def _vermogen(self, i: int) -> list[str]:
+        """The vermogen on 1 January against the vermogensgrens (Wzt art. 3 lid 1)."""
+        e, vermogen = opmaak.euro, self.inv.vermogen[i]
+        if self.onder_grens[i]:
+            return [f"Vermogen op 1 januari {e(vermogen)} is niet hoger dan de grens {e(self.grens[i])} (Wzt art. 3)."]
+        return [f"Vermogen op 1 januari {e(vermogen)} is hoger dan de grens {e(self.grens[i])}: geen zorgtoeslag "
+                "dit jaar (Wzt art. 3 lid 1)."]
+
+    def _jaarbedrag(self, i: int, m: int, zonder: np.ndarray) -> list[str]:
+        """The monthly amount and the rounded annual amount, dropped below the minimum (Awir art. 14 lid 4-5)."""
+        e = opmaak.euro
+        if not (self.onder_grens[i] and zonder.size < 12):
+            return []
+        som = self.maand_exact[i].sum()
+        if self.jaarbedrag[i] > 0:
+            return [f"Per maand {e(self.maand_exact[i, m], centen=True)}; over het jaar {e(som, centen=True)}, "
+                    f"afgerond {e(self.jaarbedrag[i])} (Awir art. 14 lid 4)."]
+        return [f"Over het jaar {e(som, centen=True)}: afgerond minder dan "
+                f"{e(self.p('algemeen.awir_minimum_jaarbedrag'))}, dus geen zorgtoeslag (Awir art. 14 lid 5)."]
+
+    def bronnen(self, i: int) -> list[str]:
+        uit = [awir.BRON_TOETSINGSINKOMEN, "Wzt art. 1 lid 1 onder c en f", "Wzt art. 2 lid 1-3 en 5"]
+        if self.partner_geen_verzekerde[i].any():
+            uit.append("Wzt art. 2 lid 4")
+        uit += ["Wzt art. 3 lid 1", "Awir art. 14 lid 4-5"]
+        return uit + [f"{r.id}: {r.bron}" for r in (self.parameters.record(x) for x in self.p.gelezen)]
+
+    def waarschuwingen(self, i: int) -> list[str]:
+        return (awir.waarschuwingen_toetsingsinkomen(self.inv, i)
+                + awir.waarschuwing_partner_deel_van_het_jaar(self.inv, i, "Awir art. 7 lid 3; Wzt art. 3"))
+
+
 def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
     p = parameters.lezer()
     ti_a, ti_p, ti = awir.draagkracht(inv)
@@ -75,77 +177,19 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     jaarbedrag = awir.afgerond_jaarbedrag(maand_exact.sum(axis=1), p)
     recht = jaarbedrag > 0
     maandbedragen = awir.verdeel_jaarbedrag(maand_exact, jaarbedrag)
-
-    def uitleg(i: int) -> list[str]:
-        return _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde,
-                       premie, npremie, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
-
-    def bronnen(i: int) -> list[str]:
-        uit = [awir.BRON_TOETSINGSINKOMEN, "Wzt art. 1 lid 1 onder c en f", "Wzt art. 2 lid 1-3 en 5"]
-        if partner_geen_verzekerde[i].any():
-            uit.append("Wzt art. 2 lid 4")
-        uit += ["Wzt art. 3 lid 1", "Awir art. 14 lid 4-5"]
-        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
+    b = _Berekening(inv, parameters, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde,
+                    premie, npremie, per_jaar, grens, onder_grens, maand_exact, jaarbedrag)
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=awir.met_voorschotregel(uitleg, inv, REGELING, jaarbedrag), bronnen=bronnen,
-        waarschuwingen=lambda i: (awir.waarschuwingen_toetsingsinkomen(inv, i)
-                                  + awir.waarschuwing_partner_deel_van_het_jaar(inv, i, "Awir art. 7 lid 3; Wzt art. 3")),
-        lezer=p,
+        uitleg=awir.met_voorschotregel(b.uitleg, inv, REGELING, jaarbedrag), bronnen=b.bronnen,
+        waarschuwingen=b.waarschuwingen, lezer=p,
         signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         onderdelen=awir.onderdelen(
             "inkomenstoets", "de normpremie stijgt met het toetsingsinkomen boven het drempelinkomen, en de "
             "zorgtoeslag is de standaardpremie min de normpremie (Wzt art. 2 lid 1-3)", maand_exact, maandbedragen, p),
     )
-
-
-def _uitleg(i, inv, p, ti_a, ti_p, ti, met_partner, heeft_verzekerde, partner_geen_verzekerde, premie, npremie,
-            per_jaar, grens, onder_grens, maand_exact, jaarbedrag) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    drempel = p("zorgtoeslag.drempelinkomen")
-    regels = []
-    # Explain the situation of the first month with a right (or January): the formula is per month.
-    maanden_recht = np.flatnonzero(heeft_verzekerde[i])
-    m = int(maanden_recht[0]) if maanden_recht.size else 0
-    partner = bool(met_partner[i, m])
-    if partner:
-        regels.append(f"Toetsingsinkomen {e(ti[i, m])}: aanvrager {e(ti_a[i])} + toeslagpartner {e(ti_p[i])} "
-                      "(Awir art. 7 lid 1, art. 8).")
-    else:
-        regels.append(f"Toetsingsinkomen {e(ti[i, m])} (Awir art. 8).")
-    pct_d = p("zorgtoeslag.percentage_drempel_partners" if partner else "zorgtoeslag.percentage_drempel_alleenstaande")
-    boven = max(0.0, ti[i, m] - drempel)
-    regels.append(f"Normpremie: {pct(pct_d)} van het drempelinkomen {e(drempel)}"
-                  + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel" if boven else "")
-                  + f" = {e(npremie[i, m], centen=True)} (Wzt art. 2 lid 2-3).")
-    regels.append(f"Standaardpremie {'2 × ' + e(p('zorgtoeslag.standaardpremie')) + ' = ' if partner else ''}{e(premie[i, m])}; "
-                  f"min de normpremie geeft {e(per_jaar[i, m], centen=True)} per jaar (Wzt art. 2 lid 1).")
-    if partner_geen_verzekerde[i, m]:
-        regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} daarvan "
-                      "(Wzt art. 2 lid 4).")
-    zonder = np.flatnonzero(~heeft_verzekerde[i])
-    if zonder.size == 12:
-        regels.append("Geen recht: niemand in het huishouden is verzekerde in de zin van de Wzt (zorgverzekerd "
-                      f"én vanaf de maand na de {p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 onder c).")
-    elif zonder.size:
-        regels.append(f"Geen recht in {opmaak.maanden(zonder)}: nog geen verzekerde (zorgverzekerd en vanaf de maand na "
-                      f"de {p('zorgtoeslag.minimumleeftijd')}e verjaardag; Wzt art. 1 lid 1 onder c).")
-    if onder_grens[i]:
-        regels.append(f"Vermogen op 1 januari {e(inv.vermogen[i])} is niet hoger dan de grens {e(grens[i])} (Wzt art. 3).")
-    else:
-        regels.append(f"Vermogen op 1 januari {e(inv.vermogen[i])} is hoger dan de grens {e(grens[i])}: geen zorgtoeslag "
-                      "dit jaar (Wzt art. 3 lid 1).")
-    som = maand_exact[i].sum()
-    if onder_grens[i] and zonder.size < 12:
-        if jaarbedrag[i] > 0:
-            regels.append(f"Per maand {e(maand_exact[i, m], centen=True)}; over het jaar {e(som, centen=True)}, "
-                          f"afgerond {e(jaarbedrag[i])} (Awir art. 14 lid 4).")
-        else:
-            regels.append(f"Over het jaar {e(som, centen=True)}: afgerond minder dan "
-                          f"{e(p('algemeen.awir_minimum_jaarbedrag'))}, dus geen zorgtoeslag (Awir art. 14 lid 5).")
-    return regels
 
 
 REGISTRATIE = Regeling(
