@@ -33,7 +33,7 @@ import numpy as np
 from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal, verjaardag_na_eerste_dag
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from .register import Regeling
 from ._uitkomst import Uitkomst, nodig
 from .inkomstenbelasting import InkomenNaBelasting
@@ -365,10 +365,47 @@ def zelfstandige(inv: Invoer) -> np.ndarray:
 
 
 # --- the regeling -----------------------------------------------------------------------------------------
-@dataclass
-class Berekening:
-    """Every array the amount and its explanation come from."""
+@dataclass(frozen=True)
+class _Toelichting:
+    """Parameters only the explanation names, read once in ``bereken`` so the sources list them (None: not read)."""
+    verhoging_jongere: np.ndarray | None = None   # (12,) art. 20 lid 3 (the dated choice: raise of the norm)
+    urenbeperkt_percentage: float | None = None   # art. 31 lid 2 onder y (not computed, named)
+    urenbeperkt_maximum: float | None = None
+    n_percentage: float | None = None             # art. 31 lid 2 onder n
+    n_maanden: int | None = None
+    art_34a: bool = False                         # art. 34a in the law text, its start not confirmed
+    r_maanden: int | None = None                  # art. 31 lid 2 onder r
+    woning_vrijgelaten: float | None = None       # art. 34 lid 2 onder d
+
+
+def toelichting(inv: Invoer, s: Leefsituatie, ink: Inkomen, vrij: Vrijlating, p: ParameterLezer) -> _Toelichting:
+    """Read the parameters the explanation and warnings name, where they apply: the raise of the norm for a jongere
+    without support from the parents (art. 20 lid 3, from 2026; in 2025 bijzondere bijstand, art. 12), the
+    vrijlatingen (art. 31 lid 2 onder n, r, y; art. 34a) and the vrijgelaten overwaarde of an own home (art. 34)."""
+    waarden: dict = {}
+    if (s.jong["aanvrager"] & s.meerderjarig_a).any() or s.jong["partner"].any():
+        # the dated choice between the raise of the norm (art. 20 lid 3, 2026) and bijzondere bijstand (art. 12, 2025)
+        if p("bijstand.jongere_zonder_steun_ouders") == "verhoging_norm":
+            waarden["verhoging_jongere"] = p.per_maand("bijstand.verhoging_jongere_zonder_steun_ouders")
+    if sum(ink.arbeid_netto(k) for k in PERSONEN).any():
+        waarden["urenbeperkt_percentage"] = p("bijstand.vrijlating_medisch_urenbeperkt_percentage")
+        waarden["urenbeperkt_maximum"] = p("bijstand.vrijlating_medisch_urenbeperkt_maximum")
+        waarden["n_percentage"] = p("bijstand.vrijlating_arbeid_percentage")
+        waarden["n_maanden"] = p("bijstand.vrijlating_arbeid_maanden")
+        waarden["art_34a"] = bool(p("bijstand.vrijlating_art_34a_in_wettekst"))
+    if (vrij.r > 0).any():
+        waarden["r_maanden"] = p("bijstand.vrijlating_alleenstaande_ouder_maanden")
+    if (~inv.huurwoning).any():
+        waarden["woning_vrijgelaten"] = p("bijstand.vermogen_eigen_woning_vrijgelaten")
+    return _Toelichting(**waarden)
+
+
+@dataclass(frozen=True)
+class _Berekening:
+    """Every array the amount and its explanation come from, so both are built from the same numbers."""
     inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
     s: Leefsituatie
     norm: Norm
     ink: Inkomen
@@ -378,97 +415,105 @@ class Berekening:
     grens: np.ndarray          # (N, 12)
     onder_grens: np.ndarray    # (N, 12)
     bbz: np.ndarray            # (N,)
+    zonder_vermogenstoets: np.ndarray  # (N, 12) the bijstand had the vermogen been below the grens
     maand: np.ndarray          # (N, 12) the bijstand
     jaarbedrag: np.ndarray
     ontvangt_jaar: np.ndarray
     peilmaand: np.ndarray      # (N,) the month the explanation describes
+    toelichting: _Toelichting
+
+    @property
+    def rij(self) -> np.ndarray:
+        return np.arange(self.inv.n)
 
 
-def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+def vrijlatingen(ink: Inkomen, s: Leefsituatie, p: ParameterLezer) -> Vrijlating:
+    """Pw art. 31 lid 2 onder n and r (income from work) and art. 33 lid 5 (a small private pension at AOW age)."""
+    n, r, jong = vrijlating_arbeid(ink, s, p)
+    return Vrijlating(n=n, r=r, oudedag=vrijlating_oudedagsvoorziening(ink, s, p), jonger_dan_27=jong)
+
+
+def tekort_op_norm(norm: Norm, inkomen: np.ndarray) -> np.ndarray:
+    """(N, 12) Pw art. 19 lid 2: the norm minus the income, not below nil, in cents; nil without a norm."""
+    return np.where(norm.bedrag > 0, op_centen(np.maximum(norm.bedrag - inkomen, 0.0)), 0.0)
+
+
+def peilmaand(norm: Norm) -> np.ndarray:
+    """(N,) the first month with a norm (January without any): the month the explanation describes."""
+    met_norm = norm.bedrag > 0
+    return np.where(met_norm.any(axis=1), met_norm.argmax(axis=1), 0)
+
+
+def _berekening(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst]) -> _Berekening:
+    """The steps of the law in order: household, norm, income, vrijlatingen, gap to the norm, Bbz and vermogen."""
     p = parameters.lezer()
-    eerder = eerder or {}
     s = leefsituatie(inv, p)
     norm = bijstandsnorm(s, p)
     ink = in_aanmerking_te_nemen_inkomen(inv, eerder)
-    n, r, jong = vrijlating_arbeid(ink, s, p)
-    vrij = Vrijlating(n=n, r=r, oudedag=vrijlating_oudedagsvoorziening(ink, s, p), jonger_dan_27=jong)
+    vrij = vrijlatingen(ink, s, p)
     inkomen = np.maximum(ink.voor_vrijlating - vrij.totaal, 0.0)
-    tekort = np.where(norm.bedrag > 0, op_centen(np.maximum(norm.bedrag - inkomen, 0.0)), 0.0)
+    tekort = tekort_op_norm(norm, inkomen)
     grens = vermogensgrens(s, p)
     onder_grens = inv.vermogen[:, None] <= grens
     bbz = zelfstandige(inv)
     zonder_vermogenstoets = np.where(bbz[:, None], 0.0, tekort)
     maand = np.where(onder_grens, zonder_vermogenstoets, 0.0)
-    jaarbedrag = np.round(jaartotaal(maand), 2)
-    recht = jaarbedrag > 0
-    ontvangt_jaar = jaartotaal(ink.ontvangen_bijstand)
-    met_norm = norm.bedrag > 0
-    peilmaand = np.where(met_norm.any(axis=1), met_norm.argmax(axis=1), 0)
-    rij = np.arange(inv.n)
-    b = Berekening(inv=inv, s=s, norm=norm, ink=ink, vrij=vrij, inkomen=inkomen, tekort=tekort, grens=grens,
-                   onder_grens=onder_grens, bbz=bbz, maand=maand, jaarbedrag=jaarbedrag, ontvangt_jaar=ontvangt_jaar,
-                   peilmaand=peilmaand)
-    # Read what only the explanation names, once, so the sources list them.
-    extra = {}
-    if (s.jong["aanvrager"] & s.meerderjarig_a).any() or s.jong["partner"].any():
-        # the dated choice between the raise of the norm (art. 20 lid 3, 2026) and bijzondere bijstand (art. 12, 2025)
-        if p("bijstand.jongere_zonder_steun_ouders") == "verhoging_norm":
-            extra["verhoging_jongere"] = p.per_maand("bijstand.verhoging_jongere_zonder_steun_ouders")
-    if sum(ink.arbeid_netto(k) for k in PERSONEN).any():
-        extra["y_pct"] = p("bijstand.vrijlating_medisch_urenbeperkt_percentage")
-        extra["y_max"] = p("bijstand.vrijlating_medisch_urenbeperkt_maximum")
-        extra["n_pct"] = p("bijstand.vrijlating_arbeid_percentage")
-        extra["n_maanden"] = p("bijstand.vrijlating_arbeid_maanden")
-        extra["art_34a"] = bool(p("bijstand.vrijlating_art_34a_in_wettekst"))
-    if (r > 0).any():
-        extra["r_maanden"] = p("bijstand.vrijlating_alleenstaande_ouder_maanden")
-    if (~inv.huurwoning).any():
-        extra["woning"] = p("bijstand.vermogen_eigen_woning_vrijgelaten")
+    return _Berekening(inv=inv, parameters=parameters, p=p, s=s, norm=norm, ink=ink, vrij=vrij, inkomen=inkomen,
+                       tekort=tekort, grens=grens, onder_grens=onder_grens, bbz=bbz,
+                       zonder_vermogenstoets=zonder_vermogenstoets, maand=maand,
+                       jaarbedrag=np.round(jaartotaal(maand), 2), ontvangt_jaar=jaartotaal(ink.ontvangen_bijstand),
+                       peilmaand=peilmaand(norm), toelichting=toelichting(inv, s, ink, vrij, p))
 
-    def uitleg(i: int) -> list[str]:
-        return _uitleg(i, b, p, extra)
 
-    def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, b, extra, p)
-
-    def bronnen(i: int) -> list[str]:
-        uit = ["Participatiewet art. 4 lid 1, art. 13 lid 1 onder f (leeftijd, ten laste komend kind)",
-               "Participatiewet art. 19 lid 1-3 (recht en hoogte algemene bijstand)",
-               "Participatiewet art. 19a, 20, 21, 22 en 22a (normen, kostendelersnorm)",
-               "Participatiewet art. 31 lid 1-3 en 5, art. 32, art. 33 lid 5 (middelen, inkomen, vrijlatingen)",
-               "Participatiewet art. 34 lid 1-3 (vermogen, vermogensgrens)"]
-        if b.bbz[i]:
-            uit.append("Besluit bijstandverlening zelfstandigen 2004 (BWBR0015711)")
-        return uit + [f"{r_.id}: {r_.bron}" for r_ in (parameters.record(x) for x in p.gelezen)]
-
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    b = _berekening(inv, parameters, eerder or {})
     return Uitkomst(
-        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maand, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
-        ontvangen=ink.ontvangen_bijstand, ontvangen_bedragen="netto",
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=b.maand, jaarbedrag=b.jaarbedrag,
+        recht=b.jaarbedrag > 0, uitleg=lambda i: _uitleg(i, b), bronnen=lambda i: _bronnen(i, b),
+        waarschuwingen=lambda i: _waarschuwingen(i, b), lezer=b.p,
+        ontvangen=b.ink.ontvangen_bijstand, ontvangen_bedragen="netto",
         signaalbronnen={"bron_recht": "Participatiewet art. 19 lid 1", "bron_vermogen": "Participatiewet art. 34 lid 3",
                         "bron_bbz": "Besluit bijstandverlening zelfstandigen 2004"},
-        feiten={
-            "norm_jaar": np.round(jaartotaal(norm.bedrag), 2),
-            "inkomen_jaar": np.round(jaartotaal(inkomen), 2),
-            "vrijlating_jaar": np.round(jaartotaal(vrij.totaal), 2),
-            "vermogen": inv.vermogen,
-            "vermogensgrens": grens[rij, peilmaand],
-            "jaarbedrag_zonder_vermogenstoets": np.round(jaartotaal(zonder_vermogenstoets), 2),
-            "ontvangt_jaar": ontvangt_jaar,
-            "bbz_route": bbz,
-            "tekort_tov_norm_jaar": np.round(jaartotaal(tekort), 2),
-        },
-        details={
-            "norm_per_maand": norm.bedrag,                                # (N, 12) the applicable norm (art. 20-22a)
-            "norm_soort": norm.soort[rij, peilmaand],                     # (N,) NORM_SOORTEN code in the peilmaand
-            "norm_soort_per_maand": norm.soort,                           # (N, 12)
-            "norm_zonder_kostendelers_per_maand": norm.zonder_kostendelers,  # (N, 12) art. 20-22 without art. 22a
-            "inkomen_per_maand": inkomen,                                 # (N, 12) counted, after the vrijlatingen
-            "vrijlating_per_maand": vrij.totaal,                          # (N, 12)
-            "tekort_per_maand": tekort,                                   # (N, 12) norm gap without Bbz/vermogen
-        },
-        doorgifte=Bijstandsnorm(per_maand=norm.bedrag, soort_per_maand=norm.soort),
+        feiten=_feiten(b), details=_details(b),
+        doorgifte=Bijstandsnorm(per_maand=b.norm.bedrag, soort_per_maand=b.norm.soort),
     )
+
+
+def _feiten(b: _Berekening) -> dict[str, np.ndarray]:
+    return {
+        "norm_jaar": np.round(jaartotaal(b.norm.bedrag), 2),
+        "inkomen_jaar": np.round(jaartotaal(b.inkomen), 2),
+        "vrijlating_jaar": np.round(jaartotaal(b.vrij.totaal), 2),
+        "vermogen": b.inv.vermogen,
+        "vermogensgrens": b.grens[b.rij, b.peilmaand],
+        "jaarbedrag_zonder_vermogenstoets": np.round(jaartotaal(b.zonder_vermogenstoets), 2),
+        "ontvangt_jaar": b.ontvangt_jaar,
+        "bbz_route": b.bbz,
+        "tekort_tov_norm_jaar": np.round(jaartotaal(b.tekort), 2),
+    }
+
+
+def _details(b: _Berekening) -> dict[str, np.ndarray]:
+    return {
+        "norm_per_maand": b.norm.bedrag,                                # (N, 12) the applicable norm (art. 20-22a)
+        "norm_soort": b.norm.soort[b.rij, b.peilmaand],                 # (N,) NORM_SOORTEN code in the peilmaand
+        "norm_soort_per_maand": b.norm.soort,                           # (N, 12)
+        "norm_zonder_kostendelers_per_maand": b.norm.zonder_kostendelers,  # (N, 12) art. 20-22 without art. 22a
+        "inkomen_per_maand": b.inkomen,                                 # (N, 12) counted, after the vrijlatingen
+        "vrijlating_per_maand": b.vrij.totaal,                          # (N, 12)
+        "tekort_per_maand": b.tekort,                                   # (N, 12) norm gap without Bbz/vermogen
+    }
+
+
+def _bronnen(i: int, b: _Berekening) -> list[str]:
+    uit = ["Participatiewet art. 4 lid 1, art. 13 lid 1 onder f (leeftijd, ten laste komend kind)",
+           "Participatiewet art. 19 lid 1-3 (recht en hoogte algemene bijstand)",
+           "Participatiewet art. 19a, 20, 21, 22 en 22a (normen, kostendelersnorm)",
+           "Participatiewet art. 31 lid 1-3 en 5, art. 32, art. 33 lid 5 (middelen, inkomen, vrijlatingen)",
+           "Participatiewet art. 34 lid 1-3 (vermogen, vermogensgrens)"]
+    if b.bbz[i]:
+        uit.append("Besluit bijstandverlening zelfstandigen 2004 (BWBR0015711)")
+    return uit + [f"{r.id}: {r.bron}" for r in (b.parameters.record(x) for x in b.p.gelezen)]
 
 
 # --- explanation ------------------------------------------------------------------------------------------
@@ -481,54 +526,71 @@ def _per_bedrag(reeks: np.ndarray, maanden: np.ndarray | None = None) -> str:
     return "; ".join(f"{opmaak.maanden(ms)} {opmaak.euro(bedrag, centen=True)}" for bedrag, ms in groepen.items())
 
 
-def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    inv, s, norm = b.inv, b.s, b.norm
-    m = int(b.peilmaand[i])
-    maand = opmaak.MAANDNAMEN[m]
-    regels = []
-    minderjarig = np.flatnonzero(~s.meerderjarig_a[i])
+def _uitleg(i: int, b: _Berekening) -> list[str]:
+    """The explanation of household i, step by step as the law goes, described for its peilmaand."""
+    p = b.p
+    minderjarig = np.flatnonzero(~b.s.meerderjarig_a[i])
     if minderjarig.size == 12:
         return [f"Geen bijstand: de aanvrager is het hele jaar jonger dan {p('bijstand.minimumleeftijd')} jaar "
                 "(Pw art. 13 lid 1 onder f)."]
+    regels = []
     if minderjarig.size:
         regels.append(f"Geen bijstand in {opmaak.maanden(minderjarig)}: de aanvrager is dan jonger dan "
                       f"{p('bijstand.minimumleeftijd')} jaar (Pw art. 13 lid 1 onder f).")
+    m = int(b.peilmaand[i])
+    return (regels + _uitleg_norm(i, m, b) + _uitleg_inkomen(i, m, b) + _uitleg_vrijlatingen(i, m, b)
+            + _uitleg_bijstand(i, m, b) + _uitleg_vermogen(i, m, b) + _uitleg_jaar(i, b))
+
+
+def _uitleg_norm(i: int, m: int, b: _Berekening) -> list[str]:
+    """The norm in the peilmaand (Pw art. 20-22, or the kostendelersnorm of art. 22a) and per month."""
+    e, s, norm = opmaak.euro, b.s, b.norm
     tekst, artikel = GRONDSLAGEN[int(norm.grondslag[i, m])]
     if norm.kostendelersnorm[i, m]:
-        a = int(norm.a[i, m])
-        k = int(s.kostendelers[i, m])
-        vast, deel = p("bijstand.kostendelersnorm_vast_deel"), p("bijstand.kostendelersnorm_deel_per_persoon")
-        breuk = f"{(vast + a * deel) / a:.4f}".rstrip("0").rstrip(".").replace(".", ",")
-        regels.append(f"In {maand}: {tekst}, met {k} kostendelende medebewoner{'s' if k > 1 else ''} van "
-                      f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder, dus de "
-                      f"kostendelersnorm: A = {a}, (({vast * 100:g} + {a} × {deel * 100:g}) / ({a} × 100)) × B = "
-                      f"{breuk} × {e(norm.b[i, m], centen=True)} = "
-                      f"{e(norm.per_persoon[i, m], centen=True)} per persoon van 21 jaar of ouder "
-                      "(Pw art. 19a, art. 22a lid 1).")
-        if s.partner[i, m] and norm.jongere_bedrag[i, m] > 0:
-            regels.append(f"Voor de echtgenoot van 18, 19 of 20 jaar komt daar {e(norm.jongere_bedrag[i, m], centen=True)} "
-                          f"bij: samen {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 3).")
-        elif s.partner[i, m]:
-            regels.append(f"Voor beide echtgenoten samen: {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 2).")
-        regels.append("Studenten met studiefinanciering en commerciële (onder)huurders of kostgangers tellen niet als "
-                      "kostendelende medebewoner; dat onderscheid kent het huishoudbestand niet, dus iedereen van "
-                      f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder telt mee (Pw art. 19a lid 1).")
+        regels = _uitleg_kostendelersnorm(i, m, b, tekst)
     else:
-        regels.append(f"In {maand}: {tekst}; norm {e(norm.bedrag[i, m], centen=True)} per maand, netto inclusief "
-                      f"vakantietoeslag ({artikel}, art. 19 lid 3).")
+        regels = [f"In {opmaak.MAANDNAMEN[m]}: {tekst}; norm {e(norm.bedrag[i, m], centen=True)} per maand, netto "
+                  f"inclusief vakantietoeslag ({artikel}, art. 19 lid 3)."]
     met_norm = np.flatnonzero(norm.bedrag[i] > 0)
     regels.append(f"Norm per maand: {_per_bedrag(norm.bedrag[i], met_norm)} (Pw art. 20-22a; bedragen per 1 januari "
                   "en 1 juli geïndexeerd).")
     if (s.aow["aanvrager"][i] | (s.partner[i] & s.aow["partner"][i])).any():
         regels.append("Wie de AOW-leeftijd heeft bereikt, vraagt deze bijstand (de AIO-aanvulling) aan bij de SVB, "
                       "niet bij de gemeente (Pw art. 47a).")
+    return regels
 
-    # income
-    wie = "aanvrager en partner" if s.partner[i, m] else "de aanvrager"
+
+def _uitleg_kostendelersnorm(i: int, m: int, b: _Berekening, tekst: str) -> list[str]:
+    """Pw art. 19a and 22a: the formula with A and B, and for echtgenoten the sum (lid 2) or the jongere (lid 3)."""
+    e, p, s, norm = opmaak.euro, b.p, b.s, b.norm
+    a = int(norm.a[i, m])
+    k = int(s.kostendelers[i, m])
+    vast, deel = p("bijstand.kostendelersnorm_vast_deel"), p("bijstand.kostendelersnorm_deel_per_persoon")
+    breuk = f"{(vast + a * deel) / a:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    regels = [f"In {opmaak.MAANDNAMEN[m]}: {tekst}, met {k} kostendelende medebewoner{'s' if k > 1 else ''} van "
+              f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder, dus de "
+              f"kostendelersnorm: A = {a}, (({vast * 100:g} + {a} × {deel * 100:g}) / ({a} × 100)) × B = "
+              f"{breuk} × {e(norm.b[i, m], centen=True)} = "
+              f"{e(norm.per_persoon[i, m], centen=True)} per persoon van 21 jaar of ouder "
+              "(Pw art. 19a, art. 22a lid 1)."]
+    if s.partner[i, m] and norm.jongere_bedrag[i, m] > 0:
+        regels.append(f"Voor de echtgenoot van 18, 19 of 20 jaar komt daar {e(norm.jongere_bedrag[i, m], centen=True)} "
+                      f"bij: samen {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 3).")
+    elif s.partner[i, m]:
+        regels.append(f"Voor beide echtgenoten samen: {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 2).")
+    regels.append("Studenten met studiefinanciering en commerciële (onder)huurders of kostgangers tellen niet als "
+                  "kostendelende medebewoner; dat onderscheid kent het huishoudbestand niet, dus iedereen van "
+                  f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder telt mee (Pw art. 19a lid 1).")
+    return regels
+
+
+def _uitleg_inkomen(i: int, m: int, b: _Berekening) -> list[str]:
+    """The net income of aanvrager and partner (Pw art. 31 lid 1 en 3, art. 32) and what does not count."""
+    e, maand = opmaak.euro, opmaak.MAANDNAMEN[m]
+    wie = "aanvrager en partner" if b.s.partner[i, m] else "de aanvrager"
     zonder = ", zonder de bijstand die nu wordt ontvangen" if b.ontvangt_jaar[i] > 0 else ""
-    regels.append(f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting{zonder}): "
-                  f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32).")
+    regels = [f"Inkomen van {wie}, netto (uit de berekening van de inkomstenbelasting{zonder}): "
+              f"{e(b.ink.voor_vrijlating[i, m], centen=True)} in {maand} (Pw art. 31 lid 1 en 3, art. 32)."]
     wga = sum(b.ink.bruto[k]["wga"][i, m] for k in PERSONEN)
     if wga > 0:
         regels.append(f"De WGA-uitkering telt mee zoals hier berekend ({e(wga, centen=True)} bruto in {maand}), "
@@ -537,69 +599,88 @@ def _uitleg(i: int, b: Berekening, p, extra: dict) -> list[str]:
     if b.ontvangt_jaar[i] > 0:
         regels.append(f"De bijstand die nu wordt ontvangen ({_ontvangen_tekst(i, b)}) telt niet als inkomen voor dit "
                       "recht; hij wordt ermee vergeleken (Pw art. 19 lid 2).")
+    return regels
 
-    # vrijlatingen
+
+def _uitleg_vrijlatingen(i: int, m: int, b: _Berekening) -> list[str]:
+    """The vrijlatingen of Pw art. 31 lid 2 onder n (and lid 5: not under 27), onder r, and art. 33 lid 5."""
+    e, pct, p, vrij = opmaak.euro, opmaak.procent, b.p, b.vrij
+    regels = []
     for k, wie in (("aanvrager", "de aanvrager"), ("partner", "de partner")):
-        nk = b.vrij.n[k][i]
+        nk = vrij.n[k][i]
         if nk.any():
             mnd = np.flatnonzero(nk > 0)
-            regels.append(f"Inkomstenvrijlating voor {wie}: {pct(extra['n_pct'])} van de inkomsten uit arbeid, ten "
-                          f"hoogste {e(p.per_maand('bijstand.vrijlating_arbeid_maximum')[mnd[0]], centen=True)} per "
-                          f"maand: {_per_bedrag(nk, mnd)} (Pw art. 31 lid 2 onder n).")
-        if b.vrij.jonger_dan_27[k][i].any():
+            regels.append(f"Inkomstenvrijlating voor {wie}: {pct(b.toelichting.n_percentage)} van de inkomsten uit "
+                          f"arbeid, ten hoogste {e(p.per_maand('bijstand.vrijlating_arbeid_maximum')[mnd[0]], centen=True)} "
+                          f"per maand: {_per_bedrag(nk, mnd)} (Pw art. 31 lid 2 onder n).")
+        if vrij.jonger_dan_27[k][i].any():
             regels.append(f"Geen inkomstenvrijlating voor {wie}: jonger dan {p('bijstand.vrijlating_minimumleeftijd')} "
                           "jaar (Pw art. 31 lid 5).")
-    if b.vrij.r[i].any():
-        mnd = np.flatnonzero(b.vrij.r[i] > 0)
+    if vrij.r[i].any():
+        mnd = np.flatnonzero(vrij.r[i] > 0)
         regels.append(f"Vrijlating alleenstaande ouder met een kind jonger dan "
                       f"{p('bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind')} jaar, na de zes maanden hierboven: "
                       f"{pct(p('bijstand.vrijlating_alleenstaande_ouder_percentage'))}, ten hoogste "
                       f"{e(p.per_maand('bijstand.vrijlating_alleenstaande_ouder_maximum')[mnd[0]], centen=True)} per maand "
-                      f"en {extra['r_maanden']} maanden: {_per_bedrag(b.vrij.r[i], mnd)} (Pw art. 31 lid 2 onder r).")
-    if b.vrij.oudedag[i].any():
-        mnd = np.flatnonzero(b.vrij.oudedag[i] > 0)
+                      f"en {b.toelichting.r_maanden} maanden: {_per_bedrag(vrij.r[i], mnd)} (Pw art. 31 lid 2 onder r).")
+    if vrij.oudedag[i].any():
+        mnd = np.flatnonzero(vrij.oudedag[i] > 0)
         regels.append(f"Een klein pensioen (aanvullend pensioen of lijfrente) telt op AOW-leeftijd niet mee tot het "
-                      f"bedrag per maand van de wet: {_per_bedrag(b.vrij.oudedag[i], mnd)} (Pw art. 33 lid 5).")
-    if b.vrij.totaal[i].any():
-        regels.append(f"Inkomen dat meetelt na de vrijlating: {e(b.inkomen[i, m], centen=True)} in {maand} "
-                      "(Pw art. 31 lid 2).")
+                      f"bedrag per maand van de wet: {_per_bedrag(vrij.oudedag[i], mnd)} (Pw art. 33 lid 5).")
+    if vrij.totaal[i].any():
+        regels.append(f"Inkomen dat meetelt na de vrijlating: {e(b.inkomen[i, m], centen=True)} in "
+                      f"{opmaak.MAANDNAMEN[m]} (Pw art. 31 lid 2).")
+    return regels
 
-    # the amount
+
+def _uitleg_bijstand(i: int, m: int, b: _Berekening) -> list[str]:
+    """Bijstand = norm − inkomen (Pw art. 19 lid 2), or for a zelfstandige the Bbz route with the gap named."""
+    e = opmaak.euro
     if b.bbz[i]:
-        regels.append("Voor zelfstandigen loopt bijstand via het Bbz (Besluit bijstandverlening zelfstandigen 2004): "
-                      "de gemeente beoordeelt daar ook het bedrijf (levensvatbaarheid, bedrijfskapitaal). Algemene bijstand "
-                      "wordt hier daarom niet toegekend; het tekort ten opzichte van de bijstandsnorm zou "
-                      f"{e(b.tekort[i].sum(), centen=True)} over het jaar zijn (Bbz 2004; Pw art. 19 lid 2).")
-    else:
-        if b.tekort[i, m] > 0:
-            regels.append(f"Bijstand = norm − inkomen: {e(norm.bedrag[i, m], centen=True)} − "
-                          f"{e(b.inkomen[i, m], centen=True)} = {e(b.tekort[i, m], centen=True)} in {maand} "
-                          "(Pw art. 19 lid 2).")
-        geen = np.flatnonzero((b.tekort[i] <= 0) & (norm.bedrag[i] > 0))
-        if geen.size:
-            regels.append(f"Geen bijstand in {opmaak.maanden(geen)}: het inkomen is dan niet lager dan de norm "
-                          "(Pw art. 19 lid 1 onder a).")
-    # vermogen
+        return ["Voor zelfstandigen loopt bijstand via het Bbz (Besluit bijstandverlening zelfstandigen 2004): "
+                "de gemeente beoordeelt daar ook het bedrijf (levensvatbaarheid, bedrijfskapitaal). Algemene bijstand "
+                "wordt hier daarom niet toegekend; het tekort ten opzichte van de bijstandsnorm zou "
+                f"{e(b.tekort[i].sum(), centen=True)} over het jaar zijn (Bbz 2004; Pw art. 19 lid 2)."]
+    regels = []
+    if b.tekort[i, m] > 0:
+        regels.append(f"Bijstand = norm − inkomen: {e(b.norm.bedrag[i, m], centen=True)} − "
+                      f"{e(b.inkomen[i, m], centen=True)} = {e(b.tekort[i, m], centen=True)} in "
+                      f"{opmaak.MAANDNAMEN[m]} (Pw art. 19 lid 2).")
+    geen = np.flatnonzero((b.tekort[i] <= 0) & (b.norm.bedrag[i] > 0))
+    if geen.size:
+        regels.append(f"Geen bijstand in {opmaak.maanden(geen)}: het inkomen is dan niet lager dan de norm "
+                      "(Pw art. 19 lid 1 onder a).")
+    return regels
+
+
+def _uitleg_vermogen(i: int, m: int, b: _Berekening) -> list[str]:
+    """The vermogen against the vermogensgrens of the peilmaand (Pw art. 19 lid 1 onder b, art. 34)."""
+    e, s, vermogen = opmaak.euro, b.s, b.inv.vermogen[i]
     grens = b.grens[i, m]
     soort = ("gehuwden samen" if s.partner[i, m] else "een alleenstaande ouder" if s.kinderen[i, m]
              else "een alleenstaande")
     if b.onder_grens[i].all():
-        regels.append(f"Vermogen {e(inv.vermogen[i])} is niet hoger dan de vermogensgrens {e(grens)} voor {soort} "
-                      "(Pw art. 34 lid 2 onder b en lid 3).")
-    else:
-        regels.append(f"Vermogen {e(inv.vermogen[i])} is hoger dan de vermogensgrens {e(grens)} voor {soort}: geen "
-                      f"bijstand zolang het deel boven de grens ({e(inv.vermogen[i] - grens)}) er is "
-                      "(Pw art. 19 lid 1 onder b, art. 34 lid 3).")
-    if not b.bbz[i]:
-        if b.jaarbedrag[i] > 0:
-            regels.append(f"Bijstand over het jaar: {e(b.jaarbedrag[i], centen=True)} netto "
-                          f"({_per_bedrag(b.maand[i], np.flatnonzero(b.maand[i] > 0))} per maand) (Pw art. 19).")
-        if b.ontvangt_jaar[i] > 0:
-            regels.append(_vergelijking(i, b))
+        return [f"Vermogen {e(vermogen)} is niet hoger dan de vermogensgrens {e(grens)} voor {soort} "
+                "(Pw art. 34 lid 2 onder b en lid 3)."]
+    return [f"Vermogen {e(vermogen)} is hoger dan de vermogensgrens {e(grens)} voor {soort}: geen "
+            f"bijstand zolang het deel boven de grens ({e(vermogen - grens)}) er is "
+            "(Pw art. 19 lid 1 onder b, art. 34 lid 3)."]
+
+
+def _uitleg_jaar(i: int, b: _Berekening) -> list[str]:
+    """The bijstand over the year (Pw art. 19), and against the bijstand received now."""
+    if b.bbz[i]:
+        return []
+    regels = []
+    if b.jaarbedrag[i] > 0:
+        regels.append(f"Bijstand over het jaar: {opmaak.euro(b.jaarbedrag[i], centen=True)} netto "
+                      f"({_per_bedrag(b.maand[i], np.flatnonzero(b.maand[i] > 0))} per maand) (Pw art. 19).")
+    if b.ontvangt_jaar[i] > 0:
+        regels.append(_vergelijking(i, b))
     return regels
 
 
-def _ontvangen_tekst(i: int, b: Berekening) -> str:
+def _ontvangen_tekst(i: int, b: _Berekening) -> str:
     """The bijstand received now, in the terms it was given: 'netto € 16.925,76 per jaar, zoals op de beschikking'."""
     e = opmaak.euro
     netto, bruto = b.ontvangt_jaar[i], jaartotaal(b.ink.ontvangen_bijstand_bruto[i])
@@ -610,7 +691,7 @@ def _ontvangen_tekst(i: int, b: Berekening) -> str:
             "belasting die over deze bijstand gaat")
 
 
-def _vergelijking(i: int, b: Berekening) -> str:
+def _vergelijking(i: int, b: _Berekening) -> str:
     """Computed against received, both net and per year (the norms are net, Pw art. 19 lid 2-3)."""
     e = opmaak.euro
     recht, ontvangen = b.jaarbedrag[i], b.ontvangt_jaar[i]
@@ -627,15 +708,30 @@ def _vergelijking(i: int, b: Berekening) -> str:
             "(Pw art. 19 lid 2).")
 
 
-def _bruto_is_netto_norm(i: int, b: Berekening) -> bool:
+def _bruto_is_netto_norm(i: int, b: _Berekening) -> bool:
     """The gross bijstand given equals the (net) norm in some month: probably the net amount of the beschikking."""
     bruto, norm = b.ink.ontvangen_bijstand_bruto[i], b.norm.bedrag[i]
     return bool(((bruto > 0) & (np.abs(bruto - norm) < 0.005)).any())
 
 
-def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
+def _waarschuwingen(i: int, b: _Berekening) -> list[str]:
+    """What samenloop assumed or could not compute for household i."""
+    uit = _waarschuwingen_ontvangen(i, b) + _waarschuwingen_vrijlating(i, b) + _waarschuwingen_leeftijd(i, b)
     e = opmaak.euro
-    inv, s = b.inv, b.s
+    if not b.inv.huurwoning[i] and b.toelichting.woning_vrijgelaten is not None:
+        uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven "
+                   f"{e(b.toelichting.woning_vrijgelaten)} mee als vermogen (art. 34 lid 2 onder d); die kent het "
+                   "huishoudbestand niet.")
+    uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt naar "
+               "het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
+               "(art. 34 lid 1-2), dus de vermogenstoets is een benadering.")
+    uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
+               "en giften.")
+    return uit
+
+
+def _waarschuwingen_ontvangen(i: int, b: _Berekening) -> list[str]:
+    """How the bijstand received now was turned from gross into net or back, and a net norm given as gross."""
     uit = []
     if b.ontvangt_jaar[i] > 0:
         if b.ink.ontvangen_uit_netto[i]:
@@ -651,28 +747,44 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
         uit.append("De ontvangen bijstand is bruto opgegeven (inkomen.bijstand), maar het bedrag is gelijk aan de netto "
                    "bijstandsnorm. Staat dit bedrag op de beschikking van de gemeente, dan is het netto: vul het dan in "
                    "als inkomen.bijstand_netto (in het formulier: 'Bijstand, netto').")
+    return uit
+
+
+def _waarschuwingen_vrijlating(i: int, b: _Berekening) -> list[str]:
+    """The assumed period of the vrijlating (art. 31 lid 2 onder n), and the vrijlatingen not computed (onder y,
+    art. 34a)."""
+    e, t = opmaak.euro, b.toelichting
+    uit = []
     if any(b.vrij.n[k][i].any() for k in PERSONEN):
-        uit.append(f"Aangenomen is dat de vrijlating van {extra['n_maanden']} maanden (art. 31 lid 2 onder n) ingaat "
-                   f"in de eerste maand van {inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte periode, "
+        uit.append(f"Aangenomen is dat de vrijlating van {t.n_maanden} maanden (art. 31 lid 2 onder n) ingaat "
+                   f"in de eerste maand van {b.inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte periode, "
                    "en de vrijlating geldt alleen als het werk volgens de gemeente bijdraagt aan arbeidsinschakeling.")
-    if "y_pct" in extra and any(sum(b.ink.bruto[k][x][i] for x in ARBEID).any() for k in PERSONEN):
-        uit.append(f"Niet berekend: de vrijlating voor wie medisch urenbeperkt is ({opmaak.procent(extra['y_pct'])} "
-                   f"van de inkomsten uit arbeid, ten hoogste {e(extra['y_max'], centen=True)} per maand, art. 31 lid 2 "
-                   "onder y); het huishoudbestand kent dat gegeven niet.")
-        if extra["art_34a"]:
+    if t.urenbeperkt_percentage is not None and any(sum(b.ink.bruto[k][x][i] for x in ARBEID).any() for k in PERSONEN):
+        uit.append(f"Niet berekend: de vrijlating voor wie medisch urenbeperkt is ({opmaak.procent(t.urenbeperkt_percentage)} "
+                   f"van de inkomsten uit arbeid, ten hoogste {e(t.urenbeperkt_maximum, centen=True)} per maand, art. 31 "
+                   "lid 2 onder y); het huishoudbestand kent dat gegeven niet.")
+        if t.art_34a:
             uit.append("De wettekst per 2026 bevat ook een nieuwe vrijlating (art. 34a, Wet participatie in balans) "
                        "waarvan de ingangsdatum niet is bevestigd; hier is art. 31 lid 2 onder n en r toegepast.")
+    return uit
+
+
+def _waarschuwingen_leeftijd(i: int, b: _Berekening) -> list[str]:
+    """Jongeren without support from the parents (art. 20 lid 3-4, art. 12), ages reached within a month, and a
+    partner under 18 (art. 13, art. 24)."""
+    e, p, s = opmaak.euro, b.p, b.s
+    uit = []
     jong = (s.jong["aanvrager"][i] & s.meerderjarig_a[i]) | s.jong["partner"][i]
     if jong.any():
-        if "verhoging_jongere" in extra:
+        if b.toelichting.verhoging_jongere is not None:
             m = int(np.flatnonzero(jong)[0])
             uit.append(f"Voor wie 18, 19 of 20 jaar is en voor de kosten van levensonderhoud geen beroep kan doen op "
-                       f"de ouders, verhoogt de gemeente de norm met {e(extra['verhoging_jongere'][m], centen=True)} "
+                       f"de ouders, verhoogt de gemeente de norm met {e(b.toelichting.verhoging_jongere[m], centen=True)} "
                        "per maand (tot de norm voor 21 jaar of ouder, art. 20 lid 3-4); dat is hier niet meegerekend.")
         else:
             uit.append("Voor wie 18, 19 of 20 jaar is en geen beroep kan doen op de ouders, kan bijzondere bijstand "
                        "aanvullen (art. 12); dat is hier niet meegerekend.")
-    overgang = overgangen_midden_in_maand(inv, i, p) & (b.tekort[i] > 0)
+    overgang = overgangen_midden_in_maand(b.inv, i, p) & (b.tekort[i] > 0)
     if overgang.any():
         uit.append(f"In {opmaak.maanden(np.flatnonzero(overgang))} wordt iemand in het huishouden geboren of bereikt "
                    "een leeftijd die de bijstandsnorm of de vrijlating verandert, na de eerste dag van de maand. De "
@@ -684,14 +796,6 @@ def _waarschuwingen(i: int, b: Berekening, extra: dict, p) -> list[str]:
         uit.append(f"De partner is jonger dan {minimumleeftijd} jaar en heeft zelf geen recht op bijstand (art. 13 "
                    "lid 1 onder f); de norm van art. 24 (50%) is niet berekend: hier is gerekend als voor een partner "
                    "van 18-20 jaar, dus het bedrag is te hoog.")
-    if not inv.huurwoning[i] and "woning" in extra:
-        uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven {e(extra['woning'])} mee als "
-                   "vermogen (art. 34 lid 2 onder d); die kent het huishoudbestand niet.")
-    uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt naar "
-               "het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
-               "(art. 34 lid 1-2), dus de vermogenstoets is een benadering.")
-    uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
-               "en giften.")
     return uit
 
 

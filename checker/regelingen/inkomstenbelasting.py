@@ -42,7 +42,7 @@ import numpy as np
 from .. import opmaak
 from ..feitsoorten import Veld
 from ..invoer import Invoer, jaartotaal
-from ..parameters import Parameters
+from ..parameters import ParameterLezer, Parameters
 from .register import Regeling
 from ._uitkomst import Onderdeel, Uitkomst, nodig
 from .wga import WgaBruto
@@ -586,96 +586,150 @@ def _heffing_met_bijstand(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray
 
 
 # --- the regeling -------------------------------------------------------------------------------------
-def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
-    p = parameters.lezer()
-    eerder = eerder or {}
-    met_partner = inv.heeft_partner.any(axis=1)
-    aanwezig = {"aanvrager": np.ones(inv.n, dtype=bool), "partner": met_partner}
-    eerst = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
+def aanwezigheid(inv: Invoer) -> dict[str, np.ndarray]:
+    """(N,) per rol: the aanvrager always, the partner in a household with a partner in some month."""
+    return {"aanvrager": np.ones(inv.n, dtype=bool), "partner": inv.heeft_partner.any(axis=1)}
 
-    kind = kind_jonger_dan_12(inv, p)
+
+def kortingsgegevens(inv: Invoer, p, kind: np.ndarray, eerst: dict[str, Persoonsheffing]) -> dict[str, tuple]:
+    """Per rol what the heffingskortingen need from the household: the right to the combinatiekorting (art. 8.14a),
+    the months without a partner (alleenstaande ouderenkorting, art. 8.18) and whether Zvw-verzekerd."""
     aanvrager_oudste = (_dagnummer(inv.geboren_aanvrager) <= _dagnummer(inv.geboren_partner))
     # the arbeidsinkomen decides the combinatiekorting; the bijstand is no part of it (art. 8.1 lid 1 onder e)
     iack_a, iack_p = recht_op_iack(kind, partner_voor_iack(inv, p), eerst["aanvrager"].arbeidsinkomen,
                                    eerst["partner"].arbeidsinkomen, aanvrager_oudste)
     # The partner has the aanvrager as partner in the months we know of; the AOK is not assumed for him.
-    kortingen = {"aanvrager": (iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager),
-                 "partner": (iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)}
-    personen = {}
-    for k, rol in enumerate(ROLLEN):
-        heffing = _heffing_met_bijstand(inv, p, eerder, rol, aanwezig[rol], kortingen[rol])
-        h = eerst[rol]
-        _kortingen_en_heffing(h, inv, p, *kortingen[rol])
-        netto = (np.zeros((inv.n, MAANDEN)) if inv.bijstand_netto is None
-                 else np.where(aanwezig[rol][:, None], inv.bijstand_netto[:, k], 0.0))
-        geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
-        personen[rol] = bijstand_van_persoon(h, netto, geboren, inv, p, heffing)
-    a, b = personen["aanvrager"], personen["partner"]
+    return {"aanvrager": (iack_a, ~inv.heeft_partner, inv.verzekerd_aanvrager),
+            "partner": (iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)}
 
-    jaarbedrag = np.round(a.totaal + b.totaal, 2)
-    maandbedragen = np.round(a.per_maand + b.per_maand, 2)
-    recht = jaarbedrag > 0
 
-    def huishouden(veld: str) -> np.ndarray:
+def heffing_van_persoon(inv: Invoer, p, eerder, rol: str, h: Persoonsheffing, aanwezig: np.ndarray,
+                        kortingen: tuple) -> Persoonsheffing:
+    """One person's tax: the box-1 tax and premiums ``h`` with the heffingskortingen and the Zvw bijdrage, and the
+    bijstand received now (given gross, or net with its gross derived)."""
+    heffing = _heffing_met_bijstand(inv, p, eerder, rol, aanwezig, kortingen)
+    _kortingen_en_heffing(h, inv, p, *kortingen)
+    netto = (np.zeros((inv.n, MAANDEN)) if inv.bijstand_netto is None
+             else np.where(aanwezig[:, None], inv.bijstand_netto[:, ROLLEN.index(rol)], 0.0))
+    geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
+    return bijstand_van_persoon(h, netto, geboren, inv, p, heffing)
+
+
+@dataclass(frozen=True)
+class _Berekening:
+    """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
+    inv: Invoer
+    parameters: Parameters
+    p: ParameterLezer
+    personen: dict[str, Persoonsheffing]   # rol -> every step for that person
+    kind: np.ndarray                       # (N,) a child under 12 for the combinatiekorting (art. 8.14a)
+    jaarbedrag: np.ndarray
+    maandbedragen: np.ndarray
+    netto_per_maand: np.ndarray            # (N, 12) the household's, the partner's in partner months
+    bewoners: np.ndarray | None            # (N, B, 12) the gross of the bewoners' net bijstand, None without any
+    geboortejaar_partnerregel: float       # art. 8.9: born before this year (named, not computed)
+    urencriterium_uren: float              # art. 3.6
+
+    @property
+    def aanvrager(self) -> Persoonsheffing:
+        return self.personen["aanvrager"]
+
+    @property
+    def partner(self) -> Persoonsheffing:
+        return self.personen["partner"]
+
+    def huishouden(self, veld: str) -> np.ndarray:
         """(N, 12) aanvrager plus the partner in the months the partner belongs to the household."""
-        return getattr(a, veld) + np.where(inv.heeft_partner, getattr(b, veld), 0.0)
+        return getattr(self.aanvrager, veld) + np.where(self.inv.heeft_partner, getattr(self.partner, veld), 0.0)
 
+    @property
+    def bijstand_uit_netto(self) -> np.ndarray:
+        return self.aanvrager.bijstand_uit_netto | self.partner.bijstand_uit_netto
+
+    @property
+    def bijstand_bruto_bewoners(self) -> np.ndarray:
+        return np.zeros_like(self.inv.bewoner_inkomen) if self.bewoners is None else self.bewoners
+
+
+def _berekening(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst]) -> _Berekening:
+    """Each person's box 1, the household facts the kortingen need, each person's tax, and the household's sums."""
+    p = parameters.lezer()
+    aanwezig = aanwezigheid(inv)
+    eerst = {rol: _box1(inv, p, eerder, rol, aanwezig[rol]) for rol in ROLLEN}
+    kind = kind_jonger_dan_12(inv, p)
+    kortingen = kortingsgegevens(inv, p, kind, eerst)
+    personen = {rol: heffing_van_persoon(inv, p, eerder, rol, eerst[rol], aanwezig[rol], kortingen[rol])
+                for rol in ROLLEN}
+    a, b = personen["aanvrager"], personen["partner"]
     # the household's net income: the partner's only in the months the partner belongs to the household
     netto_per_maand = (a.bruto_per_maand - a.per_maand) + np.where(inv.heeft_partner, b.bruto_per_maand - b.per_maand, 0.0)
     bewoners = bruto_bijstand_bewoners(inv, p)
-    geboortejaar_partnerregel = p("inkomstenbelasting.partnerverhoging_geboren_voor_jaar")
-    urencriterium_uren = p("inkomstenbelasting.urencriterium_uren")
+    return _Berekening(
+        inv=inv, parameters=parameters, p=p, personen=personen, kind=kind,
+        jaarbedrag=np.round(a.totaal + b.totaal, 2), maandbedragen=np.round(a.per_maand + b.per_maand, 2),
+        netto_per_maand=netto_per_maand, bewoners=bewoners,
+        geboortejaar_partnerregel=p("inkomstenbelasting.partnerverhoging_geboren_voor_jaar"),
+        urencriterium_uren=p("inkomstenbelasting.urencriterium_uren"))
 
-    def uitleg(i: int) -> list[str]:
-        return _uitleg(i, inv, p, personen, kind, jaarbedrag)
 
-    def waarschuwingen(i: int) -> list[str]:
-        return _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, urencriterium_uren)
-
-    def bronnen(i: int) -> list[str]:
-        uit = ["Wet IB 2001 art. 2.10 en 2.10a (tarief box 1)", "Wet IB 2001 art. 3.1, 3.2, 3.76 en 3.79a (box 1, winst)",
-               "Wet IB 2001 art. 8.1, 8.3-8.8 (heffingskortingen, maximum)", "Wet IB 2001 art. 8.10, 8.11, 8.14a, 8.17, 8.18",
-               "Wfsv art. 8-12 (premies volksverzekeringen)", "Zvw art. 42, 43 en 45 (inkomensafhankelijke bijdrage)"]
-        return uit + [f"{r.id}: {r.bron}" for r in (parameters.record(x) for x in p.gelezen)]
-
+def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | None = None) -> Uitkomst:
+    b = _berekening(inv, parameters, eerder or {})
     return Uitkomst(
-        regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=uitleg, bronnen=bronnen, waarschuwingen=waarschuwingen, lezer=p,
+        regeling=REGELING, instantie=INSTANTIE, maandbedragen=b.maandbedragen, jaarbedrag=b.jaarbedrag,
+        recht=b.jaarbedrag > 0, uitleg=lambda i: _uitleg(i, b), bronnen=lambda i: _bronnen(i, b),
+        waarschuwingen=lambda i: _waarschuwingen(i, b), lezer=b.p,
         signaalbronnen={"bron_recht": "Wet inkomstenbelasting 2001 art. 2.10 en 8.8"},
-        feiten={"verzamelinkomen": a.verzamelinkomen + b.verzamelinkomen},
-        onderdelen=lambda rijen: [o for rol in ROLLEN for o in onderdelen(personen[rol], rol, p, rijen)],
-        details={
-            "verzamelinkomen_aanvrager": a.verzamelinkomen,   # (N,) box 1 only, at least nil
-            "verzamelinkomen_partner": b.verzamelinkomen,
-            "belasting_aanvrager": a.totaal,                  # (N,) belasting + premies − kortingen + Zvw
-            "belasting_partner": b.totaal,
-            "netto_per_maand": netto_per_maand,               # (N, 12) gross minus tax, partner in partner months
-            "arbeidsinkomen_aanvrager": a.arbeidsinkomen,     # (N,) art. 8.1 lid 1 onder e
-            "arbeidsinkomen_partner": b.arbeidsinkomen,
-            "heffingskortingen_aanvrager": a.kortingen_benut,  # (N,) after the cap of art. 8.8
-            "heffingskortingen_partner": b.kortingen_benut,
-            "zvw_aanvrager": a.zvw,                           # (N,) Zvw bijdrage included in belasting_*
-            "zvw_partner": b.zvw,
-            "belasting_per_maand": a.per_maand + b.per_maand,  # (N, 12) unrounded maandbedragen
-            # the bijstand received now (inkomen.bijstand, or its gross derived from inkomen.bijstand_netto):
-            "bijstand_bruto_aanvrager": a.inkomen["bijstand"],  # (N, 12) gross, as taxed here
-            "bijstand_bruto_partner": b.inkomen["bijstand"],
-            "bijstand_netto_per_maand": huishouden("bijstand_netto_per_maand"),  # (N, 12) after its own tax
-            "netto_zonder_bijstand_per_maand": huishouden("netto_zonder_bijstand_per_maand"),  # (N, 12) the rest
-            "bijstand_uit_netto": a.bijstand_uit_netto | b.bijstand_uit_netto,  # (N,) given net on the beschikking
-            # (N, B, 12) the gross of the bewoners' net bijstand (nil where none is given)
-            "bijstand_bruto_bewoners": np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
-        },
-        doorgifte=InkomenNaBelasting(
-            verzamelinkomen=np.stack([a.verzamelinkomen, b.verzamelinkomen], axis=1),
-            netto_per_maand=netto_per_maand,
-            netto_zonder_bijstand_per_maand=huishouden("netto_zonder_bijstand_per_maand"),
-            bijstand_netto_per_maand=huishouden("bijstand_netto_per_maand"),
-            bijstand_uit_netto=a.bijstand_uit_netto | b.bijstand_uit_netto,
-            bijstand_bruto_aanvrager=a.inkomen["bijstand"], bijstand_bruto_partner=b.inkomen["bijstand"],
-            bijstand_bruto_bewoners=np.zeros_like(inv.bewoner_inkomen) if bewoners is None else bewoners,
-        ),
+        feiten={"verzamelinkomen": b.aanvrager.verzamelinkomen + b.partner.verzamelinkomen},
+        onderdelen=lambda rijen: [o for rol in ROLLEN for o in onderdelen(b.personen[rol], rol, b.p, rijen)],
+        details=_details(b),
+        doorgifte=_doorgifte(b),
     )
+
+
+def _details(b: _Berekening) -> dict[str, np.ndarray]:
+    a, partner = b.aanvrager, b.partner
+    return {
+        "verzamelinkomen_aanvrager": a.verzamelinkomen,   # (N,) box 1 only, at least nil
+        "verzamelinkomen_partner": partner.verzamelinkomen,
+        "belasting_aanvrager": a.totaal,                  # (N,) belasting + premies − kortingen + Zvw
+        "belasting_partner": partner.totaal,
+        "netto_per_maand": b.netto_per_maand,             # (N, 12) gross minus tax, partner in partner months
+        "arbeidsinkomen_aanvrager": a.arbeidsinkomen,     # (N,) art. 8.1 lid 1 onder e
+        "arbeidsinkomen_partner": partner.arbeidsinkomen,
+        "heffingskortingen_aanvrager": a.kortingen_benut,  # (N,) after the cap of art. 8.8
+        "heffingskortingen_partner": partner.kortingen_benut,
+        "zvw_aanvrager": a.zvw,                           # (N,) Zvw bijdrage included in belasting_*
+        "zvw_partner": partner.zvw,
+        "belasting_per_maand": a.per_maand + partner.per_maand,  # (N, 12) unrounded maandbedragen
+        # the bijstand received now (inkomen.bijstand, or its gross derived from inkomen.bijstand_netto):
+        "bijstand_bruto_aanvrager": a.inkomen["bijstand"],  # (N, 12) gross, as taxed here
+        "bijstand_bruto_partner": partner.inkomen["bijstand"],
+        "bijstand_netto_per_maand": b.huishouden("bijstand_netto_per_maand"),  # (N, 12) after its own tax
+        "netto_zonder_bijstand_per_maand": b.huishouden("netto_zonder_bijstand_per_maand"),  # (N, 12) the rest
+        "bijstand_uit_netto": b.bijstand_uit_netto,       # (N,) given net on the beschikking
+        # (N, B, 12) the gross of the bewoners' net bijstand (nil where none is given)
+        "bijstand_bruto_bewoners": b.bijstand_bruto_bewoners,
+    }
+
+
+def _doorgifte(b: _Berekening) -> InkomenNaBelasting:
+    return InkomenNaBelasting(
+        verzamelinkomen=np.stack([b.aanvrager.verzamelinkomen, b.partner.verzamelinkomen], axis=1),
+        netto_per_maand=b.netto_per_maand,
+        netto_zonder_bijstand_per_maand=b.huishouden("netto_zonder_bijstand_per_maand"),
+        bijstand_netto_per_maand=b.huishouden("bijstand_netto_per_maand"),
+        bijstand_uit_netto=b.bijstand_uit_netto,
+        bijstand_bruto_aanvrager=b.aanvrager.inkomen["bijstand"],
+        bijstand_bruto_partner=b.partner.inkomen["bijstand"],
+        bijstand_bruto_bewoners=b.bijstand_bruto_bewoners,
+    )
+
+
+def _bronnen(i: int, b: _Berekening) -> list[str]:
+    uit = ["Wet IB 2001 art. 2.10 en 2.10a (tarief box 1)", "Wet IB 2001 art. 3.1, 3.2, 3.76 en 3.79a (box 1, winst)",
+           "Wet IB 2001 art. 8.1, 8.3-8.8 (heffingskortingen, maximum)", "Wet IB 2001 art. 8.10, 8.11, 8.14a, 8.17, 8.18",
+           "Wfsv art. 8-12 (premies volksverzekeringen)", "Zvw art. 42, 43 en 45 (inkomensafhankelijke bijdrage)"]
+    return uit + [f"{r.id}: {r.bron}" for r in (b.parameters.record(x) for x in b.p.gelezen)]
 
 
 def onderdelen(h: Persoonsheffing, rol: str, p, rijen: np.ndarray) -> list[Onderdeel]:
@@ -706,94 +760,111 @@ def onderdelen(h: Persoonsheffing, rol: str, p, rijen: np.ndarray) -> list[Onder
 
 
 # --- explanation --------------------------------------------------------------------------------------
-def _uitleg(i, inv, p, personen, kind, jaarbedrag) -> list[str]:
+def _uitleg(i: int, b: _Berekening) -> list[str]:
     e = opmaak.euro
     regels = [f"Let op: dit is geen recht op geld. Deze regel toont de inkomstenbelasting, premies volksverzekeringen "
-              f"en eigen inkomensafhankelijke bijdrage Zvw die over {inv.jaar} naar schatting verschuldigd zijn "
+              f"en eigen inkomensafhankelijke bijdrage Zvw die over {b.inv.jaar} naar schatting verschuldigd zijn "
               "(jaarbedrag = te betalen, grotendeels al ingehouden als loonheffing); ieder wordt afzonderlijk belast "
               "(Wet IB 2001 art. 2.10 en 8.8; Wfsv art. 10; Zvw art. 43)."]
     for rol in ROLLEN:
-        h = personen[rol]
-        if h.aanwezig[i]:
-            regels += _uitleg_persoon(i, rol, h, inv, p, kind)
-    regels.append(f"Totaal verschuldigd door het huishouden: {e(jaarbedrag[i], centen=True)}. Per maand verdeeld naar "
+        if b.personen[rol].aanwezig[i]:
+            regels += _uitleg_persoon(i, rol, b)
+    regels.append(f"Totaal verschuldigd door het huishouden: {e(b.jaarbedrag[i], centen=True)}. Per maand verdeeld naar "
                   "het bruto inkomen van die maand; maanden met negatief inkomen krijgen niets (benadering van "
                   "samenloop, geen wettelijke regel).")
     return regels
 
 
-def _uitleg_persoon(i, rol, h: Persoonsheffing, inv, p, kind) -> list[str]:
-    e, pct = opmaak.euro, opmaak.procent
-    naam = ROLNAAM[rol]
-    c = lambda x: e(x, centen=True)  # noqa: E731
-    regels = []
-    # Winst
+def _uitleg_persoon(i: int, rol: str, b: _Berekening) -> list[str]:
+    """One person's tax step by step: winst, box 1, belasting, premies, heffingskortingen, what is due."""
+    h, p, naam = b.personen[rol], b.p, ROLNAAM[rol]
+    return (_uitleg_winst(i, naam, h, p) + _uitleg_box1(i, naam, h) + _uitleg_belasting(i, naam, h, p)
+            + _uitleg_premies(i, naam, h, p) + _uitleg_heffingskortingen(i, naam, h, b)
+            + _uitleg_verschuldigd(i, naam, h, p))
+
+
+def _centen(x) -> str:
+    return opmaak.euro(x, centen=True)
+
+
+def _uitleg_winst(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
+    """Belastbare winst: winst − zelfstandigenaftrek − mkb-winstvrijstelling (Wet IB 2001 art. 3.2, 3.76, 3.79a)."""
+    pct, c = opmaak.procent, _centen
     winst = h.jaar["winst"][i]
-    if winst != 0:
-        if h.urencriterium[i]:
-            za = (f"zelfstandigenaftrek {c(h.zelfstandigenaftrek[i])} (urencriterium; ten hoogste de winst"
-                  + (f", {pct(p('inkomstenbelasting.zelfstandigenaftrek_factor_aow'))} vanaf de AOW-leeftijd"
-                     if h.status.aow_begin_jaar[i] else "") + ")")
-        elif h.urencriterium_bekend[i]:
-            za = "geen zelfstandigenaftrek (niet aan het urencriterium voldaan)"
-        else:
-            za = "geen zelfstandigenaftrek (urencriterium niet opgegeven, aangenomen: niet voldaan)"
-        regels.append(f"{naam} — winst {c(winst)}; {za} (Wet IB 2001 art. 3.76); mkb-winstvrijstelling "
-                      f"{pct(p('inkomstenbelasting.mkb_winstvrijstelling'))} × {c(winst - h.zelfstandigenaftrek[i])} = "
-                      f"{c(h.mkb[i])} (art. 3.79a); belastbare winst {c(h.belastbare_winst[i])} (art. 3.2).")
+    if winst == 0:
+        return []
+    if h.urencriterium[i]:
+        za = (f"zelfstandigenaftrek {c(h.zelfstandigenaftrek[i])} (urencriterium; ten hoogste de winst"
+              + (f", {pct(p('inkomstenbelasting.zelfstandigenaftrek_factor_aow'))} vanaf de AOW-leeftijd"
+                 if h.status.aow_begin_jaar[i] else "") + ")")
+    elif h.urencriterium_bekend[i]:
+        za = "geen zelfstandigenaftrek (niet aan het urencriterium voldaan)"
+    else:
+        za = "geen zelfstandigenaftrek (urencriterium niet opgegeven, aangenomen: niet voldaan)"
+    return [f"{naam} — winst {c(winst)}; {za} (Wet IB 2001 art. 3.76); mkb-winstvrijstelling "
+            f"{pct(p('inkomstenbelasting.mkb_winstvrijstelling'))} × {c(winst - h.zelfstandigenaftrek[i])} = "
+            f"{c(h.mkb[i])} (art. 3.79a); belastbare winst {c(h.belastbare_winst[i])} (art. 3.2)."]
+
+
+def _uitleg_box1(i: int, naam: str, h: Persoonsheffing) -> list[str]:
+    """Belastbaar inkomen uit werk en woning and the verzamelinkomen (Wet IB 2001 art. 3.1, 2.18)."""
+    c = _centen
     delen = [f"{BRONNAAM[b]} {c(h.belastbare_winst[i] if b == 'winst' else h.jaar[b][i])}"
              for b in BOX1_BRONNEN if (h.jaar[b][i] != 0)]
     wga = " (WGA zoals berekend door de regeling wga)" if h.wga_uit_regeling[i] and h.jaar["wga"][i] else ""
-    regels.append(f"{naam} — belastbaar inkomen uit werk en woning (box 1): " + (" + ".join(delen) or "geen inkomen")
-                  + f" = {c(h.box1[i])}{wga}; verzamelinkomen {c(h.verzamelinkomen[i])} (box 2 en 3 niet berekend) "
-                  "(Wet IB 2001 art. 3.1, 2.18).")
-    # Belasting
+    return [f"{naam} — belastbaar inkomen uit werk en woning (box 1): " + (" + ".join(delen) or "geen inkomen")
+            + f" = {c(h.box1[i])}{wga}; verzamelinkomen {c(h.verzamelinkomen[i])} (box 2 en 3 niet berekend) "
+            "(Wet IB 2001 art. 3.1, 2.18)."]
+
+
+def _uitleg_belasting(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
+    """Belasting box 1 from the table (Wet IB 2001 art. 2.10 or 2.10a) and the aftrekbeperking (art. 2.10 lid 2)."""
+    e, pct, c = opmaak.euro, opmaak.procent, _centen
     tabel = p("inkomstenbelasting.tarieftabel_box1_voor_1946" if h.tabel[i] else "inkomstenbelasting.tarieftabel_box1")
     artikel = "art. 2.10a lid 1 (geboren vóór 1946)" if h.tabel[i] else "art. 2.10 lid 1"
     if h.box1[i] > 0:
         rij = tabel[int(schijf_index(h.box1[i:i + 1], tabel)[0])]
         formule = (f"{pct(rij['tarief'])} × {c(h.box1[i])}" if rij["vanaf"] == 0 else
                    f"{e(rij['basis'])} + {pct(rij['tarief'])} × ({c(h.box1[i])} − {e(rij['vanaf'])})")
-        regels.append(f"{naam} — belasting box 1: {formule} = {c(h.belasting_tabel[i])} (Wet IB 2001 {artikel}).")
+        regels = [f"{naam} — belasting box 1: {formule} = {c(h.belasting_tabel[i])} (Wet IB 2001 {artikel})."]
     else:
-        regels.append(f"{naam} — geen belasting: het inkomen uit werk en woning is niet positief (Wet IB 2001 {artikel}); "
-                      "een verlies wordt niet verrekend in deze berekening (afdeling 3.13).")
+        regels = [f"{naam} — geen belasting: het inkomen uit werk en woning is niet positief (Wet IB 2001 {artikel}); "
+                  "een verlies wordt niet verrekend in deze berekening (afdeling 3.13)."]
     if h.aftrekbeperking[i] > 0:
         regels.append(f"{naam} — aftrekbeperking: {pct(p('inkomstenbelasting.aftrekbeperking_percentage'))} over het "
                       f"deel van ondernemersaftrek en mkb-winstvrijstelling in de hoogste schijf = "
                       f"{c(h.aftrekbeperking[i])} (Wet IB 2001 art. 2.10 lid 2).")
-    # Premies
+    return regels
+
+
+def _uitleg_premies(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
+    """Premies volksverzekeringen over the premie-inkomen, AOW only before the month of the AOW age (Wfsv art. 8, 10)."""
+    e, pct, c = opmaak.euro, opmaak.procent, _centen
     aow_maanden = int(h.status.maanden_aow_premie[i])
     aow_deel = (f"AOW {pct(p('inkomstenbelasting.premie_aow'))}" if aow_maanden == MAANDEN else
                 "geen AOW-premie (AOW-leeftijd)" if aow_maanden == 0 else
                 f"AOW {pct(p('inkomstenbelasting.premie_aow'))} × {aow_maanden}/12 (maanden vóór de maand van de "
                 "AOW-leeftijd)")
-    regels.append(f"{naam} — premies volksverzekeringen: {aow_deel} + Anw {pct(p('inkomstenbelasting.premie_anw'))} + "
-                  f"Wlz {pct(p('inkomstenbelasting.premie_wlz'))} over {c(min(max(h.box1[i], 0), h.premiegrens[i]))} "
-                  f"(ten hoogste {e(h.premiegrens[i])}) = {c(h.premie_aow[i] + h.premie_anw_wlz[i])} "
-                  "(Wfsv art. 8 lid 3, art. 10).")
-    # Kortingen
+    return [f"{naam} — premies volksverzekeringen: {aow_deel} + Anw {pct(p('inkomstenbelasting.premie_anw'))} + "
+            f"Wlz {pct(p('inkomstenbelasting.premie_wlz'))} over {c(min(max(h.box1[i], 0), h.premiegrens[i]))} "
+            f"(ten hoogste {e(h.premiegrens[i])}) = {c(h.premie_aow[i] + h.premie_anw_wlz[i])} "
+            "(Wfsv art. 8 lid 3, art. 10)."]
+
+
+def _uitleg_heffingskortingen(i: int, naam: str, h: Persoonsheffing, b: _Berekening) -> list[str]:
+    """The heffingskortingen one by one (Wet IB 2001 art. 8.10-8.18) and the share without AOW premium (art. 8.3-8.7)."""
+    e, pct, c, p = opmaak.euro, opmaak.procent, _centen, b.p
     k = "inkomstenbelasting."
-    regels.append(f"{naam} — algemene heffingskorting: {e(p(k + 'algemene_heffingskorting_maximum'))} − "
-                  f"{pct(p(k + 'algemene_heffingskorting_afbouwpercentage'))} × verzamelinkomen boven "
-                  f"{e(p(k + 'algemene_heffingskorting_afbouwpunt'))} = {c(h.ahk[i])} (Wet IB 2001 art. 8.10).")
+    regels = [f"{naam} — algemene heffingskorting: {e(p(k + 'algemene_heffingskorting_maximum'))} − "
+              f"{pct(p(k + 'algemene_heffingskorting_afbouwpercentage'))} × verzamelinkomen boven "
+              f"{e(p(k + 'algemene_heffingskorting_afbouwpunt'))} = {c(h.ahk[i])} (Wet IB 2001 art. 8.10)."]
     if h.arbeidsinkomen[i] > 0:
         regels.append(f"{naam} — arbeidskorting over arbeidsinkomen {c(h.arbeidsinkomen[i])} (loon + winst vóór "
                       f"ondernemersaftrek, art. 8.1 lid 1 onder e): {_arbeidskorting_formule(h.arbeidsinkomen[i], p)} = "
                       f"{c(h.ak[i])} (Wet IB 2001 art. 8.11).")
     else:
         regels.append(f"{naam} — geen arbeidskorting: geen arbeidsinkomen (loon of winst) (Wet IB 2001 art. 8.11 lid 1).")
-    if h.iack[i] > 0:
-        regels.append(f"{naam} — inkomensafhankelijke combinatiekorting (kind jonger dan "
-                      f"{p(k + 'iack_leeftijd_kind'):g} jaar; geen partner of het laagste arbeidsinkomen): "
-                      f"{pct(p(k + 'iack_percentage'))} × ({c(h.arbeidsinkomen[i])} − {e(p(k + 'iack_drempel'))}), ten "
-                      f"hoogste {e(p(k + 'iack_maximum'))} = {c(h.iack[i])} (Wet IB 2001 art. 8.14a).")
-    elif h.iack_recht[i]:
-        regels.append(f"{naam} — geen inkomensafhankelijke combinatiekorting: arbeidsinkomen niet meer dan "
-                      f"{e(p(k + 'iack_drempel'))} (Wet IB 2001 art. 8.14a lid 1 onder a).")
-    elif kind[i]:
-        regels.append(f"{naam} — geen inkomensafhankelijke combinatiekorting: de partner heeft het laagste "
-                      "arbeidsinkomen (bij gelijk inkomen: de oudste) (Wet IB 2001 art. 8.14a lid 1 onder c, lid 3).")
+    regels += _uitleg_combinatiekorting(i, naam, h, b)
     if h.status.aow_einde_jaar[i]:
         regels.append(f"{naam} — ouderenkorting (AOW-leeftijd bereikt aan het eind van het jaar): "
                       f"{e(p(k + 'ouderenkorting_maximum'))} − {pct(p(k + 'ouderenkorting_afbouwpercentage'))} × "
@@ -801,16 +872,41 @@ def _uitleg_persoon(i, rol, h: Persoonsheffing, inv, p, kind) -> list[str]:
     if h.aok[i] > 0:
         regels.append(f"{naam} — alleenstaande ouderenkorting (AOW-leeftijd, geen partner): {c(h.aok[i])} "
                       "(Wet IB 2001 art. 8.18).")
-    if aow_maanden < MAANDEN:
+    if h.status.maanden_aow_premie[i] < MAANDEN:
         regels.append(f"{naam} — zonder AOW-premie geldt het AOW-deel van de algemene heffingskorting, arbeidskorting "
                       f"en combinatiekorting niet: die tellen voor {pct(h.aandeel[i])} mee (1 − AOW-premie ÷ "
                       "gecombineerd heffingspercentage, naar rato van de maanden zonder AOW-premie); de ouderenkortingen "
                       "hebben geen AOW-deel (Wet IB 2001 art. 8.3-8.7; Wfsv art. 12).")
+    return regels
+
+
+def _uitleg_combinatiekorting(i: int, naam: str, h: Persoonsheffing, b: _Berekening) -> list[str]:
+    """The inkomensafhankelijke combinatiekorting, or why there is none (Wet IB 2001 art. 8.14a)."""
+    e, pct, c, p = opmaak.euro, opmaak.procent, _centen, b.p
+    k = "inkomstenbelasting."
+    if h.iack[i] > 0:
+        return [f"{naam} — inkomensafhankelijke combinatiekorting (kind jonger dan "
+                f"{p(k + 'iack_leeftijd_kind'):g} jaar; geen partner of het laagste arbeidsinkomen): "
+                f"{pct(p(k + 'iack_percentage'))} × ({c(h.arbeidsinkomen[i])} − {e(p(k + 'iack_drempel'))}), ten "
+                f"hoogste {e(p(k + 'iack_maximum'))} = {c(h.iack[i])} (Wet IB 2001 art. 8.14a)."]
+    if h.iack_recht[i]:
+        return [f"{naam} — geen inkomensafhankelijke combinatiekorting: arbeidsinkomen niet meer dan "
+                f"{e(p(k + 'iack_drempel'))} (Wet IB 2001 art. 8.14a lid 1 onder a)."]
+    if b.kind[i]:
+        return [f"{naam} — geen inkomensafhankelijke combinatiekorting: de partner heeft het laagste "
+                "arbeidsinkomen (bij gelijk inkomen: de oudste) (Wet IB 2001 art. 8.14a lid 1 onder c, lid 3)."]
+    return []
+
+
+def _uitleg_verschuldigd(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
+    """Heffing minus the kortingen, at most the heffing (Wet IB 2001 art. 8.8), plus the Zvw bijdrage (Zvw art. 43)."""
+    e, pct, c = opmaak.euro, opmaak.procent, _centen
+    k = "inkomstenbelasting."
     beperkt = h.kortingen[i] > h.heffing[i]
-    regels.append(f"{naam} — heffing (belasting + premies) {c(h.heffing[i])} min heffingskortingen "
-                  f"{c(h.kortingen_benut[i])}" + (f" (berekend {c(h.kortingen[i])}, maar ten hoogste de heffing: niet "
-                                                   "uitbetaald)" if beperkt else "")
-                  + f" = {c(h.verschuldigd[i])} (Wet IB 2001 art. 8.8).")
+    regels = [f"{naam} — heffing (belasting + premies) {c(h.heffing[i])} min heffingskortingen "
+              f"{c(h.kortingen_benut[i])}" + (f" (berekend {c(h.kortingen[i])}, maar ten hoogste de heffing: niet "
+                                               "uitbetaald)" if beperkt else "")
+              + f" = {c(h.verschuldigd[i])} (Wet IB 2001 art. 8.8)."]
     if h.zvw[i] > 0:
         regels.append(f"{naam} — inkomensafhankelijke bijdrage Zvw (percentage zekerheid C): "
                       f"{pct(p(k + 'zvw_bijdrage_percentage'))} × {c(h.zvw_grondslag[i])} (belastbare winst, AOW en "
@@ -843,45 +939,51 @@ def _getal(x: float) -> str:
     return f"{x:,.0f}".replace(",", ".")
 
 
-def _waarschuwingen(i, inv, personen, geboortejaar_partnerregel, uren) -> list[str]:
+def _waarschuwingen(i: int, b: _Berekening) -> list[str]:
     uit = ["Berekend is alleen box 1 met de standaard heffingskortingen. Niet meegenomen: box 2 en 3 (de algemene "
            "heffingskorting en de ouderenkorting hangen sinds 2025 af van het hele verzamelinkomen), aftrekposten "
            "(eigen woning, persoonsgebonden aftrek, reisaftrek), startersaftrek, verliesverrekening, "
            "jonggehandicaptenkorting en een ondergrens van de arbeidskorting uit de loonheffing. Het bedrag is "
            "de heffing over het hele jaar; wat al als loonheffing is ingehouden, gaat daar op de aanslag vanaf."]
-    if inv.vermogen[i] > 0:
+    if b.inv.vermogen[i] > 0:
         uit.append("Er is vermogen opgegeven: box 3 is niet berekend. Boven het heffingsvrij vermogen telt het "
                    "belastbaar inkomen uit sparen en beleggen mee in het verzamelinkomen; dat verlaagt de algemene "
                    "heffingskorting en de ouderenkorting (Wet IB 2001 art. 2.18).")
     for rol in ROLLEN:
-        h = personen[rol]
-        if not h.aanwezig[i]:
-            continue
-        naam = ROLNAAM[rol].lower()
-        if h.jaar["winst"][i] > 0 and not h.urencriterium_bekend[i]:
-            uit.append(f"Het urencriterium van de {naam} is niet opgegeven: samenloop neemt aan dat het niet is gehaald "
-                       "en trekt geen zelfstandigenaftrek af (Wet IB 2001 art. 3.76 lid 1). Geef 'urencriterium: true' "
-                       f"op bij ten minste {_getal(uren)} uur aan de onderneming (art. 3.6).")
-        if h.box1[i] < 0:
-            uit.append(f"Het inkomen uit werk en woning van de {naam} is negatief (verlies): dat verlies kan met "
-                       "andere jaren worden verrekend (Wet IB 2001 afdeling 3.13); dat is niet berekend.")
-        if 0 < h.status.maanden_aow_premie[i] < MAANDEN:
-            uit.append(f"De {naam} bereikt dit jaar de AOW-leeftijd: AOW-premie en het AOW-deel van de "
-                       "heffingskortingen zijn naar het aantal maanden vóór de maand van de AOW-leeftijd berekend over "
-                       "het jaarinkomen (benadering; de ministeriële regeling voor een deel van het jaar is niet gezien).")
-        if h.status.maanden_aow_premie[i] < MAANDEN:
-            uit.append("De Belastingdienst publiceert voor AOW-gerechtigden afgeronde maximumbedragen van de "
-                       "heffingskortingen; samenloop rekent de verhouding uit de wet exact uit, wat tot ongeveer een "
-                       "euro per korting kan verschillen.")
-        geboren_voor = (inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner)[i, 0] < geboortejaar_partnerregel
-        if h.kortingen[i] > h.heffing[i] and geboren_voor and inv.heeft_partner[i].any():
-            uit.append(f"De heffingskortingen van de {naam} zijn hoger dan de heffing. Wie vóór "
-                       f"{geboortejaar_partnerregel:g} is geboren en een partner heeft, kan de algemene heffingskorting "
-                       "mogelijk toch (deels) uitbetaald krijgen ten laste van de partner (Wet IB 2001 art. 8.9); dat is "
-                       "niet berekend.")
-    if inv.heeft_partner[i].any() and (personen["aanvrager"].iack_recht[i] or personen["partner"].iack_recht[i]):
+        if b.personen[rol].aanwezig[i]:
+            uit += _waarschuwingen_persoon(i, rol, b)
+    if b.inv.heeft_partner[i].any() and (b.aanvrager.iack_recht[i] or b.partner.iack_recht[i]):
         uit.append("Voor de combinatiekorting is de partner in het huishouden als fiscale partner genomen "
                    "(Wet IB 2001 art. 1.2, 8.14a lid 1 onder c).")
+    return uit
+
+
+def _waarschuwingen_persoon(i: int, rol: str, b: _Berekening) -> list[str]:
+    """One person's assumptions: the urencriterium, a loss, the year of the AOW age, the partner's verhoging."""
+    h, inv, naam = b.personen[rol], b.inv, ROLNAAM[rol].lower()
+    uit = []
+    if h.jaar["winst"][i] > 0 and not h.urencriterium_bekend[i]:
+        uit.append(f"Het urencriterium van de {naam} is niet opgegeven: samenloop neemt aan dat het niet is gehaald "
+                   "en trekt geen zelfstandigenaftrek af (Wet IB 2001 art. 3.76 lid 1). Geef 'urencriterium: true' "
+                   f"op bij ten minste {_getal(b.urencriterium_uren)} uur aan de onderneming (art. 3.6).")
+    if h.box1[i] < 0:
+        uit.append(f"Het inkomen uit werk en woning van de {naam} is negatief (verlies): dat verlies kan met "
+                   "andere jaren worden verrekend (Wet IB 2001 afdeling 3.13); dat is niet berekend.")
+    if 0 < h.status.maanden_aow_premie[i] < MAANDEN:
+        uit.append(f"De {naam} bereikt dit jaar de AOW-leeftijd: AOW-premie en het AOW-deel van de "
+                   "heffingskortingen zijn naar het aantal maanden vóór de maand van de AOW-leeftijd berekend over "
+                   "het jaarinkomen (benadering; de ministeriële regeling voor een deel van het jaar is niet gezien).")
+    if h.status.maanden_aow_premie[i] < MAANDEN:
+        uit.append("De Belastingdienst publiceert voor AOW-gerechtigden afgeronde maximumbedragen van de "
+                   "heffingskortingen; samenloop rekent de verhouding uit de wet exact uit, wat tot ongeveer een "
+                   "euro per korting kan verschillen.")
+    grens = b.geboortejaar_partnerregel
+    geboren_voor = (inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner)[i, 0] < grens
+    if h.kortingen[i] > h.heffing[i] and geboren_voor and inv.heeft_partner[i].any():
+        uit.append(f"De heffingskortingen van de {naam} zijn hoger dan de heffing. Wie vóór "
+                   f"{grens:g} is geboren en een partner heeft, kan de algemene heffingskorting "
+                   "mogelijk toch (deels) uitbetaald krijgen ten laste van de partner (Wet IB 2001 art. 8.9); dat is "
+                   "niet berekend.")
     return uit
 
 
