@@ -203,102 +203,160 @@ def _bewoners(h: Huishouden) -> list[Persoon]:
     return [p for p in h.personen if p.rol in ("kind", "medebewoner")]
 
 
-def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
-    """Stack households of one berekeningsjaar into arrays."""
+@dataclass
+class _Personen:
+    """The (…, 2) arrays of the aanvrager (0) and the partner (1), filled household by household."""
+    activiteit: np.ndarray        # (2, N, VOORAF + 12) bool
+    werk: np.ndarray              # (2, N, VOORAF + 12) bool
+    activiteit_bekend: np.ndarray  # (N, 2) bool
+    uren: np.ndarray              # (N, 2) bool
+    uren_bekend: np.ndarray       # (N, 2) bool
+    wia: dict[str, np.ndarray]    # fase, klasse, maandloon, rvc, einde -> (N, 2)
+    bijstand_netto: np.ndarray    # (N, 2, 12)
+
+    @classmethod
+    def leeg(cls, n: int) -> _Personen:
+        wia = {k: np.zeros((n, 2), dtype=d) for k, d in (("fase", int), ("klasse", int), ("maandloon", float),
+                                                          ("rvc", float), ("einde", int))}
+        wia["einde"][:] = 12
+        return cls(
+            activiteit=np.zeros((2, n, VOORAF + 12), dtype=bool), werk=np.zeros((2, n, VOORAF + 12), dtype=bool),
+            activiteit_bekend=np.ones((n, 2), dtype=bool),
+            uren=np.zeros((n, 2), dtype=bool), uren_bekend=np.zeros((n, 2), dtype=bool),
+            wia=wia, bijstand_netto=np.zeros((n, 2, 12)),
+        )
+
+    def vul(self, i: int, jaar: int, h: Huishouden) -> None:
+        """Fill row ``i`` from the aanvrager and partner of ``h``."""
+        for k, persoon in enumerate((h.aanvrager, h.partner)):
+            self.activiteit[k, i], self.werk[k, i], self.activiteit_bekend[i, k] = activiteit_per_maand(jaar, persoon)
+            if persoon is not None:
+                self.bijstand_netto[i, k] = persoon.inkomen.bijstand_netto
+            if persoon is not None and persoon.urencriterium is not None:
+                self.uren[i, k], self.uren_bekend[i, k] = persoon.urencriterium, True
+            if persoon is not None and persoon.wia is not None:
+                self._vul_wia(i, k, jaar, persoon)
+
+    def _vul_wia(self, i: int, k: int, jaar: int, persoon: Persoon) -> None:
+        w = persoon.wia
+        self.wia["fase"][i, k] = WIA_FASEN.index(w.fase)
+        self.wia["klasse"][i, k] = WIA_KLASSEN.index(w.klasse)
+        self.wia["maandloon"][i, k] = w.maandloon
+        self.wia["rvc"][i, k] = w.restverdiencapaciteit
+        if w.einde_loongerelateerd is not None:
+            self.wia["einde"][i, k] = min(12, max(-1, maand_index(jaar, w.einde_loongerelateerd) - VOORAF))
+
+
+@dataclass
+class _Bewoners:
+    """The (N, B, …) arrays of the bewoners (kinderen and medebewoners), filled household by household."""
+    aanwezig: np.ndarray         # (N, B) bool
+    kind: np.ndarray             # (N, B) bool
+    geboren: np.ndarray          # (N, B, 3) int
+    inkomen: np.ndarray          # (N, B, 12)
+    bijstand_netto: np.ndarray   # (N, B, 12)
+    opvang_soort: np.ndarray     # (N, B) int
+    opvang_uren: np.ndarray      # (N, B, 12)
+    opvang_uurprijs: np.ndarray  # (N, B)
+
+    @classmethod
+    def leeg(cls, n: int, b: int) -> _Bewoners:
+        geboren = np.zeros((n, b, 3), dtype=int)
+        geboren[..., 1:] = 1
+        return cls(
+            aanwezig=np.zeros((n, b), dtype=bool), kind=np.zeros((n, b), dtype=bool), geboren=geboren,
+            inkomen=np.zeros((n, b, 12)), bijstand_netto=np.zeros((n, b, 12)),
+            opvang_soort=np.zeros((n, b), dtype=int), opvang_uren=np.zeros((n, b, 12)),
+            opvang_uurprijs=np.zeros((n, b)),
+        )
+
+    def vul(self, i: int, h: Huishouden) -> None:
+        """Fill row ``i`` from the bewoners of ``h``."""
+        for j, x in enumerate(_bewoners(h)):
+            self.aanwezig[i, j] = True
+            self.kind[i, j] = x.rol == "kind"
+            self.geboren[i, j] = _geboren(h, x)
+            self.inkomen[i, j] = sum(_inkomen(x).values())
+            self.bijstand_netto[i, j] = x.inkomen.bijstand_netto
+            if x.kinderopvang is not None:
+                self.opvang_soort[i, j] = OPVANGSOORTEN.index(x.kinderopvang.soort)
+                self.opvang_uren[i, j] = x.kinderopvang.uren_per_maand
+                self.opvang_uurprijs[i, j] = x.kinderopvang.uurprijs
+
+
+def _huishoudfeiten(h: Huishouden) -> dict:
+    """The facts of one household that stack row by row (keys as ``_stapel`` and ``_rij`` read them)."""
+    a, p, w = h.aanvrager, h.partner, h.wonen
+    return dict(
+        ia=_inkomen(a), ip=_inkomen(p), partner=partner_per_maand(h),
+        va=a.zorgverzekerd, vp=bool(p and p.zorgverzekerd), ga=_geboren(h, a), gp=_geboren(h, p),
+        wlz=bool(p and p.wlz_indicatie),
+        zorg=(a.kan_niet_voor_kind_zorgen, bool(p and p.kan_niet_voor_kind_zorgen)),
+        huur=bool(w and w.soort == "huur"),
+        kaal=np.asarray(w.kale_huur if w else (0.0,) * 12, dtype=float),
+        service=np.asarray(w.servicekosten if w else (0.0,) * 12, dtype=float),
+        vermogen=h.vermogen, gemeente=h.gemeente, belastingen=h.gemeentelijke_belastingen,
+        peil=_peildatum_maand(h),
+        ontvangt={k: np.asarray(getattr(h.ontvangt, k), dtype=float) for k in type(h.ontvangt).model_fields},
+        wia=any(x.wia is not None and not any(x.inkomen.wga) for x in (a, p) if x is not None),
+    )
+
+
+def _stapel(per: list[dict], sleutel: str) -> dict[str, np.ndarray]:
+    return {k: np.stack([d[sleutel][k] for d in per]) for k in per[0][sleutel]}
+
+
+def _rij(per: list[dict], sleutel: str, dtype=None) -> np.ndarray:
+    return np.array([d[sleutel] for d in per], dtype=dtype)
+
+
+def _berekeningsjaar(huishoudens: list[Huishouden]) -> int:
     jaren = {h.jaar for h in huishoudens}
     if len(jaren) != 1:
         raise ValueError("alle huishoudens moeten hetzelfde berekeningsjaar hebben")
-    jaar = jaren.pop()
-    n = len(huishoudens)
-    b = max([len(_bewoners(h)) for h in huishoudens] + [1])
+    return jaren.pop()
 
-    bew_aanwezig = np.zeros((n, b), dtype=bool)
-    bew_kind = np.zeros((n, b), dtype=bool)
-    bew_geboren = np.zeros((n, b, 3), dtype=int)
-    bew_geboren[..., 1:] = 1
-    bew_inkomen = np.zeros((n, b, 12))
-    bew_bijstand_netto = np.zeros((n, b, 12))
-    bijstand_netto = np.zeros((n, 2, 12))
-    opvang_soort = np.zeros((n, b), dtype=int)
-    opvang_uren = np.zeros((n, b, 12))
-    opvang_uurprijs = np.zeros((n, b))
-    act = np.zeros((2, n, VOORAF + 12), dtype=bool)
-    werk = np.zeros((2, n, VOORAF + 12), dtype=bool)
-    act_bekend = np.ones((n, 2), dtype=bool)
-    uren = np.zeros((n, 2), dtype=bool)
-    uren_bekend = np.zeros((n, 2), dtype=bool)
-    wia = {k: np.zeros((n, 2), dtype=d) for k, d in (("fase", int), ("klasse", int), ("maandloon", float),
-                                                      ("rvc", float), ("einde", int))}
-    wia["einde"][:] = 12
+
+def uit_huishoudens(huishoudens: list[Huishouden]) -> Invoer:
+    """Stack households of one berekeningsjaar into arrays."""
+    jaar = _berekeningsjaar(huishoudens)
+    n = len(huishoudens)
+    personen = _Personen.leeg(n)
+    bewoners = _Bewoners.leeg(n, max([len(_bewoners(h)) for h in huishoudens] + [1]))
     per = []
     for i, h in enumerate(huishoudens):
-        a, p = h.aanvrager, h.partner
-        for k, persoon in enumerate((a, p)):
-            act[k, i], werk[k, i], act_bekend[i, k] = activiteit_per_maand(jaar, persoon)
-            if persoon is not None:
-                bijstand_netto[i, k] = persoon.inkomen.bijstand_netto
-            if persoon is not None and persoon.urencriterium is not None:
-                uren[i, k], uren_bekend[i, k] = persoon.urencriterium, True
-            if persoon is not None and persoon.wia is not None:
-                w = persoon.wia
-                wia["fase"][i, k] = WIA_FASEN.index(w.fase)
-                wia["klasse"][i, k] = WIA_KLASSEN.index(w.klasse)
-                wia["maandloon"][i, k] = w.maandloon
-                wia["rvc"][i, k] = w.restverdiencapaciteit
-                if w.einde_loongerelateerd is not None:
-                    wia["einde"][i, k] = min(12, max(-1, maand_index(jaar, w.einde_loongerelateerd) - VOORAF))
-        for j, x in enumerate(_bewoners(h)):
-            bew_aanwezig[i, j] = True
-            bew_kind[i, j] = x.rol == "kind"
-            bew_geboren[i, j] = _geboren(h, x)
-            bew_inkomen[i, j] = sum(_inkomen(x).values())
-            bew_bijstand_netto[i, j] = x.inkomen.bijstand_netto
-            if x.kinderopvang is not None:
-                opvang_soort[i, j] = OPVANGSOORTEN.index(x.kinderopvang.soort)
-                opvang_uren[i, j] = x.kinderopvang.uren_per_maand
-                opvang_uurprijs[i, j] = x.kinderopvang.uurprijs
-        w = h.wonen
-        per.append(dict(
-            ia=_inkomen(a), ip=_inkomen(p), partner=partner_per_maand(h),
-            va=a.zorgverzekerd, vp=bool(p and p.zorgverzekerd), ga=_geboren(h, a), gp=_geboren(h, p),
-            wlz=bool(p and p.wlz_indicatie),
-            zorg=(a.kan_niet_voor_kind_zorgen, bool(p and p.kan_niet_voor_kind_zorgen)),
-            huur=bool(w and w.soort == "huur"),
-            kaal=np.asarray(w.kale_huur if w else (0.0,) * 12, dtype=float),
-            service=np.asarray(w.servicekosten if w else (0.0,) * 12, dtype=float),
-            vermogen=h.vermogen, gemeente=h.gemeente, belastingen=h.gemeentelijke_belastingen,
-            peil=_peildatum_maand(h),
-            ontvangt={k: np.asarray(getattr(h.ontvangt, k), dtype=float) for k in type(h.ontvangt).model_fields},
-            wia=any(x.wia is not None and not any(x.inkomen.wga) for x in (a, p) if x is not None),
-        ))
+        personen.vul(i, jaar, h)
+        bewoners.vul(i, h)
+        per.append(_huishoudfeiten(h))
+    return _invoer(jaar, per, personen, bewoners)
 
-    def stapel(sleutel: str) -> dict[str, np.ndarray]:
-        return {k: np.stack([d[sleutel][k] for d in per]) for k in per[0][sleutel]}
 
-    def rij(sleutel: str, dtype=None) -> np.ndarray:
-        return np.array([d[sleutel] for d in per], dtype=dtype)
-
+def _invoer(jaar: int, per: list[dict], personen: _Personen, bewoners: _Bewoners) -> Invoer:
+    wia = personen.wia
     return Invoer(
         jaar=jaar,
-        inkomen_aanvrager=stapel("ia"), inkomen_partner=stapel("ip"),
-        heeft_partner=rij("partner", bool), verzekerd_aanvrager=rij("va", bool), verzekerd_partner=rij("vp", bool),
-        geboren_aanvrager=rij("ga", int), geboren_partner=rij("gp", int),
-        activiteit_aanvrager=act[0], activiteit_partner=act[1], werk_aanvrager=werk[0], werk_partner=werk[1],
-        activiteit_vooraf_bekend=act_bekend,
-        wlz_partner=rij("wlz", bool), kan_niet_zorgen=rij("zorg", bool),
-        urencriterium=uren, urencriterium_bekend=uren_bekend,
+        inkomen_aanvrager=_stapel(per, "ia"), inkomen_partner=_stapel(per, "ip"),
+        heeft_partner=_rij(per, "partner", bool), verzekerd_aanvrager=_rij(per, "va", bool),
+        verzekerd_partner=_rij(per, "vp", bool),
+        geboren_aanvrager=_rij(per, "ga", int), geboren_partner=_rij(per, "gp", int),
+        activiteit_aanvrager=personen.activiteit[0], activiteit_partner=personen.activiteit[1],
+        werk_aanvrager=personen.werk[0], werk_partner=personen.werk[1],
+        activiteit_vooraf_bekend=personen.activiteit_bekend,
+        wlz_partner=_rij(per, "wlz", bool), kan_niet_zorgen=_rij(per, "zorg", bool),
+        urencriterium=personen.uren, urencriterium_bekend=personen.uren_bekend,
         wia_fase=wia["fase"], wia_klasse=wia["klasse"], wia_maandloon=wia["maandloon"],
         wia_restverdiencapaciteit=wia["rvc"], wia_einde_loongerelateerd=wia["einde"],
-        bewoner_aanwezig=bew_aanwezig, bewoner_is_kind=bew_kind, bewoner_geboren=bew_geboren,
-        bewoner_inkomen=bew_inkomen, opvang_soort=opvang_soort, opvang_uren=opvang_uren,
-        opvang_uurprijs=opvang_uurprijs,
-        huurwoning=rij("huur", bool), kale_huur=rij("kaal", float), servicekosten=rij("service", float),
-        vermogen=rij("vermogen", float), gemeente=rij("gemeente", object),
-        gemeentelijke_belastingen=rij("belastingen", float), peildatum_maand=rij("peil", int),
-        ontvangt=stapel("ontvangt"),
-        heeft_wia_zonder_uitkering=rij("wia", bool),
-        bijstand_netto=bijstand_netto if bijstand_netto.any() else None,
-        bewoner_bijstand_netto=bew_bijstand_netto if bew_bijstand_netto.any() else None,
+        bewoner_aanwezig=bewoners.aanwezig, bewoner_is_kind=bewoners.kind, bewoner_geboren=bewoners.geboren,
+        bewoner_inkomen=bewoners.inkomen, opvang_soort=bewoners.opvang_soort, opvang_uren=bewoners.opvang_uren,
+        opvang_uurprijs=bewoners.opvang_uurprijs,
+        huurwoning=_rij(per, "huur", bool), kale_huur=_rij(per, "kaal", float),
+        servicekosten=_rij(per, "service", float),
+        vermogen=_rij(per, "vermogen", float), gemeente=_rij(per, "gemeente", object),
+        gemeentelijke_belastingen=_rij(per, "belastingen", float), peildatum_maand=_rij(per, "peil", int),
+        ontvangt=_stapel(per, "ontvangt"),
+        heeft_wia_zonder_uitkering=_rij(per, "wia", bool),
+        bijstand_netto=personen.bijstand_netto if personen.bijstand_netto.any() else None,
+        bewoner_bijstand_netto=bewoners.bijstand_netto if bewoners.bijstand_netto.any() else None,
     )
 
 

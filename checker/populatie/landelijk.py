@@ -8,7 +8,7 @@ official figures that were not fitted (budget totals: the out-of-sample check).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable
 
@@ -164,6 +164,72 @@ def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarr
     return maten.netto_besteedbaar(hoger) < netto - 0.01
 
 
+@dataclass
+class _Vergelijking:
+    """Baseline against reform per record of the national population, filled slice by slice (``per_stuk``)."""
+    ref: dict[str, Any]
+    basis_p: Any
+    hervorm_p: Any
+    gewijzigd: set[str]
+    w: np.ndarray
+    met_signalen: bool
+    klif_stap: float
+    maak_voorbeeld: Callable
+    per_record: dict[str, np.ndarray] = field(init=False)
+    regeling_b: np.ndarray = field(init=False)
+    regeling_h: np.ndarray = field(init=False)
+    klif: np.ndarray = field(init=False)
+    codes: dict[str, dict[str, float]] = field(init=False)
+    voorbeelden: dict[str, list] = field(init=False)
+
+    def __post_init__(self) -> None:
+        r = self.w.shape[0]
+        self.per_record = {naam: np.zeros(r) for naam in ("bruto", "netto_b", "netto_h", "direct")}
+        self.regeling_b = np.zeros((r, len(REGELINGEN)))
+        self.regeling_h = np.zeros((r, len(REGELINGEN)))
+        self.klif = np.zeros((r, 2), dtype=bool)
+        self.codes = {"basis": {}, "hervorming": {}}
+        self.voorbeelden = {"tegen_de_richting": [], "grootste_verliezers": []}
+
+    def per_stuk(self, van: int, tot: int, rec, standen) -> None:
+        """Record one computed slice of records ``van:tot`` (baseline and reform)."""
+        sb, sh = standen
+        ww = self.w[van:tot]
+        self._regelingen(van, tot, sb, sh)
+        nb, nh = maten.netto_besteedbaar(sb), maten.netto_besteedbaar(sh)
+        self.per_record["bruto"][van:tot] = maten.bruto_jaar(sb)
+        self.per_record["netto_b"][van:tot], self.per_record["netto_h"][van:tot] = nb, nh
+        direct = self._direct(van, tot)
+        self.per_record["direct"][van:tot] = direct
+        self.klif[van:tot, 0] = _op_klif(sb, self.basis_p, nb, self.klif_stap)
+        self.klif[van:tot, 1] = _op_klif(sh, self.hervorm_p, nh, self.klif_stap)
+        if self.met_signalen:
+            self._tel_signalen(ww, sb, sh)
+        _kies_voorbeelden(self.voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, self.maak_voorbeeld)
+
+    def _regelingen(self, van: int, tot: int, sb: maten.Stand, sh: maten.Stand) -> None:
+        """What each regeling pays per year (after niet-gebruik), baseline and reform."""
+        for k, naam in enumerate(REGELINGEN):
+            self.regeling_b[van:tot, k] = np.where(sb.ontvangt[naam], sb.resultaat.regelingen[naam].jaarbedrag, 0.0)
+            self.regeling_h[van:tot, k] = np.where(sh.ontvangt[naam], sh.resultaat.regelingen[naam].jaarbedrag, 0.0)
+
+    def _direct(self, van: int, tot: int) -> np.ndarray:
+        """The direct effect: the change in the regelingen the reform itself changes."""
+        return sum((self.regeling_h[van:tot, k] - self.regeling_b[van:tot, k] for k, naam in enumerate(REGELINGEN)
+                    if naam in self.gewijzigd), np.zeros(tot - van))
+
+    def _tel_signalen(self, ww: np.ndarray, sb: maten.Stand, sh: maten.Stand) -> None:
+        peil = date(self.ref["jaar"], 1, 1)
+        for kant, s, uit in (("basis", sb, set()), ("hervorming", sh, self.ref["signalen_uit"])):
+            v = _met_voorschotten(s)
+            for code, vuurt in signalen.per_code(v.resultaat, peil, uit).items():
+                self.codes[kant][code] = self.codes[kant].get(code, 0.0) + float(ww @ vuurt)
+
+    @property
+    def verschil(self) -> np.ndarray:
+        return self.per_record["netto_h"] - self.per_record["netto_b"]
+
+
 def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
                voortgang: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Baseline against reform on the calibrated national population: € per year per regeling for the
@@ -173,71 +239,31 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
     basis_p, hervorm_p = parameters_voor(ref)
-    gewijzigd = gewijzigde_regelingen(ref) & set(REGELINGEN)
     w, info = _gewichten(jaar)
-    r = w.shape[0]
-    per_record = {naam: np.zeros(r) for naam in ("bruto", "netto_b", "netto_h", "direct")}
-    regeling_b = np.zeros((r, len(REGELINGEN)))
-    regeling_h = np.zeros((r, len(REGELINGEN)))
-    klif = np.zeros((r, 2), dtype=bool)
-    codes: dict[str, dict[str, float]] = {"basis": {}, "hervorming": {}}
-    peil = date(jaar, 1, 1)
-    voorbeelden: dict[str, list] = {"tegen_de_richting": [], "grootste_verliezers": []}
-
-    def per_stuk(van: int, tot: int, rec, standen) -> None:
-        sb, sh = standen
-        ww = w[van:tot]
-        for k, naam in enumerate(REGELINGEN):
-            regeling_b[van:tot, k] = np.where(sb.ontvangt[naam], sb.resultaat.regelingen[naam].jaarbedrag, 0.0)
-            regeling_h[van:tot, k] = np.where(sh.ontvangt[naam], sh.resultaat.regelingen[naam].jaarbedrag, 0.0)
-        nb, nh = maten.netto_besteedbaar(sb), maten.netto_besteedbaar(sh)
-        per_record["bruto"][van:tot] = maten.bruto_jaar(sb)
-        per_record["netto_b"][van:tot], per_record["netto_h"][van:tot] = nb, nh
-        direct = sum((regeling_h[van:tot, k] - regeling_b[van:tot, k] for k, naam in enumerate(REGELINGEN)
-                      if naam in gewijzigd), np.zeros(tot - van))
-        per_record["direct"][van:tot] = direct
-        klif[van:tot, 0] = _op_klif(sb, basis_p, nb, klif_stap)
-        klif[van:tot, 1] = _op_klif(sh, hervorm_p, nh, klif_stap)
-        if met_signalen:
-            for kant, s, uit in (("basis", sb, set()), ("hervorming", sh, ref["signalen_uit"])):
-                v = _met_voorschotten(s)
-                for code, vuurt in signalen.per_code(v.resultaat, peil, uit).items():
-                    codes[kant][code] = codes[kant].get(code, 0.0) + float(ww @ vuurt)
-        _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, voorbeeld)
-
-    afdruk = doorrekenen.doorreken(jaar, [basis_p, hervorm_p], per_stuk, voortgang)
+    v = _Vergelijking(ref=ref, basis_p=basis_p, hervorm_p=hervorm_p,
+                      gewijzigd=gewijzigde_regelingen(ref) & set(REGELINGEN), w=w, met_signalen=met_signalen,
+                      klif_stap=klif_stap, maak_voorbeeld=voorbeeld)
+    afdruk = doorrekenen.doorreken(jaar, [basis_p, hervorm_p], v.per_stuk, voortgang)
     _controleer_afdruk(afdruk, info, jaar)
+    return _hervorming_json(v, info, begin)
+
+
+def _hervorming_json(v: _Vergelijking, info: dict, begin: float) -> dict[str, Any]:
+    w, r = v.w, v.w.shape[0]
     totaal = float(w.sum())
-    verschil = per_record["netto_h"] - per_record["netto_b"]
-    d, wv = instellingen.waarde("hervorming.kleinste_verschil"), instellingen.waarde("hervorming.drempel_winst_verlies")
-    tegen = (((per_record["direct"] > d) & (verschil < -d)) | ((per_record["direct"] < -d) & (verschil > d)))
-    interval = _interval(w, np.column_stack([regeling_h - regeling_b, verschil]))
-    regelingen = {}
-    for k, naam in enumerate(REGELINGEN):
-        b, h = float(w @ regeling_b[:, k]), float(w @ regeling_h[:, k])
-        regelingen[naam] = {"basis": _euro(b), "hervorming": _euro(h), "verschil": _euro(h - b),
-                            "interval_95": [_euro(x) for x in interval[k]], "soort": actief()[naam].soort}
-    nb_t, nh_t = float(w @ per_record["netto_b"]), float(w @ per_record["netto_h"])
+    verschil = v.verschil
+    interval = _interval(w, np.column_stack([v.regeling_h - v.regeling_b, verschil]))
     return {
-        "soort": "landelijk", "jaar": jaar, "records": r, "huishoudens": round(totaal, 1),
-        "regelingen": regelingen,
-        "netto_besteedbaar_inkomen": {"basis": _euro(nb_t), "hervorming": _euro(nh_t), "verschil": _euro(nh_t - nb_t),
-                                      "interval_95": [_euro(x) for x in interval[-1]]},
-        "winnaars": round(float(w @ (verschil > wv))), "verliezers": round(float(w @ (verschil < -wv))),
-        "gelijk": round(float(w @ (np.abs(verschil) <= wv))), "tegen_de_richting": round(float(w @ tegen)),
-        "op_een_klif": {"basis": round(float(w @ klif[:, 0]) / totaal, 4),
-                        "hervorming": round(float(w @ klif[:, 1]) / totaal, 4),
-                        "toelichting": f"aandeel huishoudens waar € {klif_stap:.0f} meer loon per maand van de "
-                                       "aanvrager het netto besteedbare inkomen verlaagt"},
-        "per_deciel": _decielen(w, per_record["bruto"], verschil),
-        "voorbeelden": {**voorbeelden, "toelichting": "records van de landelijke populatie (niet meer dan "
+        "soort": "landelijk", "jaar": v.ref["jaar"], "records": r, "huishoudens": round(totaal, 1),
+        "regelingen": _regelingen_json(v, interval),
+        "netto_besteedbaar_inkomen": _netto_json(v, interval[-1]),
+        **_winst_en_verlies(v),
+        "op_een_klif": _klif_json(v, totaal),
+        "per_deciel": _decielen(w, v.per_record["bruto"], verschil),
+        "voorbeelden": {**v.voorbeelden, "toelichting": "records van de landelijke populatie (niet meer dan "
                         f"{VOORBEELDEN} per soort); 'huishouden' is een huishoudbestand dat u met samenloop check los "
                         "kunt bekijken; 'gewicht' is het aantal huishoudens waar het record voor staat"},
-        **({"signalen": {"huishoudens": round(totaal),
-                         "basis": {k: round(v / totaal, 4) for k, v in sorted(codes["basis"].items())},
-                         "hervorming": {k: round(v / totaal, 4) for k, v in sorted(codes["hervorming"].items())},
-                         "aantallen": {kant: {k: round(v) for k, v in sorted(c.items())} for kant, c in codes.items()},
-                         "toelichting": SIGNALEN_TOELICHTING}} if met_signalen else {}),
+        **({"signalen": _signalen_json(v.codes, totaal)} if v.met_signalen else {}),
         "kalibratie": _kalibratie_json(info),
         "toelichting": (f"Landelijke populatie ({r:,} records, gewogen tot {round(totaal):,} huishoudens; "
                         "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit de spreiding tussen de records "
@@ -247,6 +273,45 @@ def hervorming(bron: Any, met_signalen: bool = True, klif_stap: float = 50.0,
         "doorlooptijd_s": round(time.perf_counter() - begin, 2),
         "huishoudens_per_seconde": round(r / max(1e-9, time.perf_counter() - begin)),
     }
+
+
+def _regelingen_json(v: _Vergelijking, interval: np.ndarray) -> dict[str, dict[str, Any]]:
+    uit = {}
+    for k, naam in enumerate(REGELINGEN):
+        b, h = float(v.w @ v.regeling_b[:, k]), float(v.w @ v.regeling_h[:, k])
+        uit[naam] = {"basis": _euro(b), "hervorming": _euro(h), "verschil": _euro(h - b),
+                     "interval_95": [_euro(x) for x in interval[k]], "soort": actief()[naam].soort}
+    return uit
+
+
+def _netto_json(v: _Vergelijking, interval: np.ndarray) -> dict[str, Any]:
+    nb_t, nh_t = float(v.w @ v.per_record["netto_b"]), float(v.w @ v.per_record["netto_h"])
+    return {"basis": _euro(nb_t), "hervorming": _euro(nh_t), "verschil": _euro(nh_t - nb_t),
+            "interval_95": [_euro(x) for x in interval]}
+
+
+def _winst_en_verlies(v: _Vergelijking) -> dict[str, int]:
+    """Weighted households gaining, losing, unchanged, and moving against the direct effect of the reform."""
+    w, verschil, direct = v.w, v.verschil, v.per_record["direct"]
+    d, wv = instellingen.waarde("hervorming.kleinste_verschil"), instellingen.waarde("hervorming.drempel_winst_verlies")
+    tegen = (((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d)))
+    return {"winnaars": round(float(w @ (verschil > wv))), "verliezers": round(float(w @ (verschil < -wv))),
+            "gelijk": round(float(w @ (np.abs(verschil) <= wv))), "tegen_de_richting": round(float(w @ tegen))}
+
+
+def _klif_json(v: _Vergelijking, totaal: float) -> dict[str, Any]:
+    return {"basis": round(float(v.w @ v.klif[:, 0]) / totaal, 4),
+            "hervorming": round(float(v.w @ v.klif[:, 1]) / totaal, 4),
+            "toelichting": f"aandeel huishoudens waar € {v.klif_stap:.0f} meer loon per maand van de "
+                           "aanvrager het netto besteedbare inkomen verlaagt"}
+
+
+def _signalen_json(codes: dict[str, dict[str, float]], totaal: float) -> dict[str, Any]:
+    return {"huishoudens": round(totaal),
+            "basis": {k: round(v / totaal, 4) for k, v in sorted(codes["basis"].items())},
+            "hervorming": {k: round(v / totaal, 4) for k, v in sorted(codes["hervorming"].items())},
+            "aantallen": {kant: {k: round(v) for k, v in sorted(c.items())} for kant, c in codes.items()},
+            "toelichting": SIGNALEN_TOELICHTING}
 
 
 SIGNALEN_TOELICHTING = ("Gewogen aandeel van alle huishoudens met dit signaal. ARMOEDEVAL niet: zie op_een_klif. "

@@ -173,200 +173,254 @@ def _scan_keuzes(form, h: huishouden.Huishouden) -> tuple[dict[str, Any], list[s
 
 # --- the app --------------------------------------------------------------------------------------------------
 def maak_app() -> Flask:
+    """The page and its JSON API: requests only from this page, limited in size, for this computer's names only,
+    answered with the security headers and without caching."""
     app = Flask(__name__)
     app.request_class = _Verzoek
     app.config.update(MAX_CONTENT_LENGTH=GROOTSTE_VERZOEK, TRUSTED_HOSTS=[HOST, "localhost"])
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    _vul_sjablonen(app)
+    app.before_request(_alleen_van_deze_pagina)
+    app.after_request(_koppen)
+    for regel, methode, functie in _ROUTES:
+        app.add_url_rule(regel, view_func=functie, methods=[methode])
+    for code, functie in _FOUTPAGINAS:
+        app.register_error_handler(code, functie)
+    return app
+
+
+def _vul_sjablonen(app: Flask) -> None:
+    """The filters and names the templates use."""
     app.jinja_env.filters.update(euro=weergave.euro, datum=weergave.datum, getal=formulier.toon_getal,
                                  zinnen=weergave.zinnen,
                                  regeling=lambda k: REGELING_NAMEN.get(k, k))
     app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT, termijn=weergave.termijn,
                                  ERNST_LABELS=weergave.ERNST_LABELS)
 
-    @app.before_request
-    def _alleen_van_deze_pagina():
-        if van_elders(request):
-            return _foutpagina("Dit verzoek komt van een andere website of pagina en is geweigerd: samenloop rekent "
-                               "alleen voor zijn eigen pagina. Open samenloop zelf in de browser en vul daar het "
-                               "formulier in.", 403)
-        return None
 
-    @app.after_request
-    def _koppen(antwoord):
-        antwoord.headers["Content-Security-Policy"] = CSP
-        antwoord.headers["X-Content-Type-Options"] = "nosniff"
-        # the address goes to no one else; to this page, browsers then send its own origin with a form (Origin)
-        antwoord.headers["Referrer-Policy"] = "same-origin"
-        if not request.path.startswith("/static/"):
-            antwoord.headers["Cache-Control"] = "no-store"  # personal data stays out of the browser's cache
-        return antwoord
+def _alleen_van_deze_pagina():
+    if van_elders(request):
+        return _foutpagina("Dit verzoek komt van een andere website of pagina en is geweigerd: samenloop rekent "
+                           "alleen voor zijn eigen pagina. Open samenloop zelf in de browser en vul daar het "
+                           "formulier in.", 403)
+    return None
 
-    def _invoerpagina(doc: dict, problemen: list[tuple[str, str]] = (), tekst: str | None = None,
-                      focus: str | None = None, status: int = 200):
-        waarden = formulier.naar_formulier(doc)
-        per_veld, overzicht = formulier.fouten_per_veld(list(problemen), formulier.alle_paden(waarden))
-        personas = _persona_titels()
-        ids = [p.get("id") for p in waarden["personen"] if p.get("id")]
-        return render_template(
-            "invoer.html", w=waarden, fouten=per_veld, overzicht=overzicht, personas=personas, ids=ids,
-            tekst=tekst if tekst is not None else json.dumps(formulier.jsonbaar(doc), ensure_ascii=False, indent=2),
-            gemeenten=formulier.gemeente_keuzes(), jaar_keuzes=[(j, str(j)) for j in formulier.jaren()],
-            focus=focus, tekst_open=tekst is not None,
-            gekozen_persona=request.args.get("persona", "")), status
 
-    def _resultaat(doc: dict, form) -> Any:
+def _koppen(antwoord):
+    antwoord.headers["Content-Security-Policy"] = CSP
+    antwoord.headers["X-Content-Type-Options"] = "nosniff"
+    # the address goes to no one else; to this page, browsers then send its own origin with a form (Origin)
+    antwoord.headers["Referrer-Policy"] = "same-origin"
+    if not request.path.startswith("/static/"):
+        antwoord.headers["Cache-Control"] = "no-store"  # personal data stays out of the browser's cache
+    return antwoord
+
+
+# --- the pages ------------------------------------------------------------------------------------------------
+def _invoerpagina(doc: dict, problemen: list[tuple[str, str]] = (), tekst: str | None = None,
+                  focus: str | None = None, status: int = 200):
+    waarden = formulier.naar_formulier(doc)
+    per_veld, overzicht = formulier.fouten_per_veld(list(problemen), formulier.alle_paden(waarden))
+    personas = _persona_titels()
+    ids = [p.get("id") for p in waarden["personen"] if p.get("id")]
+    return render_template(
+        "invoer.html", w=waarden, fouten=per_veld, overzicht=overzicht, personas=personas, ids=ids,
+        tekst=tekst if tekst is not None else json.dumps(formulier.jsonbaar(doc), ensure_ascii=False, indent=2),
+        gemeenten=formulier.gemeente_keuzes(), jaar_keuzes=[(j, str(j)) for j in formulier.jaren()],
+        focus=focus, tekst_open=tekst is not None,
+        gekozen_persona=request.args.get("persona", "")), status
+
+
+def _scan_voor_pagina(doc: dict, form, h: huishouden.Huishouden) -> tuple[dict[str, Any], Any, Any, str | None]:
+    """(keuzes, sweep, grafiek, scan_fout): the sweep the result page shows, or why there is none."""
+    keuzes, scan_problemen = _scan_keuzes(form, h)
+    scan_fout, sweep, grafiek = None, None, None
+    try:
+        if scan_problemen:
+            raise InvoerFout([("", m) for m in scan_problemen])
+        sweep = scan(doc, **keuzes)
+        grafiek = weergave.grafiek_data_uri(sweep)
+    except InvoerFout as e:
+        scan_fout = "; ".join(f"{p.lstrip('-')}: {m}" if p else m for p, m in e.problemen)
+    return keuzes, sweep, grafiek, scan_fout
+
+
+def _resultaat(doc: dict, form) -> Any:
+    try:
+        uit = check(doc)
+    except InvoerFout as e:
+        return _invoerpagina(doc, e.problemen, status=400)
+    h = huishouden.valideer(doc)
+    keuzes, sweep, grafiek, scan_fout = _scan_voor_pagina(doc, form, h)
+    rijen, open_ = weergave.regelingen(uit)
+    sprongen, klein = weergave.sprongen(sweep) if sweep else ([], 0)
+    return render_template(
+        "resultaat.html", uit=uit, h=h, regels=weergave.huishouden_regels(h), regelingen=rijen, open_=open_,
+        maanden=weergave.maandtabel(uit), signalen=weergave.actueel(weergave.signalen(uit)),
+        verlopen_signalen=weergave.verlopen(weergave.signalen(uit)), wie=weergave.wie_doet_wat(uit),
+        scan=sweep, keuzes=keuzes, scan_fout=scan_fout, grafiek=grafiek, sprongen=sprongen, klein=klein,
+        personen=[p.id for p in h.personen if p.rol in ("aanvrager", "partner")], bronnen=BRONNEN,
+        tekst=json.dumps(doc, ensure_ascii=False))
+
+
+def invoer():
+    naam = request.args.get("persona")
+    if naam:
         try:
-            uit = check(doc)
+            return _invoerpagina(persona_document(naam))
         except InvoerFout as e:
-            return _invoerpagina(doc, e.problemen, status=400)
-        h = huishouden.valideer(doc)
-        keuzes, scan_problemen = _scan_keuzes(form, h)
-        scan_fout, sweep, grafiek = None, None, None
-        try:
-            if scan_problemen:
-                raise InvoerFout([("", m) for m in scan_problemen])
-            sweep = scan(doc, **keuzes)
-            grafiek = weergave.grafiek_data_uri(sweep)
-        except InvoerFout as e:
-            scan_fout = "; ".join(f"{p.lstrip('-')}: {m}" if p else m for p, m in e.problemen)
-        rijen, open_ = weergave.regelingen(uit)
-        sprongen, klein = weergave.sprongen(sweep) if sweep else ([], 0)
-        return render_template(
-            "resultaat.html", uit=uit, h=h, regels=weergave.huishouden_regels(h), regelingen=rijen, open_=open_,
-            maanden=weergave.maandtabel(uit), signalen=weergave.actueel(weergave.signalen(uit)),
-            verlopen_signalen=weergave.verlopen(weergave.signalen(uit)), wie=weergave.wie_doet_wat(uit),
-            scan=sweep, keuzes=keuzes, scan_fout=scan_fout, grafiek=grafiek, sprongen=sprongen, klein=klein,
-            personen=[p.id for p in h.personen if p.rol in ("aanvrager", "partner")], bronnen=BRONNEN,
-            tekst=json.dumps(doc, ensure_ascii=False))
+            return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=404)
+    return _invoerpagina(formulier.leeg_huishouden())
 
-    @app.get("/")
-    def invoer():
-        naam = request.args.get("persona")
-        if naam:
-            try:
-                return _invoerpagina(persona_document(naam))
-            except InvoerFout as e:
-                return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=404)
-        return _invoerpagina(formulier.leeg_huishouden())
 
-    @app.post("/bereken")
-    def bereken():
-        actie = request.form.get("actie", "bereken")
-        if actie == "bestand":
-            bestand = request.files.get("bestand")
-            if bestand is None or not bestand.filename:
-                return _invoerpagina(formulier.leeg_huishouden(), [("bestand", "kies eerst een bestand")], status=400)
-            try:
-                tekst = bestand.read().decode("utf-8")
-                return _invoerpagina(_lees_tekst(tekst, bestand.filename))
-            except UnicodeDecodeError:
-                problemen = [("bestand", f"{kort_tekst(bestand.filename)} is geen tekstbestand (UTF-8)")]
-            except InvoerFout as e:
-                problemen = e.problemen
-            return _invoerpagina(formulier.leeg_huishouden(), problemen, status=400)
-        if actie in ("tekst", "aanpassen"):
-            try:
-                doc = _lees_tekst(request.form.get("tekst", ""))
-            except InvoerFout as e:
-                return _invoerpagina(formulier.uit_formulier(request.form), e.problemen,
-                                     tekst=request.form.get("tekst", ""), status=400)
-            return _invoerpagina(doc) if actie == "aanpassen" else _resultaat(doc, request.form)
-        doc = formulier.uit_formulier(request.form)
-        if actie.startswith(("toevoegen-", "verwijderen-")):
-            doc, focus = formulier.pas_rij_toe(doc, actie)
-            return _invoerpagina(doc, focus=focus)
-        return _resultaat(doc, request.form)
+def bereken():
+    actie = request.form.get("actie", "bereken")
+    if actie == "bestand":
+        return _uit_bestand()
+    if actie in ("tekst", "aanpassen"):
+        return _uit_tekst(actie)
+    doc = formulier.uit_formulier(request.form)
+    if actie.startswith(("toevoegen-", "verwijderen-")):
+        doc, focus = formulier.pas_rij_toe(doc, actie)
+        return _invoerpagina(doc, focus=focus)
+    return _resultaat(doc, request.form)
 
-    @app.post("/afdruk")
-    def afdruk():
-        try:
-            doc = _lees_tekst(request.form.get("tekst", ""))
-            uit = check(doc)
-        except InvoerFout as e:
-            return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=400)
-        h = huishouden.valideer(doc)
-        taken = weergave.checklist(uit)
-        return render_template("afdruk.html", uit=uit, h=h, taken=weergave.actueel(taken),
-                               verlopen_taken=weergave.verlopen(taken),
-                               regelingen=[r for r in weergave.regelingen(uit)[0]
-                                           if r["recht"] and r["sleutel"] != "inkomstenbelasting"],
-                               contacten=weergave.contacten(uit), websites=weergave.WEBSITES,
-                               gemaakt=h.peildatum or date.today(), tekst=json.dumps(doc, ensure_ascii=False))
 
-    # --- the JSON API: the same functions as the command line -----------------------------------------------
-    def _fout_json(e: InvoerFout, status: int = 400):
-        return jsonify({"fouten": [{"pad": p, "melding": m} for p, m in e.problemen]}), status
+def _uit_bestand():
+    """An uploaded household file, shown in the form."""
+    bestand = request.files.get("bestand")
+    if bestand is None or not bestand.filename:
+        return _invoerpagina(formulier.leeg_huishouden(), [("bestand", "kies eerst een bestand")], status=400)
+    try:
+        tekst = bestand.read().decode("utf-8")
+        return _invoerpagina(_lees_tekst(tekst, bestand.filename))
+    except UnicodeDecodeError:
+        problemen = [("bestand", f"{kort_tekst(bestand.filename)} is geen tekstbestand (UTF-8)")]
+    except InvoerFout as e:
+        problemen = e.problemen
+    return _invoerpagina(formulier.leeg_huishouden(), problemen, status=400)
 
-    def _body() -> Any:
-        tekst = request.get_data(as_text=True)
-        return huishouden.lees_tekst(tekst, "invoer.json" if request.is_json else "invoer")
 
-    @app.post("/api/check")
-    def api_check():
-        try:
-            return jsonify(check(_als_huishouden(formulier.jsonbaar(_body()))))
-        except InvoerFout as e:
-            return _fout_json(e)
+def _uit_tekst(actie: str):
+    """The household as text (JSON or YAML): back into the form (``aanpassen``) or computed (``tekst``)."""
+    try:
+        doc = _lees_tekst(request.form.get("tekst", ""))
+    except InvoerFout as e:
+        return _invoerpagina(formulier.uit_formulier(request.form), e.problemen,
+                             tekst=request.form.get("tekst", ""), status=400)
+    return _invoerpagina(doc) if actie == "aanpassen" else _resultaat(doc, request.form)
 
-    @app.post("/api/scan")
-    def api_scan():
-        try:
-            body = _body()
-            if not isinstance(body, dict):
-                raise InvoerFout([("", "verwacht een JSON-object met 'huishouden' en de opties van de scan")])
-            onbekend = sorted(set(map(str, body)) - {"huishouden", "persoon", "bron", "van", "tot", "stap"})
-            if onbekend:
-                raise InvoerFout([(kort_tekst(k), "onbekend veld; kies uit huishouden, persoon, bron, van, tot, stap")
-                                  for k in onbekend])
-            doc = _als_huishouden(formulier.jsonbaar(body.get("huishouden")))
-            opties = {k: body[k] for k in ("persoon", "bron", "van", "tot", "stap") if k in body}
-            for k in ("van", "tot", "stap"):
-                if k in opties and (isinstance(opties[k], bool) or not isinstance(opties[k], (int, float))):
-                    raise InvoerFout([(k, f"moet een getal zijn, niet {kort(opties[k])}")])
-            return jsonify(scan(doc, **opties))
-        except InvoerFout as e:
-            return _fout_json(e)
 
-    @app.get("/api/personas")
-    def api_personas():
-        return jsonify([{"naam": n, "titel": huishouden.laad(n).naam} for n in huishouden.persona_namen()])
+def afdruk():
+    try:
+        doc = _lees_tekst(request.form.get("tekst", ""))
+        uit = check(doc)
+    except InvoerFout as e:
+        return _invoerpagina(formulier.leeg_huishouden(), e.problemen, status=400)
+    h = huishouden.valideer(doc)
+    taken = weergave.checklist(uit)
+    return render_template("afdruk.html", uit=uit, h=h, taken=weergave.actueel(taken),
+                           verlopen_taken=weergave.verlopen(taken),
+                           regelingen=[r for r in weergave.regelingen(uit)[0]
+                                       if r["recht"] and r["sleutel"] != "inkomstenbelasting"],
+                           contacten=weergave.contacten(uit), websites=weergave.WEBSITES,
+                           gemaakt=h.peildatum or date.today(), tekst=json.dumps(doc, ensure_ascii=False))
 
-    @app.get("/api/persona/<naam>")
-    def api_persona(naam: str):
-        try:
-            return jsonify(persona_document(naam))
-        except InvoerFout as e:
-            return _fout_json(e, 404)
 
-    @app.errorhandler(413)
-    def _te_groot(_):
-        return _foutpagina(f"Het bestand of formulier is te groot (hoogstens {GROOTSTE_VERZOEK // 1_000_000} MB; een "
-                           "huishoudbestand is een paar kB).", 413)
+# --- the JSON API: the same functions as the command line -----------------------------------------------------
+def _fout_json(e: InvoerFout, status: int = 400):
+    return jsonify({"fouten": [{"pad": p, "melding": m} for p, m in e.problemen]}), status
 
-    @app.errorhandler(400)
-    def _ongeldig(fout):
-        if isinstance(fout, SecurityError):  # another host name (DNS rebinding): no page, no links
-            return (f"Onbekende naam voor deze computer: samenloop antwoordt alleen op {HOST} en localhost.", 400,
-                    {"Content-Type": "text/plain; charset=utf-8"})
-        return _foutpagina("Dit verzoek kan samenloop niet lezen.", 400)
 
-    @app.errorhandler(404)
-    def _niet_gevonden(_):
-        return _foutpagina("Deze pagina bestaat niet.", 404)
+def _body() -> Any:
+    tekst = request.get_data(as_text=True)
+    return huishouden.lees_tekst(tekst, "invoer.json" if request.is_json else "invoer")
 
-    @app.errorhandler(405)
-    def _methode(_):
-        return _foutpagina("Deze pagina werkt alleen via het formulier.", 405)
 
-    @app.errorhandler(500)
-    def _intern(_):
-        return _foutpagina("Er ging iets mis in samenloop (interne fout). Er is niets opgeslagen; probeer het opnieuw "
-                           "of meld het aan de beheerder.", 500)
+def api_check():
+    try:
+        return jsonify(check(_als_huishouden(formulier.jsonbaar(_body()))))
+    except InvoerFout as e:
+        return _fout_json(e)
 
-    def _foutpagina(melding: str, status: int):
-        if request.path.startswith("/api/"):
-            return jsonify({"fouten": [{"pad": "", "melding": melding}]}), status
-        return render_template("fout.html", melding=melding), status
 
-    return app
+def api_scan():
+    try:
+        doc, opties = _scan_verzoek(_body())
+        return jsonify(scan(doc, **opties))
+    except InvoerFout as e:
+        return _fout_json(e)
+
+
+def _scan_verzoek(body: Any) -> tuple[dict, dict[str, Any]]:
+    """(household, options) of a scan request: only known fields, numbers where numbers belong."""
+    if not isinstance(body, dict):
+        raise InvoerFout([("", "verwacht een JSON-object met 'huishouden' en de opties van de scan")])
+    onbekend = sorted(set(map(str, body)) - {"huishouden", "persoon", "bron", "van", "tot", "stap"})
+    if onbekend:
+        raise InvoerFout([(kort_tekst(k), "onbekend veld; kies uit huishouden, persoon, bron, van, tot, stap")
+                          for k in onbekend])
+    doc = _als_huishouden(formulier.jsonbaar(body.get("huishouden")))
+    opties = {k: body[k] for k in ("persoon", "bron", "van", "tot", "stap") if k in body}
+    for k in ("van", "tot", "stap"):
+        if k in opties and (isinstance(opties[k], bool) or not isinstance(opties[k], (int, float))):
+            raise InvoerFout([(k, f"moet een getal zijn, niet {kort(opties[k])}")])
+    return doc, opties
+
+
+def api_personas():
+    return jsonify([{"naam": n, "titel": huishouden.laad(n).naam} for n in huishouden.persona_namen()])
+
+
+def api_persona(naam: str):
+    try:
+        return jsonify(persona_document(naam))
+    except InvoerFout as e:
+        return _fout_json(e, 404)
+
+
+_ROUTES = (
+    ("/", "GET", invoer),
+    ("/bereken", "POST", bereken),
+    ("/afdruk", "POST", afdruk),
+    ("/api/check", "POST", api_check),
+    ("/api/scan", "POST", api_scan),
+    ("/api/personas", "GET", api_personas),
+    ("/api/persona/<naam>", "GET", api_persona),
+)
+
+
+# --- error pages ----------------------------------------------------------------------------------------------
+def _te_groot(_):
+    return _foutpagina(f"Het bestand of formulier is te groot (hoogstens {GROOTSTE_VERZOEK // 1_000_000} MB; een "
+                       "huishoudbestand is een paar kB).", 413)
+
+
+def _ongeldig(fout):
+    if isinstance(fout, SecurityError):  # another host name (DNS rebinding): no page, no links
+        return (f"Onbekende naam voor deze computer: samenloop antwoordt alleen op {HOST} en localhost.", 400,
+                {"Content-Type": "text/plain; charset=utf-8"})
+    return _foutpagina("Dit verzoek kan samenloop niet lezen.", 400)
+
+
+def _niet_gevonden(_):
+    return _foutpagina("Deze pagina bestaat niet.", 404)
+
+
+def _methode(_):
+    return _foutpagina("Deze pagina werkt alleen via het formulier.", 405)
+
+
+def _intern(_):
+    return _foutpagina("Er ging iets mis in samenloop (interne fout). Er is niets opgeslagen; probeer het opnieuw "
+                       "of meld het aan de beheerder.", 500)
+
+
+def _foutpagina(melding: str, status: int):
+    if request.path.startswith("/api/"):
+        return jsonify({"fouten": [{"pad": "", "melding": melding}]}), status
+    return render_template("fout.html", melding=melding), status
+
+
+_FOUTPAGINAS = ((413, _te_groot), (400, _ongeldig), (404, _niet_gevonden), (405, _methode), (500, _intern))
