@@ -202,7 +202,7 @@ def vermogensgrens(inv: Invoer, aanwezig: np.ndarray, leeftijd_bewoner: np.ndarr
     return basis + aantal * p("algemeen.awir_vermogensgrens_medebewoner"), basis, aantal
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class _Berekening:
     """The arrays of one calculation, kept so the explanation is built from the same numbers as the amount."""
     ti_a: np.ndarray
