@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import feitsoorten, klif, opmaak, paden, yamllader
 from .berekening import REGELING_NAMEN, Resultaat
@@ -90,11 +90,62 @@ def compileer(regels: list[SignaalRegel]) -> dict[str, dict]:
     return definitie
 
 
+class _Instellingen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ArmoedevalInstellingen(_Instellingen):
+    """How the ARMOEDEVAL fact sweeps the income (rules/signalen/armoedeval.yaml), euro per month."""
+    bereik: float = Field(gt=0, le=5000)
+    stap: float = Field(gt=0, le=1000)
+    regeling_verandert_vanaf: float = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _stap_binnen_bereik(self):
+        if self.stap > self.bereik:
+            raise ValueError("stap mag niet groter zijn dan bereik")
+        return self
+
+
+class WisselendInkomen(_Instellingen):
+    """When income from work counts as wisselend (rules/signalen/huishouden.yaml)."""
+    min_richtingwisselingen: int = Field(ge=1, le=11)
+    min_variatie: float = Field(ge=0, le=10)
+    min_stap: float = Field(ge=0, le=1)
+
+
+class HuishoudenInstellingen(_Instellingen):
+    wisselend_inkomen: WisselendInkomen
+
+
+# The rule files whose facts are built with settings, and what their 'instellingen' block must hold.
+INSTELLINGEN: dict[str, type[_Instellingen]] = {
+    "armoedeval.yaml": ArmoedevalInstellingen,
+    "huishouden.yaml": HuishoudenInstellingen,
+}
+
+
+def lees_instellingen(pad: Path, data: dict[str, Any]) -> _Instellingen | None:
+    """The 'instellingen' block of one rule file, checked against its declaration; RegelFout naming the file and
+    the setting when one is missing, unknown or out of its bounds, or when the file has a block nobody reads."""
+    ruw = data.get("instellingen")
+    soort = INSTELLINGEN.get(pad.name)
+    if soort is None:
+        if ruw is not None:
+            raise RegelFout(f"{pad.name}: 'instellingen' wordt voor dit bestand niet gelezen")
+        return None
+    try:
+        return soort.model_validate(ruw or {})
+    except ValidationError as e:
+        velden = "; ".join(f"{'.'.join(map(str, f['loc'])) or 'instellingen'}: {f['msg']}" for f in e.errors())
+        raise RegelFout(f"{pad.name}: instellingen ongeldig: {velden}") from None
+
+
 @cache
-def instellingen(thema_bestand: str) -> dict[str, Any]:
-    """The 'instellingen' block of a rule file under rules/signalen (settings the facts are built with)."""
-    data = yamllader.lees_regels(paden.regels() / "signalen" / thema_bestand)
-    return dict(data.get("instellingen") or {})
+def instellingen(thema_bestand: str) -> Any:
+    """The checked 'instellingen' block of a rule file under rules/signalen (settings the facts are built with)."""
+    pad = paden.regels() / "signalen" / thema_bestand
+    return lees_instellingen(pad, yamllader.lees_regels(pad) or {})
 
 
 def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
@@ -102,6 +153,7 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
     regels: list[SignaalRegel] = []
     for pad in sorted(map_.glob("*.yaml")):
         data = yamllader.lees_regels(pad) or {}
+        lees_instellingen(pad, data)
         for i, ruw in enumerate(data.get("regels", [])):
             try:
                 regels.append(SignaalRegel.model_validate(ruw))
@@ -191,7 +243,7 @@ def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
     Income from work (loon + winst) 'wisselt' when it goes up and down: at least ``min_richtingwisselingen`` turns
     and a spread above ``min_variatie`` of the average (the settings in rules/signalen/huishouden.yaml). A single
     step (a new job, the end of a benefit) is no wisselend inkomen: that is a change to report."""
-    inst = instellingen("huishouden.yaml")["wisselend_inkomen"]
+    inst = instellingen("huishouden.yaml").wisselend_inkomen
     uit: dict[str, Any] = {
         "t": "huishouden", "jaar": inv.jaar, "heeft_partner": inv.heeft_partner.any(axis=1),
         "aantal_kinderen": (inv.bewoner_aanwezig & inv.bewoner_is_kind).sum(axis=1), "vermogen": inv.vermogen,
@@ -203,9 +255,9 @@ def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
     wisselt, met_winst, wga_winst, wga_loon, variaties, keren = nul, nul, nul, nul, [], []
     for rol, ink in (("aanvrager", inv.inkomen_aanvrager), ("partner", inv.inkomen_partner)):
         werk = ink["loon"] + ink["winst"]
-        v, k = variatie(werk), richtingwisselingen(werk, float(inst["min_stap"]))
+        v, k = variatie(werk), richtingwisselingen(werk, inst.min_stap)
         uit[f"inkomen_variatie_{rol}"], uit[f"inkomen_wisselt_{rol}"] = v, (
-            (k >= int(inst["min_richtingwisselingen"])) & (v > float(inst["min_variatie"])))
+            (k >= inst.min_richtingwisselingen) & (v > inst.min_variatie))
         variaties.append(v)
         keren.append(k)
         w = uit[f"inkomen_wisselt_{rol}"]
@@ -363,11 +415,11 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
     both adults in one pass), as the fact the ARMOEDEVAL rules see."""
     inst = instellingen("armoedeval.yaml")
     uit = []
-    for veeg in klif.rond_huidig_inkomen(h, res.parameters, float(inst["bereik"]), float(inst["stap"])):
+    for veeg in klif.rond_huidig_inkomen(h, res.parameters, inst.bereik, inst.stap):
         bedragen, netto, regelingen = veeg.bedragen, veeg.netto, veeg.regelingen
         d = np.diff(netto)
         k = int(np.argmin(d))
-        veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > float(inst["regeling_verandert_vanaf"])]
+        veranderd = [s for s, v in regelingen.items() if abs(v[-1] - v[0]) > inst.regeling_verandert_vanaf]
         druk = 1.0 - (netto[-1] - netto[0]) / (bedragen[-1] - bedragen[0])
         uit.append({
             "t": "armoedeval", "persoon": noem(veeg.persoon), "bron": veeg.bron, "huidig": veeg.huidig,
@@ -377,7 +429,7 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
             "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
             "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
             "uitleg_sprong": klif.uitleg_sprong(noem(veeg.persoon), float(bedragen[k]), float(bedragen[k + 1]),
-                                                float(d[k]), veeg.veranderingen, k, float(inst["stap"])),
+                                                float(d[k]), veeg.veranderingen, k, inst.stap),
         })
     return uit
 

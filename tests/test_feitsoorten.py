@@ -169,3 +169,30 @@ def test_population_columns_that_drift_from_the_declarations_are_refused():
         feitsoorten.controleer_kolommen({k: v for k, v in kol.items() if k != "norm_jaar"}, REGISTER)
     with pytest.raises(RegelFout, match="gebouwd maar niet gedeclareerd: wga_persoon_naam"):
         feitsoorten.controleer_kolommen({**kol, "wga_persoon_naam": "x"}, REGISTER)
+
+
+# --- the 'instellingen' blocks of the rule files are declared and checked too -------------------------------------
+def test_the_settings_of_the_rule_files_load_and_hold_their_declared_values():
+    arm = signalen.instellingen("armoedeval.yaml")
+    assert isinstance(arm, signalen.ArmoedevalInstellingen) and 0 < arm.stap <= arm.bereik
+    assert signalen.instellingen("huishouden.yaml").wisselend_inkomen.min_richtingwisselingen >= 1
+
+
+@pytest.mark.parametrize("naam, blok, melding", [
+    # a setting misspelled: named, and the missing one named too
+    ("armoedeval.yaml", {"bereik": 300, "stapp": 10, "regeling_verandert_vanaf": 0.5}, r"stap: Field required.*stapp"),
+    # out of its bounds
+    ("armoedeval.yaml", {"bereik": 300, "stap": -10, "regeling_verandert_vanaf": 0.5}, r"stap"),
+    ("armoedeval.yaml", {"bereik": 10, "stap": 300, "regeling_verandert_vanaf": 0.5}, r"stap mag niet groter"),
+    ("huishouden.yaml", {"wisselend_inkomen": {"min_richtingwisselingen": 2, "min_variatie": 0.15}},
+     r"wisselend_inkomen\.min_stap"),
+    ("huishouden.yaml", None, r"wisselend_inkomen"),
+    # a block in a file whose facts read no settings
+    ("proef.yaml", {"x": 1}, r"proef\.yaml: 'instellingen' wordt .* niet gelezen"),
+])
+def test_a_bad_settings_block_is_refused_with_the_file_and_the_setting(tmp_path, naam, blok, melding):
+    import yaml
+    data = {"regels": []} if blok is None else {"instellingen": blok, "regels": []}
+    (tmp_path / naam).write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RegelFout, match=melding):
+        signalen.lees_regels(tmp_path)
