@@ -99,14 +99,26 @@ def bereken_een(r: Regeling, inv: Invoer, parameters: Parameters, uitkomsten: di
     return r.bereken(inv, parameters, {k: uitkomsten[k] for k in r.nodig if k in uitkomsten})
 
 
-def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
-    """Every registered regeling for every household of ``inv``, in the order of their needs."""
+def _bereken_reeks(reeks, inv: Invoer, parameters: Parameters) -> tuple[Invoer, dict[str, Uitkomst]]:
+    """The regelingen of ``reeks`` (in calculation order) one after the other; the household as the last left it."""
     uitkomsten: dict[str, Uitkomst] = {}
-    for r in actief():
+    for r in reeks:
         u = uitkomsten[r.sleutel] = bereken_een(r, inv, parameters, uitkomsten)
         if r.werkt_invoer_bij is not None and u.berekend:
             inv = r.werkt_invoer_bij(inv, u.doorgifte)
+    return inv, uitkomsten
+
+
+def bereken(inv: Invoer, parameters: Parameters) -> Resultaat:
+    """Every registered regeling for every household of ``inv``, in the order of their needs."""
+    inv, uitkomsten = _bereken_reeks(actief(), inv, parameters)
     return Resultaat(invoer=inv, parameters=parameters, regelingen=uitkomsten, netto=netto_besteedbaar(inv, uitkomsten))
+
+
+def bereken_alleen(inv: Invoer, parameters: Parameters, sleutels: tuple[str, ...]) -> dict[str, Uitkomst]:
+    """Only the regelingen ``sleutels`` and what they need (say, the zorgtoeslag of people who ask for nothing else),
+    computed as ``bereken`` computes them; no net income."""
+    return _bereken_reeks(actief().met_behoeften(*sleutels), inv, parameters)[1]
 
 
 def herbereken(res: Resultaat, sleutels: tuple[str, ...], **velden) -> Resultaat:

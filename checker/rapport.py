@@ -334,10 +334,18 @@ def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
               box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("regeling", "uitgaven (na niet-gebruik)", "bij volledig gebruik", "ontvangers", "met recht"):
         t.add_column(kolom, justify="left" if kolom == "regeling" else "right")
+    voetnoten = []
     for k, r in uit["regelingen"].items():
         naam = REGELING_NAMEN[k] + (" (te betalen)" if r["soort"] == "heffing" else "")
+        if "waarvan_inwonenden" in r:
+            naam += " *"
+            w = r["waarvan_inwonenden"]
+            voetnoten.append(f"* {REGELING_NAMEN[k]}: inclusief {a(w['ontvangers'])} meerderjarige thuiswonende kinderen "
+                             f"en medebewoners die haar op eigen naam krijgen ({opmaak.miljoen(w['uitgaven'])}).")
         t.add_row(naam, opmaak.miljoen(r["uitgaven"]), opmaak.miljoen(r["recht"]), a(r["ontvangers"]), a(r["met_recht"]))
     console.print(t)
+    for regel in voetnoten:
+        console.print(Text(regel, style="dim"))
     d = Table(title="Officiële cijfers tegen het model", box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("cijfer", "officieel", "model", "model/officieel", "jaar", "gebruik", "bron"):
         d.add_column(kolom, justify="right" if kolom in ("officieel", "model", "model/officieel", "jaar") else "left",

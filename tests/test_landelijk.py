@@ -179,7 +179,10 @@ def test_plus_100_standaardpremie_costs_100_per_zorgtoeslag_person(plus_100, bas
     laag, hoog = plus_100["regelingen"]["zorgtoeslag"]["interval_95"]
     assert laag < verschil < hoog and hoog - laag < 0.05 * verschil
     assert plus_100["verliezers"] == 0
-    assert plus_100["winnaars"] > 0.9 * basis_2026["regelingen"]["zorgtoeslag"]["ontvangers"]
+    # every toeslaghuishouden that receives it gains; a household whose adult child at home also receives it in
+    # his or her own name counts once among the winners and twice among the ontvangers
+    zt = basis_2026["regelingen"]["zorgtoeslag"]
+    assert 0.9 * (zt["ontvangers"] - zt["waarvan_inwonenden"]["ontvangers"]) < plus_100["winnaars"] <= zt["ontvangers"]
     assert abs(sum(d["huishoudens"] for d in plus_100["per_deciel"]) - plus_100["huishoudens"]) < 10
 
 
@@ -237,3 +240,18 @@ def test_voorschotten_recomputing_only_the_toeslagen_gives_the_signals_of_a_full
     a, b = signalen.per_code(snel.resultaat, peil), signalen.per_code(volledig, peil)
     assert a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
     assert "NIET_GEBRUIK" in a
+
+
+def test_adults_at_home_claim_zorgtoeslag_in_their_own_name(basis_2026):
+    # Awir art. 3 and Wzt art. 2: an adult child at home or a medebewoner is a toeslaghuishouden of his or her own, so
+    # the national figure counts them on top of the households' own zorgtoeslag. They cannot be more than the adults
+    # living in another's household (thuiswonend 18+, and the medebewoners of 'overig' households, at most four
+    # each), and most of them (students, first jobs) earn under the zorgtoeslag's income limit.
+    zt = basis_2026["regelingen"]["zorgtoeslag"]
+    inw = zt["waarvan_inwonenden"]
+    model = {d["id"]: d["model"] for d in basis_2026["doelen"]}
+    volwassen_thuis = model["afgeleid.personen.thuiswonend_18plus"]
+    assert 0.5 * volwassen_thuis < inw["ontvangers"] < volwassen_thuis + 4 * model["cbs.huishoudens.overig"]
+    assert 0 < inw["uitgaven"] < zt["uitgaven"] and inw["ontvangers"] < zt["ontvangers"]
+    # each receives at most the standaardpremie of 2026, € 2.119 (Stcrt. 2025, 40022)
+    assert inw["uitgaven"] <= 2119 * inw["ontvangers"]

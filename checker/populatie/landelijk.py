@@ -18,7 +18,7 @@ from .. import instellingen, opmaak, parameters, signalen
 from ..berekening import REGELINGEN, bereken, herbereken
 from ..fouten import RegelFout
 from ..regelingen.register import actief
-from . import doorrekenen, kalibratie, maten, records
+from . import doorrekenen, inwonenden, kalibratie, maten, records
 from .gegevens import doelen
 
 SCHEMA = 1
@@ -56,25 +56,32 @@ class _Sommen:
     ontvangers: dict[str, float]
     met_recht: dict[str, float]
     maten: np.ndarray
+    inwonend: dict[str, list[float]]     # regeling -> [uitgaven, ontvangers] of adult bewoners in their own name
 
     @classmethod
     def leeg(cls, aantal_maten: int) -> "_Sommen":
         nul = {k: 0.0 for k in REGELINGEN}
-        return cls(dict(nul), dict(nul), dict(nul), dict(nul), np.zeros(aantal_maten))
+        return cls(dict(nul), dict(nul), dict(nul), dict(nul), np.zeros(aantal_maten),
+                   {k: [0.0, 0.0] for k in inwonenden.EIGEN_NAAM})
 
     def tel(self, s: maten.Stand, w: np.ndarray, namen: list[str]) -> None:
         for k in REGELINGEN:
-            jb = s.resultaat.regelingen[k].jaarbedrag
-            self.uitgaven[k] += float(w @ np.where(s.ontvangt[k], jb, 0.0))
-            self.recht[k] += float(w @ jb)
-            self.ontvangers[k] += float(w @ s.ontvangt[k])
-            self.met_recht[k] += float(w @ (jb > 0))
+            self.uitgaven[k] += float(w @ s.uitgaven(k))
+            self.recht[k] += float(w @ s.recht(k))
+            self.ontvangers[k] += float(w @ s.ontvangers(k))
+            self.met_recht[k] += float(w @ s.met_recht(k))
+        for k, som in self.inwonend.items():
+            som[0] += float(w @ s.inwonenden.uitgaven[k])
+            som[1] += float(w @ s.inwonenden.ontvangers[k])
         self.maten += w @ maten.matrix(s, namen)
 
     def regelingen(self) -> dict[str, dict[str, Any]]:
-        return {k: {"uitgaven": _euro(self.uitgaven[k]), "recht": _euro(self.recht[k]),
-                    "ontvangers": round(self.ontvangers[k]), "met_recht": round(self.met_recht[k]),
-                    "soort": actief()[k].soort} for k in REGELINGEN}
+        uit = {k: {"uitgaven": _euro(self.uitgaven[k]), "recht": _euro(self.recht[k]),
+                   "ontvangers": round(self.ontvangers[k]), "met_recht": round(self.met_recht[k]),
+                   "soort": actief()[k].soort} for k in REGELINGEN}
+        for k, (uitgaven, ontvangers) in self.inwonend.items():
+            uit[k]["waarvan_inwonenden"] = {"uitgaven": _euro(uitgaven), "ontvangers": round(ontvangers)}
+        return uit
 
 
 def _doelen_json(waarden: dict[str, float]) -> list[dict[str, Any]]:
@@ -152,15 +159,14 @@ def _met_voorschotten(s: maten.Stand) -> maten.Stand:
     (tested against computing everything again)."""
     ontvangt = {k: np.where(s.ontvangt[k][:, None], np.round(s.resultaat.regelingen[k].maandbedragen, 2), 0.0)
                 for k in records.TOESLAGEN}
-    return maten.Stand(records=s.records, resultaat=herbereken(s.resultaat, records.TOESLAGEN, ontvangt=ontvangt),
-                       ontvangt=s.ontvangt)
+    return replace(s, resultaat=herbereken(s.resultaat, records.TOESLAGEN, ontvangt=ontvangt))
 
 
 def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarray:
     inv = s.records.invoer
     meer = inv.met_inkomen("aanvrager", "loon", inv.inkomen_aanvrager["loon"] + stap)
     rec = replace(s.records, invoer=meer)
-    hoger = maten.stand(rec, bereken(meer, params))
+    hoger = maten.stand(rec, bereken(meer, params), bewoners=s.inwonenden)   # the bewoners' own income is the same
     return maten.netto_besteedbaar(hoger) < netto - 0.01
 
 
@@ -210,8 +216,8 @@ class _Vergelijking:
     def _regelingen(self, van: int, tot: int, sb: maten.Stand, sh: maten.Stand) -> None:
         """What each regeling pays per year (after niet-gebruik), baseline and reform."""
         for k, naam in enumerate(REGELINGEN):
-            self.regeling_b[van:tot, k] = np.where(sb.ontvangt[naam], sb.resultaat.regelingen[naam].jaarbedrag, 0.0)
-            self.regeling_h[van:tot, k] = np.where(sh.ontvangt[naam], sh.resultaat.regelingen[naam].jaarbedrag, 0.0)
+            self.regeling_b[van:tot, k] = sb.uitgaven(naam)
+            self.regeling_h[van:tot, k] = sh.uitgaven(naam)
 
     def _direct(self, van: int, tot: int) -> np.ndarray:
         """The direct effect: the change in the regelingen the reform itself changes."""
@@ -331,6 +337,9 @@ def _kies_voorbeelden(voorbeelden, rec, sb, sh, nb, nh, direct, van, ww, maak) -
     def voorbeeld(i: int) -> dict[str, Any]:
         v = maak(rec.invoer, sb.resultaat, sh.resultaat, int(i))
         v["verschil_netto"] = round(float(verschil[i]), 2)
+        eigen_naam = sum(sh.inwonenden.uitgaven[k][i] - sb.inwonenden.uitgaven[k][i] for k in inwonenden.EIGEN_NAAM)
+        if abs(eigen_naam) >= 0.005:   # in verschil_netto, not in the household file: adult bewoners' own toeslag
+            v["verschil_inwonenden"] = round(float(eigen_naam), 2)
         v["huishouden"] = als_huishoudbestand(rec.invoer, int(i), bool(rec.corporatie[i]))
         v["huishouden"]["naam"] = f"landelijk record {van + int(i) + 1}"
         v["record"] = van + int(i)

@@ -18,20 +18,42 @@ from ..berekening import Resultaat
 from ..fouten import RegelFout
 from ..invoer import OPVANGSOORTEN, WIA_FASEN
 from ..regelingen.register import actief
+from . import inwonenden
 from .gegevens import kenmerk
+from .inwonenden import Inwonenden
 from .records import TOESLAGEN, TYPEN, Records
 
 
 @dataclass(frozen=True)
 class Stand:
-    """One slice of records with its computed regelingen and who receives what."""
+    """One slice of records with its computed regelingen and who receives what. A record is a household with, for
+    the zorgtoeslag, its adult bewoners who claim in their own name (inwonenden.py): ``uitgaven``, ``recht``,
+    ``ontvangers`` and ``met_recht`` count them too, as Dienst Toeslagen does; ``ontvangt`` is the household's own."""
     records: Records
     resultaat: Resultaat
     ontvangt: dict[str, np.ndarray]      # regeling -> (N,) bool: the household receives it (after niet-gebruik)
+    inwonenden: Inwonenden               # what its adult bewoners get in their own name
 
     @property
     def n(self) -> int:
         return self.records.n
+
+    def uitgaven(self, regeling: str) -> np.ndarray:
+        """(N,) € per year paid to the household and its adult bewoners, after niet-gebruik."""
+        eigen = np.where(self.ontvangt[regeling], self.resultaat.regelingen[regeling].jaarbedrag, 0.0)
+        return eigen + self.inwonenden.uitgaven.get(regeling, 0.0)
+
+    def recht(self, regeling: str) -> np.ndarray:
+        """(N,) € per year with full take-up."""
+        return self.resultaat.regelingen[regeling].jaarbedrag + self.inwonenden.recht.get(regeling, 0.0)
+
+    def ontvangers(self, regeling: str) -> np.ndarray:
+        """(N,) how many receive it: the household (0 or 1) and its adult bewoners in their own name."""
+        return self.ontvangt[regeling] + self.inwonenden.ontvangers.get(regeling, 0.0)
+
+    def met_recht(self, regeling: str) -> np.ndarray:
+        """(N,) how many have a right to it."""
+        return (self.resultaat.regelingen[regeling].jaarbedrag > 0) + self.inwonenden.met_recht.get(regeling, 0.0)
 
 
 def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
@@ -72,16 +94,23 @@ def aow_huishouden(rec: Records) -> np.ndarray:
 
 
 def netto_besteedbaar(s: "Stand") -> np.ndarray:
-    """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed."""
+    """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed, with what its adult bewoners
+    receive in their own name (the household's income as CBS counts it: every member's)."""
     netto = s.resultaat.netto.maandbedragen.sum(axis=1)
     for k, u in s.resultaat.regelingen.items():
         if k in actief().bovenop_netto:
-            netto = netto - np.where(s.ontvangt[k], 0.0, u.jaarbedrag)
+            netto = netto - np.where(s.ontvangt[k], 0.0, u.jaarbedrag) + s.inwonenden.uitgaven.get(k, 0.0)
     return netto
 
 
-def stand(rec: Records, res: Resultaat) -> Stand:
-    return Stand(records=rec, resultaat=res, ontvangt=afname(rec, res))
+def stand(rec: Records, res: Resultaat, bewoners: Inwonenden | None = None) -> Stand:
+    """The slice with who receives what; ``bewoners`` when the adult bewoners are already computed under the same
+    parameters (their own income did not change)."""
+    if bewoners is None:
+        jaar = rec.invoer.jaar
+        bewoners = inwonenden.bereken(rec.invoer, res.parameters, rec.trekking_bewoner,
+                                      {k: float(kenmerk(f"niet_gebruik.{k}", jaar)) for k in inwonenden.EIGEN_NAAM})
+    return Stand(records=rec, resultaat=res, ontvangt=afname(rec, res), inwonenden=bewoners)
 
 
 # --- the vocabulary ----------------------------------------------------------------------------------------
@@ -151,11 +180,11 @@ def _opvang(soort: str) -> Callable[[Stand], np.ndarray]:
 
 
 def _ontvangers(regeling: str) -> Callable[[Stand], np.ndarray]:
-    return lambda s: s.ontvangt[regeling].astype(float)
+    return lambda s: s.ontvangers(regeling).astype(float)
 
 
 def _uitgaven(regeling: str) -> Callable[[Stand], np.ndarray]:
-    return lambda s: np.where(s.ontvangt[regeling], s.resultaat.regelingen[regeling].jaarbedrag, 0.0)
+    return lambda s: s.uitgaven(regeling)
 
 
 def bruto_jaar(s: Stand) -> np.ndarray:
@@ -249,8 +278,11 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     "kinderen.kinderbijslag": lambda s: np.where(s.ontvangt["kinderbijslag"], _kinderen_tussen(0, 17)(s), 0.0),
     "personen.zorgtoeslag": lambda s: np.where(s.ontvangt["zorgtoeslag"],
                                                s.records.invoer.verzekerd_aanvrager.astype(float)
-                                               + (_met_partner(s) & s.records.invoer.verzekerd_partner), 0.0),
-    "ontvangers.toeslag_een_of_meer": lambda s: np.logical_or.reduce([s.ontvangt[k] for k in TOESLAGEN]).astype(float),
+                                               + (_met_partner(s) & s.records.invoer.verzekerd_partner), 0.0)
+                                      + s.inwonenden.ontvangers["zorgtoeslag"],
+    # toeslaghuishoudens with at least one toeslag: the household, and each adult bewoner with one in his or her name
+    "ontvangers.toeslag_een_of_meer": lambda s: (np.logical_or.reduce([s.ontvangt[k] for k in TOESLAGEN])
+                                                 + sum(s.inwonenden.ontvangers.values())),
 }
 
 _BAND = re.compile(r"^(huishoudens\.(?:leeftijd|bruto|vermogen)|personen\.kinderen|personen\.persoonlijk_inkomen)_(\d+)_(\d+|plus)$")
@@ -295,6 +327,8 @@ def functie(naam: str) -> Callable[[Stand], np.ndarray]:
         return _ontvangers(regeling)
     if soort == "uitgaven" and regeling in REGELINGEN:
         return _uitgaven(regeling)
+    if soort == "met_recht" and regeling in REGELINGEN:
+        return lambda s: s.met_recht(regeling).astype(float)
     band = _banden(naam)
     if band is not None:
         return band

@@ -37,6 +37,7 @@ class Records:
     zzp: np.ndarray             # (N, 2) bool: aanvrager/partner works as zelfstandige
     ww_maanden: np.ndarray      # (N, 2, 12) bool: months with WW
     trekking: dict[str, np.ndarray]   # regeling -> (N,) uniform draw; the household claims when draw >= niet-gebruik
+    trekking_bewoner: np.ndarray      # (N, B) the same for what each bewoner claims in his or her own name
 
     @property
     def n(self) -> int:
@@ -441,8 +442,9 @@ def blok(jaar: int, nummer: int) -> Records:
         ontvangt={k: np.zeros((n, 12)) for k in TOESLAGEN},
         heeft_wia_zonder_uitkering=(np.stack([wia_a["fase"], wia_p["fase"]], axis=1) > 0).any(axis=1),
     )
+    trekking_bewoner = t.rng.random(h["aanwezig"].shape)   # drawn last: every draw before it stays as it was
     return Records(invoer=inv, type=h["soort"], bijstand=bijstand, corporatie=wonen["corporatie"], zzp=ik["zzp"],
-                   ww_maanden=ik["ww_maanden"], trekking=trekking)
+                   ww_maanden=ik["ww_maanden"], trekking=trekking, trekking_bewoner=trekking_bewoner)
 
 
 def plak(delen: list[Records]) -> Records:

@@ -134,6 +134,19 @@ class Register(Sequence):
         """This registry with ``extra`` regelingen added (checked and ordered again)."""
         return Register([*self._volgorde, *extra])
 
+    def met_behoeften(self, *sleutels: str) -> tuple[Regeling, ...]:
+        """The regelingen ``sleutels`` and everything they need, directly or through another, in calculation order."""
+        onbekend = [k for k in sleutels if k not in self._op_sleutel]
+        if onbekend:
+            raise RegisterFout(f"onbekende regeling(en): {', '.join(onbekend)}")
+        nodig, open_ = set(), list(sleutels)
+        while open_:
+            k = open_.pop()
+            if k not in nodig:
+                nodig.add(k)
+                open_ += list(self._op_sleutel[k].nodig)
+        return tuple(r for r in self._volgorde if r.sleutel in nodig)
+
     # --- the lists everything else derives from (cached: a registry does not change) ---
     @cached_property
     def sleutels(self) -> tuple[str, ...]:
