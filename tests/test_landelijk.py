@@ -2,6 +2,7 @@
 the records are reproducible, reforms on the national population add up, and the report calls out control figures
 that are far off."""
 import json
+from dataclasses import replace
 import subprocess
 import sys
 import numpy as np
@@ -255,3 +256,21 @@ def test_adults_at_home_claim_zorgtoeslag_in_their_own_name(basis_2026):
     assert 0 < inw["uitgaven"] < zt["uitgaven"] and inw["ontvangers"] < zt["ontvangers"]
     # each receives at most the standaardpremie of 2026, € 2.119 (Stcrt. 2025, 40022)
     assert inw["uitgaven"] <= 2119 * inw["ontvangers"]
+
+
+@pytest.mark.parametrize("verander", [
+    lambda r: replace(r, invoer=r.invoer.met(urencriterium=~r.invoer.urencriterium)),   # not an amount
+    lambda r: replace(r, trekking={**r.trekking, "zorgtoeslag": r.trekking["zorgtoeslag"][::-1].copy()}),
+    lambda r: replace(r, trekking_bewoner=r.trekking_bewoner * 0.5),
+    lambda r: replace(r, invoer=r.invoer.met(gemeente=r.invoer.gemeente[::-1].copy())),
+])
+def test_the_fingerprint_sees_every_field_of_the_records(verander):
+    # weights fitted to other records must never be used: a change in any field, not only in the amounts, is seen
+    rec = records.stuk(2026, 0, 1)
+
+    def afdruk(r):
+        a = doorrekenen.Vingerafdruk()
+        a.voeg_toe(r)
+        return a.waarde()
+    assert afdruk(rec) == afdruk(records.stuk(2026, 0, 1))
+    assert afdruk(verander(rec)) != afdruk(rec)
