@@ -17,7 +17,8 @@ def _bestanden():
         for pad in sorted((REPO / map_).rglob("*")):
             if pad.is_file() and pad.suffix in SOORTEN and "__pycache__" not in pad.parts:
                 yield pad
-    yield REPO / "pyproject.toml"
+    for bestand in ("pyproject.toml", "README.md", "CONTRIBUTING.md"):
+        yield REPO / bestand
 
 
 def test_the_pattern_finds_what_it_must():

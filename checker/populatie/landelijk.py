@@ -143,7 +143,8 @@ TOELICHTING = ("Landelijke populatie: {records} synthetische huishoudens met gew
                "zijn euro per jaar voor heel Nederland. 'uitgaven' is wat wordt uitbetaald na niet-gebruik, 'recht' "
                "wat het zou zijn als iedereen met recht het aanvraagt. Doelen met gebruik 'controle' (zoals "
                "begrotingsbedragen) zijn niet gebruikt om te wegen: zij tonen hoe goed populatie en regels samen de "
-               "werkelijkheid benaderen.")
+               "werkelijkheid benaderen. Bij de zorgtoeslag tellen meerderjarige thuiswonende kinderen en medebewoners, "
+               "die haar op eigen naam krijgen, mee als eigen toeslaghuishouden ('waarvan_inwonenden').")
 
 
 def _kalibratie_json(info: dict) -> dict[str, Any]:
