@@ -92,7 +92,7 @@ def werk_invoer_bij(inv: Invoer, d: InkomenNaBelasting) -> Invoer:
 
 
 # --- who and when -------------------------------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Leeftijdsstatus:
     """AOW status of one person over the year, from the date of birth."""
     maanden_aow_premie: np.ndarray   # (N,) months before the month in which the AOW age is reached (Wfsv art. 10 lid 2)
