@@ -35,7 +35,7 @@ the months in proportion to each month's positive gross income (a presentation c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -92,7 +92,7 @@ def werk_invoer_bij(inv: Invoer, d: InkomenNaBelasting) -> Invoer:
 
 
 # --- who and when -------------------------------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Leeftijdsstatus:
     """AOW status of one person over the year, from the date of birth."""
     maanden_aow_premie: np.ndarray   # (N,) months before the month in which the AOW age is reached (Wfsv art. 10 lid 2)
@@ -297,9 +297,10 @@ def verdeling_over_maanden(bruto_per_maand: np.ndarray) -> np.ndarray:
 
 
 # --- one person ---------------------------------------------------------------------------------------
-@dataclass
-class Persoonsheffing:
-    """Every step for one person (aanvrager or partner), (N,) unless noted."""
+@dataclass(frozen=True, eq=False)
+class Box1Heffing:
+    """Box 1 of one person (aanvrager or partner) and the belasting and premies on it, before heffingskortingen;
+    (N,) unless noted."""
     aanwezig: np.ndarray
     inkomen: dict[str, np.ndarray]        # bron -> (N, 12) as taxed
     wga_uit_regeling: np.ndarray          # (N,) bool
@@ -319,30 +320,45 @@ class Persoonsheffing:
     premie_aow: np.ndarray
     premie_anw_wlz: np.ndarray
     premiegrens: np.ndarray
-    ahk: np.ndarray = None
-    ak: np.ndarray = None
-    iack_recht: np.ndarray = None
-    iack: np.ndarray = None
-    ok: np.ndarray = None
-    aok: np.ndarray = None
-    aandeel: np.ndarray = None
-    kortingen: np.ndarray = None
-    kortingen_benut: np.ndarray = None
-    heffing: np.ndarray = None
-    verschuldigd: np.ndarray = None
-    zvw_grondslag: np.ndarray = None
-    zvw: np.ndarray = None
-    totaal: np.ndarray = None
-    per_maand: np.ndarray = None          # (N, 12)
-    bruto_per_maand: np.ndarray = None    # (N, 12)
-    # the bijstand received now (see bijstand_en_overig)
-    heffing_zonder_bijstand: np.ndarray = None          # (N,) totaal had there been no bijstand
-    bijstand_uit_netto: np.ndarray = None               # (N,) bool: given net, the gross derived here
-    bijstand_netto_per_maand: np.ndarray = None         # (N, 12) what the bijstand leaves after its tax
-    netto_zonder_bijstand_per_maand: np.ndarray = None  # (N, 12) the other income after its tax
 
 
-def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonsheffing:
+@dataclass(frozen=True, eq=False)
+class Jaarheffing(Box1Heffing):
+    """Box 1 with the heffingskortingen, their cap and the Zvw bijdrage: one person's tax over the year."""
+    iack_recht: np.ndarray
+    ahk: np.ndarray
+    ak: np.ndarray
+    iack: np.ndarray
+    ok: np.ndarray
+    aok: np.ndarray
+    aandeel: np.ndarray                   # share of ahk, ak and iack that applies (art. 8.3-8.7)
+    kortingen: np.ndarray                 # before the cap of art. 8.8
+    heffing: np.ndarray                   # belasting + premies
+    kortingen_benut: np.ndarray
+    verschuldigd: np.ndarray
+    zvw_grondslag: np.ndarray
+    zvw: np.ndarray
+    totaal: np.ndarray
+    bruto_per_maand: np.ndarray           # (N, 12)
+
+
+@dataclass(frozen=True, eq=False)
+class Persoonsheffing(Jaarheffing):
+    """Every step for one person: the tax over the year, spread over the months, split over the bijstand received
+    now and the other income (see bijstand_en_overig)."""
+    per_maand: np.ndarray                         # (N, 12)
+    heffing_zonder_bijstand: np.ndarray           # (N,) totaal had there been no bijstand
+    bijstand_uit_netto: np.ndarray                # (N,) bool: given net, the gross derived here
+    bijstand_netto_per_maand: np.ndarray          # (N, 12) what the bijstand leaves after its tax
+    netto_zonder_bijstand_per_maand: np.ndarray   # (N, 12) the other income after its tax
+
+
+def _verder(stap: type, eerder, **nieuw):
+    """The next stage ``stap`` of a calculation: the fields of ``eerder`` and the ``nieuw`` ones."""
+    return stap(**{f.name: getattr(eerder, f.name) for f in fields(eerder)}, **nieuw)
+
+
+def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Box1Heffing:
     """Box 1 of the aanvrager or the partner, with the income of the household file."""
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
@@ -352,7 +368,7 @@ def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Persoonshef
 
 
 def _box1_van(inkomen: dict[str, np.ndarray], wga_uit_regeling: np.ndarray, geboren: np.ndarray, jaar_: int,
-              urencriterium: np.ndarray, urencriterium_bekend: np.ndarray, aanwezig: np.ndarray, p) -> Persoonsheffing:
+              urencriterium: np.ndarray, urencriterium_bekend: np.ndarray, aanwezig: np.ndarray, p) -> Box1Heffing:
     """Box 1 income of one person (Wet IB 2001 art. 3.1, 3.2, 3.76, 3.79a) and the tax and premiums on it
     (art. 2.10, 2.10a; Wfsv art. 8-10), before heffingskortingen."""
     inkomen = {b: np.where(aanwezig[:, None], v, 0.0) for b, v in inkomen.items()}
@@ -375,7 +391,7 @@ def _box1_van(inkomen: dict[str, np.ndarray], wga_uit_regeling: np.ndarray, gebo
                          aftrekbeperking(box1, posten, tabel_normaal, p))
     premiegrens = np.where(status.voor_1946, float(tabel_1946[1]["vanaf"]), float(tabel_normaal[1]["vanaf"]))
     premie_aow, premie_anw_wlz = premie_volksverzekeringen(box1, premiegrens, status.maanden_aow_premie, p)
-    return Persoonsheffing(
+    return Box1Heffing(
         aanwezig=aanwezig, inkomen=inkomen, wga_uit_regeling=wga_uit_regeling, jaar=jaar, status=status,
         urencriterium=urencriterium, urencriterium_bekend=urencriterium_bekend, zelfstandigenaftrek=za,
         mkb=mkb, belastbare_winst=belastbare_winst, box1=box1, verzamelinkomen=verzamelinkomen,
@@ -383,25 +399,26 @@ def _box1_van(inkomen: dict[str, np.ndarray], wga_uit_regeling: np.ndarray, gebo
         premie_aow=premie_aow, premie_anw_wlz=premie_anw_wlz, premiegrens=premiegrens)
 
 
-def _kortingen_en_heffing(h: Persoonsheffing, inv: Invoer, p, iack_recht: np.ndarray, zonder_partner: np.ndarray,
-                          verzekerd: np.ndarray) -> None:
-    """Heffingskortingen (Wet IB 2001 art. 8.3-8.18), their cap (art. 8.8), and the Zvw bijdrage, in place."""
-    h.ahk = algemene_heffingskorting(h.verzamelinkomen, p)
-    h.ak = arbeidskorting(h.arbeidsinkomen, p)
-    h.iack_recht = iack_recht
-    h.iack = inkomensafhankelijke_combinatiekorting(h.arbeidsinkomen, iack_recht, p)
-    h.ok = ouderenkorting(h.verzamelinkomen, h.status.aow_einde_jaar, p)
-    h.aok = alleenstaande_ouderenkorting(h.status.aow_maand, zonder_partner, p)
+def _kortingen_en_heffing(b: Box1Heffing, inv: Invoer, p, iack_recht: np.ndarray, zonder_partner: np.ndarray,
+                          verzekerd: np.ndarray) -> Jaarheffing:
+    """Heffingskortingen (Wet IB 2001 art. 8.3-8.18), their cap (art. 8.8), and the Zvw bijdrage."""
+    ahk = algemene_heffingskorting(b.verzamelinkomen, p)
+    ak = arbeidskorting(b.arbeidsinkomen, p)
+    iack = inkomensafhankelijke_combinatiekorting(b.arbeidsinkomen, iack_recht, p)
+    ok = ouderenkorting(b.verzamelinkomen, b.status.aow_einde_jaar, p)
+    aok = alleenstaande_ouderenkorting(b.status.aow_maand, zonder_partner, p)
     tarief_1 = float(p("inkomstenbelasting.tarieftabel_box1")[0]["tarief"])
-    h.aandeel = aandeel_kortingen(h.status.maanden_aow_premie, tarief_1, p)
-    h.kortingen = (h.ahk + h.ak + h.iack) * h.aandeel + h.ok + h.aok
-    h.heffing = h.belasting_tabel + h.aftrekbeperking + h.premie_aow + h.premie_anw_wlz
-    h.kortingen_benut = np.minimum(h.kortingen, h.heffing)
-    h.verschuldigd = h.heffing - h.kortingen_benut
-    h.zvw_grondslag, h.zvw = zvw_bijdrage(h.belastbare_winst, h.inkomen, verzekerd & h.aanwezig, p)
-    h.totaal = np.where(h.aanwezig, h.verschuldigd + h.zvw, 0.0)
-    h.bruto_per_maand = sum(h.inkomen.values())
-    h.per_maand = h.totaal[:, None] * verdeling_over_maanden(h.bruto_per_maand)
+    aandeel = aandeel_kortingen(b.status.maanden_aow_premie, tarief_1, p)
+    kortingen = (ahk + ak + iack) * aandeel + ok + aok
+    heffing = b.belasting_tabel + b.aftrekbeperking + b.premie_aow + b.premie_anw_wlz
+    kortingen_benut = np.minimum(kortingen, heffing)
+    verschuldigd = heffing - kortingen_benut
+    zvw_grondslag, zvw = zvw_bijdrage(b.belastbare_winst, b.inkomen, verzekerd & b.aanwezig, p)
+    return _verder(
+        Jaarheffing, b, iack_recht=iack_recht, ahk=ahk, ak=ak, iack=iack, ok=ok, aok=aok, aandeel=aandeel,
+        kortingen=kortingen, heffing=heffing, kortingen_benut=kortingen_benut, verschuldigd=verschuldigd,
+        zvw_grondslag=zvw_grondslag, zvw=zvw, totaal=np.where(b.aanwezig, verschuldigd + zvw, 0.0),
+        bruto_per_maand=sum(b.inkomen.values()))
 
 
 # --- bijstand received: its own tax, and its gross from the net amount -----------------------------------
@@ -452,9 +469,8 @@ def _heffing_alleen_bijstand(bijstand: np.ndarray, geboren: np.ndarray, inv: Inv
     inkomen = {bron: np.zeros((rijen, MAANDEN)) for bron in BOX1_BRONNEN}
     inkomen["bijstand"] = bijstand
     nee, ja = np.zeros(rijen, dtype=bool), np.ones(rijen, dtype=bool)
-    h = _box1_van(inkomen, nee, geboren, inv.jaar, nee, nee, ja, p)
-    _kortingen_en_heffing(h, inv, p, nee, np.zeros((rijen, MAANDEN), dtype=bool), ja)
-    return h.totaal
+    b = _box1_van(inkomen, nee, geboren, inv.jaar, nee, nee, ja, p)
+    return _kortingen_en_heffing(b, inv, p, nee, np.zeros((rijen, MAANDEN), dtype=bool), ja).totaal
 
 
 def _per_maand_bedrag(bedragen: np.ndarray, geboren: np.ndarray, functie) -> np.ndarray:
@@ -498,24 +514,27 @@ def _verdeling(gewicht: np.ndarray, terugval: np.ndarray) -> np.ndarray:
     return np.where(jaartotaal(g)[:, None] > 0, g, deel(terugval))
 
 
-def bijstand_en_overig(h: Persoonsheffing, zonder: np.ndarray, verdeling_bijstand: np.ndarray) -> None:
-    """Split one person's tax over the bijstand received and the other income, in place: the other income bears the
-    tax it would bear alone (``zonder``) spread as verdeling_over_maanden; the bijstand what it adds, spread as the
-    gemeente's loonheffing falls per month (``verdeling_bijstand``). Presentation choices that keep the year's
-    total; the net bijstand is what the bijstand adds to the net income."""
+def bijstand_en_overig(h: Jaarheffing, zonder: np.ndarray, verdeling_bijstand: np.ndarray,
+                       uit_netto: np.ndarray) -> Persoonsheffing:
+    """One person's tax spread over the months and split over the bijstand received and the other income: the
+    other income bears the tax it would bear alone (``zonder``) spread as verdeling_over_maanden; the bijstand what
+    it adds, spread as the gemeente's loonheffing falls per month (``verdeling_bijstand``). Without bijstand the
+    tax is spread as verdeling_over_maanden of all gross income. Presentation choices that keep the year's total;
+    the net bijstand is what the bijstand adds to the net income. ``uit_netto``: (N,) bool, given net."""
     bijstand = h.inkomen["bijstand"]
     heeft = jaartotaal(bijstand) > 0
     overig = h.bruto_per_maand - bijstand
     extra = np.where(heeft, h.totaal - zonder, 0.0)
     heffing_overig = (h.totaal - extra)[:, None] * verdeling_over_maanden(overig)
     heffing_bijstand = extra[:, None] * verdeling_bijstand
-    h.heffing_zonder_bijstand = h.totaal - extra
-    h.bijstand_netto_per_maand = bijstand - heffing_bijstand
-    h.netto_zonder_bijstand_per_maand = overig - heffing_overig
-    h.per_maand = np.where(heeft[:, None], heffing_overig + heffing_bijstand, h.per_maand)
+    naar_bruto = h.totaal[:, None] * verdeling_over_maanden(h.bruto_per_maand)
+    return _verder(
+        Persoonsheffing, h, per_maand=np.where(heeft[:, None], heffing_overig + heffing_bijstand, naar_bruto),
+        heffing_zonder_bijstand=h.totaal - extra, bijstand_uit_netto=uit_netto,
+        bijstand_netto_per_maand=bijstand - heffing_bijstand, netto_zonder_bijstand_per_maand=overig - heffing_overig)
 
 
-def bijstand_van_persoon(h: Persoonsheffing, netto: np.ndarray, geboren: np.ndarray, inv: Invoer, p,
+def bijstand_van_persoon(h: Jaarheffing, netto: np.ndarray, geboren: np.ndarray, inv: Invoer, p,
                          heffing) -> Persoonsheffing:
     """One person's tax with the bijstand received now, given gross (in ``h``) or net (``netto``, (N, 12)).
 
@@ -524,14 +543,12 @@ def bijstand_van_persoon(h: Persoonsheffing, netto: np.ndarray, geboren: np.ndar
     income tax of this module), and its tax falls on the months as the gemeente's loonheffing does (the loonheffing
     tables per month), so each month's net stays what was given. For bijstand as the only income this is exactly
     what the loonheffing tables give per month; with other income the year's tax decides (the loonheffingskorting
-    counts once). ``heffing(bijstand, rijen)`` gives the Persoonsheffing of households ``rijen`` (indices, or all
+    counts once). ``heffing(bijstand, rijen)`` gives the Jaarheffing of households ``rijen`` (indices, or all
     with a slice) with that (len, 12) bijstand."""
     uit_netto = netto.any(axis=1)
     gegeven = h.inkomen["bijstand"]
     if not (uit_netto.any() or gegeven.any()):
-        bijstand_en_overig(h, h.totaal, np.zeros_like(gegeven))
-        h.bijstand_uit_netto = uit_netto
-        return h
+        return bijstand_en_overig(h, h.totaal, np.zeros_like(gegeven), uit_netto)
     alle = slice(None)
     zonder = heffing(np.zeros_like(gegeven), alle).totaal
     verdeling = (_verdeling(loonheffing_bijstand(gegeven, geboren, inv, p), gegeven) if gegeven.any()
@@ -549,9 +566,7 @@ def bijstand_van_persoon(h: Persoonsheffing, netto: np.ndarray, geboren: np.ndar
         bruto = netto + (bruto_jaar - netto_jaar)[:, None] * verdeling_netto
         h = heffing(np.where(uit_netto[:, None], bruto, gegeven), alle)
         verdeling = np.where(uit_netto[:, None], verdeling_netto, verdeling)
-    bijstand_en_overig(h, zonder, verdeling)
-    h.bijstand_uit_netto = uit_netto
-    return h
+    return bijstand_en_overig(h, zonder, verdeling, uit_netto)
 
 
 def bruto_bijstand_bewoners(inv: Invoer, p) -> np.ndarray | None:
@@ -568,20 +583,19 @@ def bruto_bijstand_bewoners(inv: Invoer, p) -> np.ndarray | None:
 
 
 def _heffing_met_bijstand(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray, kortingen: tuple):
-    """heffing(bijstand, rijen): the Persoonsheffing of the aanvrager or partner of households ``rijen`` (indices, or
+    """heffing(bijstand, rijen): the Jaarheffing of the aanvrager or partner of households ``rijen`` (indices, or
     a slice) with their bijstand replaced by ``bijstand`` (len, 12); everything else as in the household."""
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
     geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
     uren, bekend = inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k], inv.urencriterium_bekend[:, k]
 
-    def heffing(bijstand: np.ndarray, rijen) -> Persoonsheffing:
-        ink = {b: v[rijen] for b, v in inkomen.items()}
+    def heffing(bijstand: np.ndarray, rijen) -> Jaarheffing:
+        ink = {bron: v[rijen] for bron, v in inkomen.items()}
         ink["bijstand"] = bijstand
-        h = _box1_van(ink, wga_uit_regeling[rijen], geboren[rijen], inv.jaar, uren[rijen], bekend[rijen],
+        b = _box1_van(ink, wga_uit_regeling[rijen], geboren[rijen], inv.jaar, uren[rijen], bekend[rijen],
                       aanwezig[rijen], p)
-        _kortingen_en_heffing(h, inv, p, *(x[rijen] for x in kortingen))
-        return h
+        return _kortingen_en_heffing(b, inv, p, *(x[rijen] for x in kortingen))
     return heffing
 
 
@@ -591,7 +605,7 @@ def aanwezigheid(inv: Invoer) -> dict[str, np.ndarray]:
     return {"aanvrager": np.ones(inv.n, dtype=bool), "partner": inv.heeft_partner.any(axis=1)}
 
 
-def kortingsgegevens(inv: Invoer, p, kind: np.ndarray, eerst: dict[str, Persoonsheffing]) -> dict[str, tuple]:
+def kortingsgegevens(inv: Invoer, p, kind: np.ndarray, eerst: dict[str, Box1Heffing]) -> dict[str, tuple]:
     """Per rol what the heffingskortingen need from the household: the right to the combinatiekorting (art. 8.14a),
     the months without a partner (alleenstaande ouderenkorting, art. 8.18) and whether Zvw-verzekerd."""
     aanvrager_oudste = (_dagnummer(inv.geboren_aanvrager) <= _dagnummer(inv.geboren_partner))
@@ -603,12 +617,12 @@ def kortingsgegevens(inv: Invoer, p, kind: np.ndarray, eerst: dict[str, Persoons
             "partner": (iack_p, np.zeros_like(inv.heeft_partner), inv.verzekerd_partner)}
 
 
-def heffing_van_persoon(inv: Invoer, p, eerder, rol: str, h: Persoonsheffing, aanwezig: np.ndarray,
+def heffing_van_persoon(inv: Invoer, p, eerder, rol: str, b: Box1Heffing, aanwezig: np.ndarray,
                         kortingen: tuple) -> Persoonsheffing:
-    """One person's tax: the box-1 tax and premiums ``h`` with the heffingskortingen and the Zvw bijdrage, and the
+    """One person's tax: the box-1 tax and premiums ``b`` with the heffingskortingen and the Zvw bijdrage, and the
     bijstand received now (given gross, or net with its gross derived)."""
     heffing = _heffing_met_bijstand(inv, p, eerder, rol, aanwezig, kortingen)
-    _kortingen_en_heffing(h, inv, p, *kortingen)
+    h = _kortingen_en_heffing(b, inv, p, *kortingen)
     netto = (np.zeros((inv.n, MAANDEN)) if inv.bijstand_netto is None
              else np.where(aanwezig[:, None], inv.bijstand_netto[:, ROLLEN.index(rol)], 0.0))
     geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
