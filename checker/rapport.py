@@ -326,6 +326,9 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
                        f"({a(pop['huishoudens_per_seconde'])} records per seconde).", style="dim"))
 
 
+GELD = {"euro/jaar": opmaak.miljoen, "euro/huishouden/jaar": opmaak.euro}   # how a target in euros is shown
+
+
 def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
     """The calibrated national baseline: every regeling's cost and reach, and every target, official against model."""
     console = console or _console()
@@ -351,8 +354,7 @@ def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
         d.add_column(kolom, justify="right" if kolom in ("officieel", "model", "model/officieel", "jaar") else "left",
                      overflow="fold")
     for r in sorted(uit["doelen"], key=lambda r: (r["gebruik"] != "controle", r["id"])):
-        geld = r["eenheid"] == "euro/jaar"
-        waarde = opmaak.miljoen if geld else (lambda x: a(round(x)))
+        waarde = GELD.get(r["eenheid"], lambda x: a(round(x)))
         stijl = "bold red" if "waarschuwing" in r else None
         d.add_row(r["omschrijving"], waarde(r["officieel"]), waarde(r["model"]),
                   Text(f"{r['verhouding']:.2f}".replace(".", ","), style=stijl or ""), str(r["jaar"]), r["gebruik"],

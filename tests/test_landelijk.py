@@ -52,7 +52,7 @@ def test_every_calibration_target_within_two_percent(basis_2026):
 
 def test_budget_totals_are_never_calibration_targets():
     for d in gegevens.doelen():
-        if d.eenheid == "euro/jaar":
+        if d.eenheid.startswith("euro"):   # totals and averages in euros
             assert d.gebruik == "controle", d.id
 
 
@@ -274,3 +274,23 @@ def test_the_fingerprint_sees_every_field_of_the_records(verander):
         return a.waarde()
     assert afdruk(rec) == afdruk(records.stuk(2026, 0, 1))
     assert afdruk(verander(rec)) != afdruk(rec)
+
+
+def test_partial_aow_is_two_percent_per_year_not_insured():
+    # AOW art. 13 lid 1: 2% less for every year not insured in the 50 years before the AOW age; SVB: 11,6% of the
+    # AOW'ers in the Netherlands had a partial AOW (end of September 2023). The aanvullend pensioen shrinks with it.
+    rec = records.stuk(2026, 0, 2)
+    inv = rec.invoer
+    vol = {"aanvrager": gegevens.kenmerk("aow.bruto.per_partner", 2026),
+           "alleen": gegevens.kenmerk("aow.bruto.alleenstaand", 2026)}
+    heeft = (inv.inkomen_aanvrager["aow"] > 0).all(axis=1)
+    partner = inv.heeft_partner[:, 0]
+    opbouw = rec.aow_opbouw[:, 0]
+    verwacht = np.round(np.where(partner, vol["aanvrager"], vol["alleen"]) * opbouw, 2)
+    assert np.allclose(inv.inkomen_aanvrager["aow"][heeft, 0], verwacht[heeft], atol=0.01)
+    gekort = opbouw[heeft] < 1
+    assert np.allclose(np.round(opbouw[heeft] * 50), opbouw[heeft] * 50)        # whole years
+    assert opbouw[heeft][gekort].min() >= 0.30 and opbouw[heeft].max() <= 1.0
+    assert 0.09 < gekort.mean() < 0.14                                           # about 11,6% of the AOW'ers
+    geen = (inv.inkomen_aanvrager["aow"] == 0).all(axis=1)
+    assert (rec.aow_opbouw[geen, 0] == 1).all()                                  # no AOW: nothing to shorten

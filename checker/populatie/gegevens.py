@@ -41,7 +41,7 @@ class Doel(BaseModel):
     id: str
     omschrijving: str
     waarde: float
-    eenheid: Literal["huishoudens", "personen", "kinderen", "euro/jaar"]
+    eenheid: Literal["huishoudens", "personen", "kinderen", "euro/jaar", "euro/huishouden/jaar"]
     jaar: int
     peildatum: date | None = None
     maat: str

@@ -45,7 +45,7 @@ def kalibratiedoelen() -> list[Doel]:
     """The counts the weights are fitted to; an average cannot be one (a weighted sum must hit it)."""
     uit = [d for d in doelen() if d.gebruik == "kalibratie"]
     for d in uit:
-        if maten.is_gemiddelde(d.maat) or d.eenheid == "euro/jaar":
+        if maten.is_gemiddelde(d.maat) or d.eenheid.startswith("euro"):
             raise RegelFout(f"rules/populatie/doelen.yaml: '{d.id}' kan geen kalibratiedoel zijn (alleen aantallen)")
     return uit
 

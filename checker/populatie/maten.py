@@ -151,6 +151,13 @@ def _aow_personen(s: Stand) -> np.ndarray:
             + (inv.inkomen_partner["aow"] > 0).any(axis=1).astype(float))
 
 
+def _aow_onvolledig(s: Stand) -> np.ndarray:
+    """AOW'ers with less than a full AOW (AOW art. 13 lid 1)."""
+    inv = s.records.invoer
+    heeft = np.stack([(inv.inkomen_aanvrager["aow"] > 0).any(axis=1), (inv.inkomen_partner["aow"] > 0).any(axis=1)], 1)
+    return (heeft & (s.records.aow_opbouw < 1.0)).sum(axis=1).astype(float)
+
+
 def _met_partner(s: Stand) -> np.ndarray:
     return s.records.invoer.heeft_partner.any(axis=1)
 
@@ -260,7 +267,10 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     "personen.aow_samenwonend": lambda s: np.where(_met_partner(s), _aow_personen(s), 0.0),
     "personen.zzp": lambda s: s.records.zzp.sum(axis=1).astype(float),
     "personen.ww": lambda s: s.records.ww_maanden.sum(axis=(1, 2)) / 12.0,   # average over the months: a stock
-    "personen.bijstand": lambda s: s.ontvangt["bijstand"] * (1.0 + _met_partner(s)),
+    # below the AOW age (the AIO above it is counted apart)
+    "personen.bijstand": lambda s: (s.ontvangt["bijstand"] & ~aow_huishouden(s.records)) * (1.0 + _met_partner(s)),
+    "personen.aow_onvolledig": _aow_onvolledig,
+    "huishoudens.aio": lambda s: (s.ontvangt["bijstand"] & aow_huishouden(s.records)).astype(float),
     "personen.wga": _wia(("loongerelateerd", "na_loongerelateerd")),
     "personen.wga_loongerelateerd": _wia(("loongerelateerd",)),
     "personen.iva": _wia(("iva",)),

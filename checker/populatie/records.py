@@ -38,6 +38,7 @@ class Records:
     ww_maanden: np.ndarray      # (N, 2, 12) bool: months with WW
     trekking: dict[str, np.ndarray]   # regeling -> (N,) uniform draw; the household claims when draw >= niet-gebruik
     trekking_bewoner: np.ndarray      # (N, B) the same for what each bewoner claims in his or her own name
+    aow_opbouw: np.ndarray            # (N, 2) aanvrager/partner: the part of a full AOW built up (1 = full or no AOW)
 
     @property
     def n(self) -> int:
@@ -442,9 +443,27 @@ def blok(jaar: int, nummer: int) -> Records:
         ontvangt={k: np.zeros((n, 12)) for k in TOESLAGEN},
         heeft_wia_zonder_uitkering=(np.stack([wia_a["fase"], wia_p["fase"]], axis=1) > 0).any(axis=1),
     )
-    trekking_bewoner = t.rng.random(h["aanwezig"].shape)   # drawn last: every draw before it stays as it was
+    # drawn after everything else, so every draw before them stays as it was
+    trekking_bewoner = t.rng.random(h["aanwezig"].shape)
+    aow_opbouw = _onvolledige_aow(t, ink_a, ink_p)
     return Records(invoer=inv, type=h["soort"], bijstand=bijstand, corporatie=wonen["corporatie"], zzp=ik["zzp"],
-                   ww_maanden=ik["ww_maanden"], trekking=trekking, trekking_bewoner=trekking_bewoner)
+                   ww_maanden=ik["ww_maanden"], trekking=trekking, trekking_bewoner=trekking_bewoner,
+                   aow_opbouw=aow_opbouw)
+
+
+def _onvolledige_aow(t: _Trekker, *inkomens: dict[str, np.ndarray]) -> np.ndarray:
+    """(N, 2) the part of a full AOW each AOW'er built up: 2% less per year not insured in the 50 years before the
+    AOW age (AOW art. 13 lid 1), for the share of households of aow.onvolledig.aandeel; the aanvullend pensioen
+    shrinks with it (ontwerp.yaml, onvolledige_aow). Scales the AOW and pensioen of ``inkomens`` in place."""
+    laag, hoog = t.o["onvolledige_aow"]["opbouw"]
+    getroffen = t.kans(float(kenmerk("aow.onvolledig.aandeel", t.jaar)))
+    getrokken = np.where(getroffen[:, None], np.round(t.uniform(laag, hoog, (t.n, 2)) * 50) / 50, 1.0)
+    opbouw = np.ones((t.n, 2))
+    for k, ink in enumerate(inkomens):
+        opbouw[:, k] = np.where((ink["aow"] > 0).any(axis=1), getrokken[:, k], 1.0)
+        for bron in ("aow", "pensioen"):
+            ink[bron][:] = np.round(ink[bron] * opbouw[:, k, None], 2)
+    return opbouw
 
 
 def plak(delen: list[Records]) -> Records:
