@@ -118,14 +118,10 @@ GEBEURTENIS = Feitsoort("gebeurtenis", (
     *(Veld(naam, "datum", f"uiterste datum: {wat}") for naam, wat in _TERMIJNEN),
     *(Veld(f"{naam}_verstreken", "waarheid", f"de peildatum ligt na de uiterste datum om {wat}")
       for naam, wat in _TERMIJNEN),
-    Veld("huurtoeslag_ontvangen", "waarheid", "er komt dit jaar een voorschot huurtoeslag binnen"),
-    Veld("huurtoeslag_berekend", "waarheid", "samenloop berekent de huurtoeslag"),
-    Veld("huurtoeslag_recht", "waarheid", "er is dit jaar recht op huurtoeslag"),
     Veld("huurwoning", "waarheid", "het huishouden huurt"),
     Veld("toeslagvoorschot", "waarheid", "in de maand van de gebeurtenis of de maand ervoor komt een voorschot van "
                                          "een toeslag binnen"),
     Veld("ontvangen_toeslagen", "tekst", "die toeslagen (namen)", alleen_tekst=True),
-    Veld("huurtoeslag_voorschot", "waarheid", "daaronder huurtoeslag"),
     Veld("bijstand_ontvangen", "waarheid", "de aanvrager of de partner krijgt rond de gebeurtenis bijstand"),
     Veld("aow_ontvangen", "waarheid", "de aanvrager of de partner krijgt rond de gebeurtenis AOW"),
     Veld("persoon_naam", "tekst", "de naam of rol van de persoon (of 'iemand in het huishouden')", alleen_tekst=True),
@@ -134,8 +130,6 @@ GEBEURTENIS = Feitsoort("gebeurtenis", (
     Veld("persoon_ontvangt_wga", "waarheid", "de persoon krijgt een WGA-uitkering rond de gebeurtenis"),
     Veld("uwv_uitkeringen", "tekst", "die uitkeringen van UWV (namen)", alleen_tekst=True),
     Veld("persoon_onder_aow_leeftijd", "waarheid", "de persoon is op de datum jonger dan de AOW-leeftijd"),
-    Veld("kinderbijslag_recht", "waarheid", "er is dit jaar recht op kinderbijslag"),
-    Veld("eerste_kind", "waarheid", "bij een geboorte: geen ander kind jonger dan de kinderbijslagleeftijd"),
     Veld("svb_regelingen", "tekst", "wat de SVB betaalt (AOW, kinderbijslag)", alleen_tekst=True),
     Veld("bedrag", "getal", "het bedrag van de gebeurtenis (bij een huurwijziging de nieuwe kale huur)",
          optioneel=True),
@@ -218,6 +212,8 @@ def regelingvelden(r: "Regeling") -> dict[str, Veld]:
 def velden(feit: str, register: "Register", regelingen: Iterable[str] | None = None) -> dict[str, Veld]:
     """The fields a rule on ``feit`` can see; for 'regeling' those of the regelingen it is about (all of them when it
     does not say), the common ones first."""
+    if feit == "gebeurtenis":   # what an event means for a regeling, declared in its registration
+        return _samen(GEBEURTENIS.velden, *(r.gebeurtenisvelden for r in register))
     if feit != "regeling":
         return {v.naam: v for v in FEITSOORTEN[feit].velden}
     sleutels = register.sleutels if regelingen is None else regelingen
@@ -386,6 +382,17 @@ def iso_datums(datums: dict[int, date], sleutels: np.ndarray) -> np.ndarray:
     """(N,) ISO date strings for month indices, from a small table (the rules engine takes dates as text)."""
     tabel = {k: d.isoformat() for k, d in datums.items()}
     return np.array([tabel[int(k)] for k in sleutels], dtype=object) if sleutels.size else np.array([], dtype=object)
+
+
+def ontvangen_rond(bedragen: tuple[float, ...], maand: int) -> bool:
+    """Paid in ``maand`` (0 = January), the month of an event, or in the month before: it still runs when the
+    event happens (a benefit that stopped months earlier brings no duty to report)."""
+    return bedragen[maand] > 0 or (maand > 0 and bedragen[maand - 1] > 0)
+
+
+def leeftijd_op(geboren: date, dag: date) -> int:
+    """Age in whole years on ``dag``."""
+    return dag.year - geboren.year - ((dag.month, dag.day) < (geboren.month, geboren.day))
 
 
 def noem(persoon) -> str:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import feitsoorten, klif, opmaak, paden, yamllader
 from .berekening import REGELING_NAMEN, Resultaat
 from .engine import Regelset
-from .feitsoorten import noem
+from .feitsoorten import leeftijd_op, noem, ontvangen_rond
 from .fouten import RegelFout
 from .huishouden import Gebeurtenis, Huishouden, Ontvangt
 from .invoer import Invoer
@@ -322,13 +322,13 @@ def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, peil: date) -> list
         feit = {"t": "gebeurtenis", "soort": g.soort, "datum": g.datum, "persoon": g.persoon or "", "nummer": nr,
                 **{veld: g.datum + dagen for veld, dagen in termijnen.items()},
                 **{f"{veld}_verstreken": peil > g.datum + dagen for veld, dagen in termijnen.items()},
-                **huurtoeslagfeiten(h, res, i),
+                "huurwoning": bool(h.wonen is not None and h.wonen.soort == "huur"),
                 **ontvangstfeiten(h, g.datum.month - 1),
-                **persoonsfeiten(h, g, float(res.parameters.waarde("algemeen.aow_leeftijd"))),
-                "kinderbijslag_recht": heeft_recht(res, "kinderbijslag", i),
-                "eerste_kind": eerste_kind(h, g.datum, float(res.parameters.waarde("kinderbijslag.maximumleeftijd")))}
-        feit["svb_regelingen"] = opsomming([naam for naam, ja in (("AOW", feit["aow_ontvangen"]),
-                                                                  ("kinderbijslag", feit["kinderbijslag_recht"])) if ja])
+                **persoonsfeiten(h, g, float(res.parameters.waarde("algemeen.aow_leeftijd")))}
+        for r in actief():
+            if r.gebeurtenisfeiten is not None:
+                feit.update(r.gebeurtenisfeiten(h, res.regelingen[r.sleutel], i, g, res.parameters))
+        feit["svb_regelingen"] = opsomming(["AOW"] * feit["aow_ontvangen"] + svb_met_recht(res, i))
         if g.bedrag is not None:
             feit["bedrag"] = g.bedrag
         if h.wonen is not None and g.soort == "huurwijziging":
@@ -337,24 +337,13 @@ def gebeurtenisfeiten(h: Huishouden, res: Resultaat, i: int, peil: date) -> list
     return uit
 
 
-def heeft_recht(res: Resultaat, regeling: str, i: int) -> bool:
-    u = res.regelingen.get(regeling)
-    return bool(u is not None and u.berekend and u.recht[i])
+SVB = "Sociale Verzekeringsbank"   # pays the AOW, and the regelingen registered with this instantie
 
 
-def huurtoeslagfeiten(h: Huishouden, res: Resultaat, i: int) -> dict[str, Any]:
-    """Huurtoeslag over the whole year: received (voorschot), computed and a right to it, and a rented home."""
-    ht = res.regelingen.get("huurtoeslag")
-    return {"huurtoeslag_ontvangen": sum(h.ontvangt.huurtoeslag) > 0,
-            "huurtoeslag_berekend": bool(ht is not None and ht.berekend),
-            "huurtoeslag_recht": heeft_recht(res, "huurtoeslag", i),
-            "huurwoning": bool(h.wonen is not None and h.wonen.soort == "huur")}
-
-
-def ontvangen_rond(bedragen: tuple[float, ...], maand: int) -> bool:
-    """Paid in ``maand`` (0 = January), the month of the event, or in the month before: it still runs when the
-    event happens (a benefit that stopped months earlier brings no duty to report)."""
-    return bedragen[maand] > 0 or (maand > 0 and bedragen[maand - 1] > 0)
+def svb_met_recht(res: Resultaat, i: int) -> list[str]:
+    """The names of the regelingen the SVB pays that household i has a right to this year (a change is reported to
+    the SVB: AOW art. 49, AKW art. 15)."""
+    return [REGELING_NAMEN[k] for k, u in res.regelingen.items() if u.instantie == SVB and u.berekend and u.recht[i]]
 
 
 def ontvangstfeiten(h: Huishouden, maand: int) -> dict[str, Any]:
@@ -364,7 +353,6 @@ def ontvangstfeiten(h: Huishouden, maand: int) -> dict[str, Any]:
     toeslagen = [k for k in ONTVANGST if ontvangen_rond(getattr(h.ontvangt, k), maand)]
     return {"toeslagvoorschot": bool(toeslagen),
             "ontvangen_toeslagen": opsomming([REGELING_NAMEN[k] for k in toeslagen]),
-            "huurtoeslag_voorschot": "huurtoeslag" in toeslagen,
             "bijstand_ontvangen": any(ontvangen_rond(p.inkomen.bijstand_ontvangen, maand) for p in ouders),
             "aow_ontvangen": any(ontvangen_rond(p.inkomen.aow, maand) for p in ouders)}
 
@@ -383,17 +371,6 @@ def persoonsfeiten(h: Huishouden, g: Gebeurtenis, aow_leeftijd: float) -> dict[s
             "persoon_ontvangt_ww": ontvangen_rond(p.inkomen.ww, maand),
             "persoon_ontvangt_wga": ontvangen_rond(p.inkomen.wga, maand), "uwv_uitkeringen": opsomming(uwv),
             "persoon_onder_aow_leeftijd": leeftijd_op(h.geboortedatum(p), g.datum) < aow_leeftijd}
-
-
-def eerste_kind(h: Huishouden, geboren: date, maximumleeftijd: float) -> bool:
-    """No other child in the household young enough for kinderbijslag on the birth date (AKW art. 7 lid 1). For a
-    next child the SVB adjusts the kinderbijslag by itself; for the first one the parents apply (AKW art. 14 lid 1)."""
-    return not any(h.geboortedatum(k) < geboren and leeftijd_op(h.geboortedatum(k), geboren) < maximumleeftijd
-                   for k in h.kinderen)
-
-
-def leeftijd_op(geboren: date, dag: date) -> int:
-    return dag.year - geboren.year - ((dag.month, dag.day) < (geboren.month, geboren.day))
 
 
 def opsomming(namen: list[str]) -> str:

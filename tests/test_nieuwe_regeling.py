@@ -6,6 +6,7 @@ import io
 
 import numpy as np
 import pytest
+import yaml
 from rich.console import Console
 
 from checker import api, check, feitsoorten, hervorming, huishouden, rapport, scan, signalen
@@ -125,3 +126,33 @@ def test_without_its_registration_a_rule_about_it_is_refused():
     anders = signalen.SignaalRegel.model_validate({**REGEL, "als": {"regeling": "energietoeslag", "maanden": 1}})
     with pytest.raises(RegelFout, match="onbekend veld 'maanden'"):
         signalen.controleer_velden(anders, register.standaard().met(ENERGIETOESLAG))
+
+
+# What a life event means for it: declared in its registration, not in signalen.py.
+def energie_bij_gebeurtenis(h, u, i, g, parameters) -> dict:
+    return {"energietoeslag_loopt": bool(u.maandbedragen[i, g.datum.month - 1] > 0)}
+
+
+MET_GEBEURTENIS = Regeling(**{**ENERGIETOESLAG.__dict__, "gebeurtenisvelden": (
+    Veld("energietoeslag_loopt", "waarheid", "in de maand van de gebeurtenis wordt energietoeslag betaald"),),
+    "gebeurtenisfeiten": energie_bij_gebeurtenis})
+REGEL_GEBEURTENIS = {"naam": "energietoeslag_verhuizing", "code": "GEBEURTENIS_DOORGEVEN", "ernst": "midden",
+                     "feit": "gebeurtenis", "als": {"soort": "verhuizing", "energietoeslag_loopt": True},
+                     "titel": "Verhuizing doorgeven", "uitleg": "x", "actie": "Geef het door aan de gemeente.",
+                     "bewoner": "x", "instantie": "gemeente", "regelingen": ["energietoeslag"], "bronnen": ["x"]}
+
+
+def test_what_an_event_means_for_it_is_declared_in_its_registration():
+    regel = signalen.SignaalRegel.model_validate(REGEL_GEBEURTENIS)
+    with register.gebruik(register.standaard().met(MET_GEBEURTENIS)) as r:
+        signalen.controleer_velden(regel, r)
+        bestand = yaml.safe_load((REPO / "personas" / f"{PERSONA}.yaml").read_text(encoding="utf-8"))
+        h = huishouden.valideer({**bestand, "gebeurtenissen": [{"soort": "verhuizing", "datum": "2026-05-10"}]})
+        _, res = api.bereken_huishouden(h)
+        [feit] = signalen.gebeurtenisfeiten(h, res, 0, h.peildatum)
+        feitsoorten.controleer_feit(feit, r)          # exactly the declared fields, the registration's included
+        assert feit["energietoeslag_loopt"] is True
+    with pytest.raises(RegelFout, match="onbekend veld 'energietoeslag_loopt'"):
+        signalen.controleer_velden(regel, register.standaard().met(ENERGIETOESLAG))
+    with pytest.raises(register.RegisterFout, match="gebeurtenisvelden en gebeurtenisfeiten"):
+        register.standaard().met(Regeling(**{**ENERGIETOESLAG.__dict__, "gebeurtenisfeiten": energie_bij_gebeurtenis}))

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import opmaak
-from ..feitsoorten import Veld
+from ..feitsoorten import Veld, ontvangen_rond
+from ..huishouden import Gebeurtenis, Huishouden
 from ..invoer import Invoer
 from ..parameters import ParameterLezer, Parameters
 from . import awir
@@ -531,11 +532,30 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
     return uit
 
 
+GEBEURTENISVELDEN = (
+    Veld("huurtoeslag_ontvangen", "waarheid", "er komt dit jaar een voorschot huurtoeslag binnen"),
+    Veld("huurtoeslag_berekend", "waarheid", "samenloop berekent de huurtoeslag"),
+    Veld("huurtoeslag_recht", "waarheid", "er is dit jaar recht op huurtoeslag"),
+    Veld("huurtoeslag_voorschot", "waarheid", "in de maand van de gebeurtenis of de maand ervoor komt een voorschot "
+                                              "huurtoeslag binnen"),
+)
+
+
+def gebeurtenisfeiten(h: Huishouden, u: Uitkomst, i: int, g: Gebeurtenis, parameters: Parameters) -> dict:
+    """What a life event means for the huurtoeslag: a voorschot that runs makes a change one to report (Awir art.
+    17), and whether there is a right this year."""
+    ontvangt = getattr(h.ontvangt, REGELING)
+    return {"huurtoeslag_ontvangen": sum(ontvangt) > 0, "huurtoeslag_berekend": u.berekend,
+            "huurtoeslag_recht": bool(u.berekend and u.recht[i]),
+            "huurtoeslag_voorschot": ontvangen_rond(ontvangt, g.datum.month - 1)}
+
+
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="huurtoeslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     nodig={"inkomstenbelasting": InkomenNaBelasting},   # the toetsingsinkomen (Awir art. 8), through the household
     feitvelden=awir.TOESLAGFEITEN + (
         Veld("rekenhuur", "getal", "de rekenhuur per maand (Wet op de huurtoeslag art. 5), gemiddeld over het jaar"),
     ),
+    gebeurtenisvelden=GEBEURTENISVELDEN, gebeurtenisfeiten=gebeurtenisfeiten,
     voorschot=True, vermogen_op_1_januari=True, rang=50,
 )

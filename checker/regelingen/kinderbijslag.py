@@ -17,7 +17,8 @@ from datetime import date
 import numpy as np
 
 from .. import opmaak
-from ..feitsoorten import Veld
+from ..feitsoorten import Veld, leeftijd_op
+from ..huishouden import Gebeurtenis, Huishouden
 from ..invoer import Invoer, leeftijd_per_maand
 from ..parameters import Parameters
 from .register import Regeling
@@ -167,10 +168,31 @@ def _waarschuwingen(i, inv, p, schoolleeftijd) -> list[str]:
     return uit
 
 
+GEBEURTENISVELDEN = (
+    Veld("kinderbijslag_recht", "waarheid", "er is dit jaar recht op kinderbijslag"),
+    Veld("eerste_kind", "waarheid", "bij een geboorte: geen ander kind jonger dan de kinderbijslagleeftijd"),
+)
+
+
+def gebeurtenisfeiten(h: Huishouden, u: Uitkomst, i: int, g: Gebeurtenis, parameters: Parameters) -> dict:
+    """What a life event means for the kinderbijslag: a right this year, and at a birth whether it is the first
+    child (for a next one the SVB adjusts the kinderbijslag by itself; for the first the parents apply, AKW art. 14
+    lid 1)."""
+    maximum = float(parameters.waarde("kinderbijslag.maximumleeftijd"))
+    return {"kinderbijslag_recht": bool(u.berekend and u.recht[i]), "eerste_kind": eerste_kind(h, g.datum, maximum)}
+
+
+def eerste_kind(h: Huishouden, geboren: date, maximumleeftijd: float) -> bool:
+    """No other child in the household young enough for kinderbijslag on the birth date (AKW art. 7 lid 1)."""
+    return not any(h.geboortedatum(k) < geboren and leeftijd_op(h.geboortedatum(k), geboren) < maximumleeftijd
+                   for k in h.kinderen)
+
+
 REGISTRATIE = Regeling(
     sleutel=REGELING, naam="kinderbijslag", instantie=INSTANTIE, soort="uitkering", bereken=bereken,
     geeft=KinderbijslagPerKind,
     feitvelden=(Veld("aantal_kinderen_met_kinderbijslag", "geheel", "kinderen met kinderbijslag in ten minste één "
                                                                     "kwartaal"),),
+    gebeurtenisvelden=GEBEURTENISVELDEN, gebeurtenisfeiten=gebeurtenisfeiten,
     rang=60,
 )

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ..feitsoorten import Veld
-    from ..huishouden import Huishouden
+    from ..huishouden import Gebeurtenis, Huishouden
     from ..invoer import Invoer
     from ..parameters import Parameters
 
@@ -67,6 +67,11 @@ class Regeling:
     signaalfeiten: Callable[[Uitkomst, "Invoer", "Parameters"], dict[str, Any]] | None = None
     peilfeiten: Callable[[Uitkomst, "Invoer", "Parameters", "date"], dict[str, Any]] | None = None
     tekstfeiten: Callable[[dict[str, Any], "Huishouden"], dict[str, Any]] | None = None
+    # the fields it adds to every 'gebeurtenis' fact (a life event), and the function that fills them for household
+    # i: (household, its Uitkomst, i, the event, parameters) -> fields (what the event means for this regeling)
+    gebeurtenisvelden: tuple["Veld", ...] = ()
+    gebeurtenisfeiten: Callable[["Huishouden", Uitkomst, int, "Gebeurtenis", "Parameters"],
+                                dict[str, Any]] | None = None
     rang: int = 1000                      # where it stands in lists when the needs leave the order open
 
 
@@ -176,6 +181,8 @@ class Register(Sequence):
 def _controleer(r: Regeling, alle: dict[str, Regeling]) -> None:
     if r.soort not in SOORTEN:
         raise RegisterFout(f"regeling '{r.sleutel}': soort '{r.soort}' (kies uit {', '.join(SOORTEN)})")
+    if bool(r.gebeurtenisvelden) != (r.gebeurtenisfeiten is not None):
+        raise RegisterFout(f"regeling '{r.sleutel}': gebeurtenisvelden en gebeurtenisfeiten horen bij elkaar")
     for sleutel, soort in r.nodig.items():
         ander = alle.get(sleutel)
         if ander is None:
