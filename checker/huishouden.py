@@ -382,16 +382,14 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
                     problemen.append((f"personen[{i}].geboortedatum", f"ligt na het berekeningsjaar {int(jaar)}"))
                 lft = p.get("leeftijd")
                 if is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
-                    problemen.append((f"personen[{i}].leeftijd",
-                                      f"past niet bij geboortedatum {gebd.isoformat()} "
+                    problemen.append((f"personen[{i}].leeftijd", f"past niet bij geboortedatum {gebd.isoformat()} "
                                       f"(leeftijd op 1 januari {int(jaar)})"))
             inkomen = p.get("inkomen")
             if (isinstance(inkomen, dict) and _niet_nul(inkomen.get("bijstand"))
                     and _niet_nul(inkomen.get("bijstand_netto"))):
-                problemen.append((f"personen[{i}].inkomen.bijstand_netto",
-                                  "geef de bijstand die nu wordt ontvangen óf netto (bijstand_netto, zoals op de "
-                                  "beschikking van de gemeente) óf bruto (bijstand, zoals op de jaaropgaaf), "
-                                  "niet allebei"))
+                problemen.append((f"personen[{i}].inkomen.bijstand_netto", "geef de bijstand die nu wordt "
+                                  "ontvangen óf netto (bijstand_netto, zoals op de beschikking van de gemeente) óf "
+                                  "bruto (bijstand, zoals op de jaaropgaaf), niet allebei"))
             if p.get("kinderopvang") is not None and p.get("rol") != "kind":
                 problemen.append((f"personen[{i}].kinderopvang", "alleen mogelijk bij een persoon met rol: kind"))
             if p.get("wia") is not None and p.get("rol") not in ("aanvrager", "partner"):

@@ -298,8 +298,7 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         uitleg=awir.met_voorschotregel(lambda i: _uitleg(i, inv, parameters, p, b, sluit_uit), inv, REGELING,
                                        jaarbedrag),
         bronnen=lambda i: _bronnen(i, inv, parameters, p, b),
-        waarschuwingen=lambda i: _waarschuwingen(i, inv, parameters, p, b, sluit_uit),
-        lezer=p,
+        waarschuwingen=lambda i: _waarschuwingen(i, inv, parameters, p, b, sluit_uit), lezer=p,
         signaalbronnen={"bron_recht": "Wet op de huurtoeslag art. 7 lid 1 en art. 21",
                         "bron_vermogen": "Awir art. 7 lid 3 en 4 (Wet op de huurtoeslag art. 7 lid 1)"},
         feiten={
