@@ -98,7 +98,8 @@ def tijdlijn_json(h: Huishouden, res: Resultaat, sigs: list[dict], i: int = 0) -
             "maand": sleutel,
             "regelingen": {k: round(r[m], 2) for k, r in recht.items() if abs(r[m]) >= 0.005},
             "ontvangt": {k: round(v[m], 2) for k, v in ontvangt.items() if v[m] > 0},
-            "gebeurtenissen": [{"datum": g.datum.isoformat(), "soort": g.soort, **({"persoon": g.persoon} if g.persoon else {})}
+            "gebeurtenissen": [{"datum": g.datum.isoformat(), "soort": g.soort,
+                                **({"persoon": g.persoon} if g.persoon else {})}
                                for g in h.gebeurtenissen if g.datum.month == m + 1],
             "termijnen": [{"datum": s["datum"], "code": s["code"], "instantie": s["instantie"]}
                           for s in sigs if s.get("datum", "").startswith(sleutel)],

@@ -61,7 +61,8 @@ def _parser() -> _Parser:
 
     sub.add_parser("personas", help="toon de ingebouwde huishoudens")
 
-    s = sub.add_parser("scan", help="veeg één inkomensbron van één persoon en zoek armoedevallen en hoge marginale druk")
+    s = sub.add_parser("scan",
+                       help="veeg één inkomensbron van één persoon en zoek armoedevallen en hoge marginale druk")
     s.add_argument("bron_huishouden", metavar="BESTAND_OF_PERSONA", help="pad naar een huishoudbestand of een persona")
     s.add_argument("--persoon", help="id van de aanvrager of partner wiens inkomen verandert (standaard de aanvrager)")
     s.add_argument("--bron", default="loon", choices=["loon", "winst"], help="welke inkomensbron (standaard loon)")
@@ -78,12 +79,14 @@ def _parser() -> _Parser:
     h.add_argument("--json", action="store_true", help="uitvoer als JSON (contract schema 1)")
     h.add_argument("--populatie", type=_aantal, nargs="?", const=LANDELIJK, metavar="N",
                    help="draai de hervorming ook op de gekalibreerde landelijke populatie (zonder N: bedragen voor "
-                        "heel Nederland), of met N op een snelle synthetische populatie van N huishoudens (illustratief)")
+                        "heel Nederland), of met N op een snelle synthetische populatie van N huishoudens "
+                        "(illustratief)")
     h.add_argument("--seed", type=int, default=0, help="seed van de synthetische populatie (standaard 0)")
     h.add_argument("--dask", action="store_true",
                    help="reken de stukken van de populatie parallel met Dask (extra 'dask' nodig)")
     h.add_argument("--scan", action="store_true",
-                   help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt of wegneemt")
+                   help="toon per huishouden de kliffen langs het inkomen van de aanvrager die de hervorming maakt "
+                        "of wegneemt")
     h.add_argument("--grafiek", metavar="UIT.png",
                    help="schrijf een grafiek van het verschil per huishouden (en per deciel van de populatie)")
     po = sub.add_parser("populatie", help="de gekalibreerde landelijke populatie: kosten en bereik per regeling voor "
@@ -163,7 +166,8 @@ def _schrijf_grafiek(teken, uit: dict[str, Any], pad: str) -> None:
     try:
         teken(uit, pad)
     except OSError:
-        raise InvoerFout([("--grafiek", f"kan {pad} niet schrijven: bestaat de map en mag u daar schrijven?")]) from None
+        raise InvoerFout([("--grafiek",
+                           f"kan {pad} niet schrijven: bestaat de map en mag u daar schrijven?")]) from None
 
 
 def _lever(args, uit: dict[str, Any], teken, toon) -> int:
@@ -253,8 +257,8 @@ def _web(args) -> int:
     return 0
 
 
-OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan, "hervorming": _hervorming,
-              "populatie": _populatie, "web": _web}
+OPDRACHTEN = {"check": _check, "parameters": _parameters, "personas": _personas, "scan": _scan,
+              "hervorming": _hervorming, "populatie": _populatie, "web": _web}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,8 @@ def teken_scan(uit: dict[str, Any], pad: str) -> None:
     if sleutels:
         ax.stackplot(bruto, *[[p["regelingen"][k] for p in uit["punten"]] for k in sleutels],
                      labels=[REGELING_NAMEN[k] for k in sleutels], alpha=0.55)
-    label = "netto besteedbaar per maand" if uit.get("compleet", True) else "bruto + regelingen per maand (nog géén netto)"
+    label = ("netto besteedbaar per maand" if uit.get("compleet", True)
+             else "bruto + regelingen per maand (nog géén netto)")
     ax.plot(bruto, netto, color="black", linewidth=2, label=label)
     for s in uit["sprongen"]:
         ax.axvspan(s["van"], s["tot"], color="red", alpha=0.25)
@@ -49,7 +50,8 @@ def teken_hervorming(uit: dict[str, Any], pad: str) -> None:
     ax = assen[0][0]
     hs = uit["huishoudens"]
     verschil = [h["verschil"]["netto_besteedbaar_inkomen"] for h in hs]
-    kleuren = ["#c0392b" if h["tegen_de_richting"] else ("#2e86c1" if v >= 0 else "#e67e22") for h, v in zip(hs, verschil)]
+    kleuren = ["#c0392b" if h["tegen_de_richting"] else ("#2e86c1" if v >= 0 else "#e67e22")
+               for h, v in zip(hs, verschil)]
     ax.barh([h["naam"] for h in hs], verschil, color=kleuren)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.invert_yaxis()
@@ -66,7 +68,8 @@ def teken_hervorming(uit: dict[str, Any], pad: str) -> None:
         ax2.set_xticks([d["deciel"] for d in decielen])
         ax2.set_xlabel("deciel van het bruto huishoudinkomen")
         ax2.set_ylabel("gemiddeld verschil netto per jaar (€)")
-        titel = (f"Nederland: {round(pop['huishoudens']):,} huishoudens (gekalibreerd)" if pop.get("soort") == "landelijk"
+        titel = (f"Nederland: {round(pop['huishoudens']):,} huishoudens (gekalibreerd)"
+                 if pop.get("soort") == "landelijk"
                  else f"synthetische populatie van {pop['huishoudens']:,} huishoudens (illustratief)")
         ax2.set_title(titel.replace(",", "."), fontsize=10)
         ax2.grid(axis="y", alpha=0.3)

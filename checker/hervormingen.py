@@ -133,8 +133,9 @@ def scan_vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, tot: float = 60
     for p in (basis_p, hervorm_p):
         res = bereken_scan(h, a.id, bron, bedragen, p)
         netto, regelingen = per_maand(res)
-        uit.append({(s["van"], s["tot"]): s for s in sprongen(bedragen, netto, Veranderingen(regelingen, res.regelingen, namen(h)),
-                                                              a.id.capitalize()) if not s["klein"]})
+        uit.append({(s["van"], s["tot"]): s
+                    for s in sprongen(bedragen, netto, Veranderingen(regelingen, res.regelingen, namen(h)),
+                                      a.id.capitalize()) if not s["klein"]})
     basis, nieuw = uit
     return {"persoon": a.id, "bron": bron, "van": 0.0, "tot": tot, "stap": stap,
             "sprongen_nieuw": [nieuw[k] for k in sorted(nieuw.keys() - basis.keys())],
@@ -144,7 +145,8 @@ def scan_vergelijk(h: huishouden.Huishouden, basis_p, hervorm_p, tot: float = 60
 def hervorming(bron: Any, *huishoudens: Any, met_scan: bool = False) -> dict[str, Any]:
     """Contract section 6: with no households named, every built-in persona. With ``met_scan`` each
     household also gets the cliffs along its aanvrager's income sweep that the reform creates or removes."""
-    h_lijst = list(huishoudens[0]) if len(huishoudens) == 1 and isinstance(huishoudens[0], (list, tuple)) else list(huishoudens)
+    h_lijst = (list(huishoudens[0]) if len(huishoudens) == 1 and isinstance(huishoudens[0], (list, tuple))
+               else list(huishoudens))
     ref = lees_hervorming(bron)
     jaar = ref["jaar"]
     basis_p, hervorm_p = parameters_voor(ref)
@@ -216,7 +218,8 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
     }
     tegen = ((direct > d) & (verschil < -d)) | ((direct < -d) & (verschil > d))
     verliezers = [int(i) for i in np.argsort(verschil, kind="stable")[:VOORBEELDEN] if verschil[i] < -wv]
-    uit["voorbeelden"] = {"tegen_de_richting": [voorbeeld(inv, rb, rh, int(i)) for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
+    uit["voorbeelden"] = {"tegen_de_richting": [voorbeeld(inv, rb, rh, int(i))
+                                                for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
                           "grootste_verliezers": [voorbeeld(inv, rb, rh, i) for i in verliezers]}
     if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
         rb_v = bereken(populatie.met_voorschotten(inv, rb, stuk_seed), basis_p)
@@ -232,7 +235,8 @@ def voorbeeld(inv, rb, rh, i: int) -> dict[str, Any]:
     """One synthetic household that a beleidsmaker can look at, and check on its own with `samenloop check`."""
     from . import populatie
     from .berekening import REGELINGEN
-    regelingen = {k: round(float(rh.regelingen[k].jaarbedrag[i] - rb.regelingen[k].jaarbedrag[i]), 2) for k in REGELINGEN}
+    regelingen = {k: round(float(rh.regelingen[k].jaarbedrag[i] - rb.regelingen[k].jaarbedrag[i]), 2)
+                  for k in REGELINGEN}
     return {"verschil_netto": round(float(rh.netto.maandbedragen[i].sum() - rb.netto.maandbedragen[i].sum()), 2),
             "regelingen": {k: v for k, v in regelingen.items()
                            if abs(v) >= instellingen.waarde("hervorming.kleinste_verschil")},
@@ -305,8 +309,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
         "schema": SCHEMA, "hervorming": ref["naam"], "jaar": jaar,
         "populatie": {
             "huishoudens": n, "seed": seed, "stukken": len(taken), "dask": bool(dask),
-            "toelichting": "Synthetische populatie (rules/populatie/synthetisch.yaml): verdelingen deels illustratief; bedragen "
-                           "zijn totalen over deze huishoudens, geen raming voor Nederland.",
+            "toelichting": "Synthetische populatie (rules/populatie/synthetisch.yaml): verdelingen deels illustratief; "
+                           "bedragen zijn totalen over deze huishoudens, geen raming voor Nederland.",
             "regelingen": {k: {"basis": round(b, 2), "hervorming": round(h, 2), "verschil": round(h - b, 2)}
                            for k, (b, h) in t["regelingen"].items()},
             "netto_besteedbaar_inkomen": {"basis": round(t["netto"][0], 2), "hervorming": round(t["netto"][1], 2),
@@ -330,8 +334,8 @@ def populatie_run(bron: Any, n: int, seed: int = 0, stuk: int = 25_000, klif_sta
                                             "op_een_klif. De synthetische huishoudens hebben geen schulden of "
                                             "gebeurtenissen. Wie recht heeft op een toeslag, vraagt die aan en krijgt "
                                             "een voorschot gelijk aan het recht; een deel vraagt niet aan (het "
-                                            "niet-gebruik volgens het CPB, zie rules/populatie/synthetisch.yaml). Terugvordering "
-                                            "en nabetaling komen daarom niet voor."}}
+                                            "niet-gebruik volgens het CPB, zie rules/populatie/synthetisch.yaml). "
+                                            "Terugvordering en nabetaling komen daarom niet voor."}}
                if sig else {}),
             "doorlooptijd_s": round(duur, 2), "huishoudens_per_seconde": round(n / duur),
         },

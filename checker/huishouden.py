@@ -382,13 +382,14 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
                     problemen.append((f"personen[{i}].geboortedatum", f"ligt na het berekeningsjaar {int(jaar)}"))
                 lft = p.get("leeftijd")
                 if is_getal(lft) and _leeftijd_op(gebd, date(int(jaar), 1, 1)) != int(lft):
-                    problemen.append((f"personen[{i}].leeftijd",
-                                      f"past niet bij geboortedatum {gebd.isoformat()} (leeftijd op 1 januari {int(jaar)})"))
+                    problemen.append((f"personen[{i}].leeftijd", f"past niet bij geboortedatum {gebd.isoformat()} "
+                                      f"(leeftijd op 1 januari {int(jaar)})"))
             inkomen = p.get("inkomen")
-            if isinstance(inkomen, dict) and _niet_nul(inkomen.get("bijstand")) and _niet_nul(inkomen.get("bijstand_netto")):
-                problemen.append((f"personen[{i}].inkomen.bijstand_netto",
-                                  "geef de bijstand die nu wordt ontvangen óf netto (bijstand_netto, zoals op de "
-                                  "beschikking van de gemeente) óf bruto (bijstand, zoals op de jaaropgaaf), niet allebei"))
+            if (isinstance(inkomen, dict) and _niet_nul(inkomen.get("bijstand"))
+                    and _niet_nul(inkomen.get("bijstand_netto"))):
+                problemen.append((f"personen[{i}].inkomen.bijstand_netto", "geef de bijstand die nu wordt "
+                                  "ontvangen óf netto (bijstand_netto, zoals op de beschikking van de gemeente) óf "
+                                  "bruto (bijstand, zoals op de jaaropgaaf), niet allebei"))
             if p.get("kinderopvang") is not None and p.get("rol") != "kind":
                 problemen.append((f"personen[{i}].kinderopvang", "alleen mogelijk bij een persoon met rol: kind"))
             if p.get("wia") is not None and p.get("rol") not in ("aanvrager", "partner"):
@@ -404,7 +405,8 @@ def _samenhang(ruw: dict) -> list[tuple[str, str]]:
             continue
         d = _probeer_datum(g.get("datum"))
         if d and jaar is not None and d.year != int(jaar):
-            problemen.append((f"gebeurtenissen[{j}].datum", f"{d.isoformat()} ligt buiten het berekeningsjaar {int(jaar)}"))
+            problemen.append((f"gebeurtenissen[{j}].datum",
+                              f"{d.isoformat()} ligt buiten het berekeningsjaar {int(jaar)}"))
         wie = g.get("persoon")
         if isinstance(wie, str) and ids and wie not in ids:
             problemen.append((f"gebeurtenissen[{j}].persoon", f"onbekende persoon '{kort_tekst(wie)}'"))
@@ -467,7 +469,8 @@ def lees_tekst(tekst: str, naam: str = "invoer", grenzen: yamllader.Grenzen = ya
                 return yamllader.laad_json(tekst, grenzen)
             except json.JSONDecodeError as e:
                 if naam.endswith(".json"):
-                    raise InvoerFout([("bestand", f"{toon} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
+                    raise InvoerFout([("bestand",
+                                       f"{toon} is geen geldige JSON (regel {e.lineno}, kolom {e.colno})")]) from None
         return yamllader.laad_yaml(tekst, grenzen)
     except InvoerFout:
         raise
@@ -543,15 +546,17 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
         m = eerste_maand_na_wijziging(g.datum)
         if g.soort == "huurwijziging":
             if h.wonen is None or h.wonen.soort != "huur":
-                uit.append(f"{pad}: een huurwijziging op {datum(g.datum)}, maar het huishouden woont niet in een huurwoning.")
+                uit.append(f"{pad}: een huurwijziging op {datum(g.datum)}, maar het huishouden woont niet in een "
+                           "huurwoning.")
             elif m < 12 and any(abs(x - g.bedrag) > 0.005 for x in h.wonen.kale_huur[m:]):
-                uit.append(f"{pad}: de huur wordt per {datum(g.datum)} {euro(g.bedrag, centen=True)}, maar wonen.kale_huur "
-                           f"noemt vanaf die maand {euro(h.wonen.kale_huur[m], centen=True)}; samenloop rekent met "
-                           "wonen.kale_huur. Pas de bedragen per maand aan.")
+                uit.append(f"{pad}: de huur wordt per {datum(g.datum)} {euro(g.bedrag, centen=True)}, maar "
+                           f"wonen.kale_huur noemt vanaf die maand {euro(h.wonen.kale_huur[m], centen=True)}; "
+                           "samenloop rekent met wonen.kale_huur. Pas de bedragen per maand aan.")
         elif g.soort in ("stopt_met_werken", "start_met_werken"):
             p = personen.get(g.persoon or "")
             if p is None:
-                uit.append(f"{pad}: geef aan wie {'stopt' if g.soort == 'stopt_met_werken' else 'start'} met werken (persoon).")
+                uit.append(f"{pad}: geef aan wie {'stopt' if g.soort == 'stopt_met_werken' else 'start'} "
+                           "met werken (persoon).")
                 continue
             werk = [a + b for a, b in zip(p.inkomen.loon, p.inkomen.winst)]
             if g.soort == "stopt_met_werken" and m < 12 and any(x > 0 for x in werk[m:]):
@@ -561,12 +566,13 @@ def tegenstrijdigheden(h: Huishouden) -> list[str]:
                 uit.append(f"{pad}: {p.id} start op {datum(g.datum)} met werken, maar heeft daarna geen loon of winst.")
         elif g.soort == "geboorte":
             if not any(p.rol == "kind" and p.geboortedatum == g.datum for p in h.personen):
-                uit.append(f"{pad}: een geboorte op {datum(g.datum)}, maar geen kind met die geboortedatum in personen.")
+                uit.append(f"{pad}: een geboorte op {datum(g.datum)}, maar geen kind met die geboortedatum in "
+                           "personen.")
         elif g.soort in ("samenwonen", "scheiding"):
             uit.append(_partnerwijziging(h, g, pad))
         else:
-            uit.append(f"{pad}: '{g.soort}' op {datum(g.datum)} wordt nog niet per maand verwerkt; samenloop rekent het hele "
-                       "jaar met de huishoudsamenstelling en woning zoals opgegeven.")
+            uit.append(f"{pad}: '{g.soort}' op {datum(g.datum)} wordt nog niet per maand verwerkt; samenloop rekent "
+                       "het hele jaar met de huishoudsamenstelling en woning zoals opgegeven.")
     return uit
 
 
@@ -580,8 +586,8 @@ def _verschoven_jaar_tekst(h: Huishouden) -> str:
         genoemd = "; ".join(f"{pad} {datum(date.fromisoformat(oud))} → {datum(date.fromisoformat(nieuw))}"
                             for pad, oud, nieuw in verschoven[:6])
         meer = f" en nog {len(verschoven) - 6}" if len(verschoven) > 6 else ""
-        tekst += (f"Daarom zijn de datums die bij het jaar horen {jaren} jaar {'teruggezet' if h.jaar < bestandsjaar else 'vooruitgezet'} "
-                  f"naar {h.jaar}: {genoemd}{meer}. ")
+        tekst += (f"Daarom zijn de datums die bij het jaar horen {jaren} jaar "
+                  f"{'teruggezet' if h.jaar < bestandsjaar else 'vooruitgezet'} naar {h.jaar}: {genoemd}{meer}. ")
     tekst += (f"De geboortedatums blijven staan, dus iedereen is in {h.jaar} {jaren} jaar "
               f"{'jonger' if h.jaar < bestandsjaar else 'ouder'} dan in {bestandsjaar}. De bedragen per maand blijven "
               f"ook staan. Controleer of dat voor {h.jaar} klopt.")
@@ -601,11 +607,11 @@ def _partnerwijziging(h: Huishouden, g: Gebeurtenis, pad: str) -> str:
         effect = (f"telt {h.partner.id} {wanneer} als partner. In die maanden telt het toetsingsinkomen van de partner "
                   "over het hele jaar mee (Awir art. 3, 5, 7 lid 1 en 8).")
     else:
-        effect = (f"telt {h.partner.id} {wanneer} niet meer als partner (Awir art. 3 en 5). Bij een huwelijk eindigt het "
-                  "toeslagpartnerschap pas als het verzoek tot echtscheiding is ingediend en een van beiden op een ander "
-                  "adres staat; samenloop neemt aan dat dat zo is. Op verzoek telt loon van de ex-partner van na de "
-                  "scheiding niet mee als het toetsingsinkomen daardoor ten minste 10% lager wordt (Awir art. 8 lid 3); "
-                  "dat rekent samenloop niet door.")
+        effect = (f"telt {h.partner.id} {wanneer} niet meer als partner (Awir art. 3 en 5). Bij een huwelijk eindigt "
+                  "het toeslagpartnerschap pas als het verzoek tot echtscheiding is ingediend en een van beiden op een "
+                  "ander adres staat; samenloop neemt aan dat dat zo is. Op verzoek telt loon van de ex-partner van na "
+                  "de scheiding niet mee als het toetsingsinkomen daardoor ten minste 10% lager wordt (Awir art. 8 "
+                  "lid 3); dat rekent samenloop niet door.")
     return (f"{pad}: door {wat} op {datum(g.datum)} {effect} Een wijziging telt vanaf de eerste dag van de volgende "
             "maand, of dezelfde maand als die op de eerste valt. De bijstand rekent met de dag zelf; samenloop rekent "
             "ook daar met de hele maand erna, dus de bijstand in de maand van de wijziging kan afwijken.")

@@ -124,7 +124,8 @@ class Invoer:
                                lambda: leeftijd_vanaf_maand_na_verjaardag(self._geboren(wie), self.jaar))
 
     def bereikt(self, wie: str, leeftijd_jaren: float) -> np.ndarray:
-        """On the first day of each month the age (years, possibly with months) is reached (``bereikt_op_eerste_dag``)."""
+        """On the first day of each month the age (years, possibly with months) is reached
+        (``bereikt_op_eerste_dag``)."""
         return self.maanden_oud(wie) >= int(round(float(leeftijd_jaren) * 12))
 
     def herhaald(self, n: int) -> "Invoer":

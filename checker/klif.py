@@ -153,7 +153,8 @@ class Veranderingen:
         wie = max(per_wie, key=lambda w: abs(per_wie[w]))
         hoofd, d, eigen = max(((o, d, e) for o, d, e in delen if o.wie == wie), key=lambda x: abs(x[1]))
         uit = {"onderdeel": hoofd.naam, "regel": hoofd.regel, "wie": wie, "verschil": d, "eigen": eigen}
-        overgang = [(o, d2) for o, d2, e2 in delen if o.naam == hoofd.naam and o.wie not in ("", wie) and e2 * eigen < 0]
+        overgang = [(o, d2) for o, d2, e2 in delen
+                    if o.naam == hoofd.naam and o.wie not in ("", wie) and e2 * eigen < 0]
         if overgang:
             o2, d2 = max(overgang, key=lambda x: abs(x[1]))
             uit["ander"] = {"wie": o2.wie, "verschil": d2, "netto": per_wie[o2.wie]}
@@ -221,7 +222,8 @@ def uitleg_sprong(naam: str, van: float, tot: float, verschil: float, v: Verande
     richting = 1.0 if verschil < 0 else -1.0   # a rise in net income is told from the step down
     for k in np.flatnonzero(v.veranderd[:, i]):
         d = richting * v.delta[k, i]
-        delen.append(f"{REGELING_NAMEN[v.sleutels[k]]} {'stijgt' if d > 0 else 'daalt'} met {euro(abs(d), centen=True)}")
+        delen.append(f"{REGELING_NAMEN[v.sleutels[k]]} {'stijgt' if d > 0 else 'daalt'} "
+                     f"met {euro(abs(d), centen=True)}")
     oorzaak = "; ".join(delen) if delen else "geen regeling verandert (afronding)"
     if verschil < 0:
         tekst = (f"Verdient {naam} {euro(stap)} per maand meer (van {euro(van)} naar {euro(tot)}), dan daalt het "

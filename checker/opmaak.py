@@ -83,9 +83,9 @@ BEDRAGEN_NOOT = ("Bijstand, toeslagen, kinderbijslag, kwijtschelding en SMI zijn
                  "termen als het berekende bedrag ernaast.")
 
 ROL = {"aanvrager": "aanvrager", "partner": "toeslagpartner", "kind": "kind", "medebewoner": "medebewoner"}
-INKOMEN_LABEL = {"loon": "loon bruto", "winst": "winst", "ww": "WW bruto", "aow": "AOW bruto", "pensioen": "pensioen bruto",
-                 "overig": "overig bruto", "wga": "WGA bruto (nu ontvangen)", "bijstand": "bijstand bruto (nu ontvangen)",
-                 "bijstand_netto": "bijstand netto (nu ontvangen)"}
+INKOMEN_LABEL = {"loon": "loon bruto", "winst": "winst", "ww": "WW bruto", "aow": "AOW bruto",
+                 "pensioen": "pensioen bruto", "overig": "overig bruto", "wga": "WGA bruto (nu ontvangen)",
+                 "bijstand": "bijstand bruto (nu ontvangen)", "bijstand_netto": "bijstand netto (nu ontvangen)"}
 
 
 def huishouden_regels(h) -> list[str]:

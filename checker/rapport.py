@@ -41,7 +41,8 @@ def _regelingen(uit: dict[str, Any]) -> Group:
         if not r.get("berekend", True):
             open_.append(REGELING_NAMEN[sleutel])
             continue
-        recht = ("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing" else ("ja" if r["recht"] else "nee")
+        recht = (("te betalen" if r["recht"] else "niets") if r.get("soort") == "heffing"
+                 else ("ja" if r["recht"] else "nee"))
         o = r.get("ontvangen")
         t.add_row(REGELING_NAMEN[sleutel], r["instantie"], recht,
                   opmaak.maandtekst(r["maandbedragen"]), opmaak.euro(r["jaarbedrag"]),
@@ -222,13 +223,15 @@ def toon_scan(uit: dict[str, Any], console: Console | None = None) -> None:
     for d in uit["marginale_druk"]:
         m.add_row(opmaak.euro(d["van"]), opmaak.euro(d["tot"]), opmaak.procent(d["druk"]),
                   ", ".join(REGELING_NAMEN[k] for k in d["regelingen"]))
-    console.print(m if uit["marginale_druk"] else Text("Nergens meer dan 80% marginale druk in dit bereik.", style="green"))
+    console.print(m if uit["marginale_druk"]
+                  else Text("Nergens meer dan 80% marginale druk in dit bereik.", style="green"))
 
 
 def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     t = Table(title=f"Hervorming: {uit['hervorming']} ({uit['jaar']})", box=box.SIMPLE_HEAD, expand=True)
-    for kolom in ("huishouden", "inkomen basis", "hervorming", "verschil/jaar", "regelingen die veranderen", "signalen"):
+    for kolom in ("huishouden", "inkomen basis", "hervorming", "verschil/jaar", "regelingen die veranderen",
+                  "signalen"):
         t.add_column(kolom, overflow="fold")
     drempel = instellingen.waarde("hervorming.kleinste_verschil")
     for h in uit["huishoudens"]:
@@ -245,8 +248,9 @@ def toon_hervorming(uit: dict[str, Any], console: Console | None = None) -> None
     for h in uit["huishoudens"]:
         sc = h.get("scan")
         if sc and (sc["sprongen_nieuw"] or sc["sprongen_vervallen"]):
-            console.print(Text(f"{h['naam']} — kliffen langs {BRON_MET_LIDWOORD.get(sc['bron'], sc['bron'])} van {sc['persoon']} "
-                               f"({opmaak.euro(sc['van'])}–{opmaak.euro(sc['tot'])} per maand):", style="bold"))
+            console.print(Text(f"{h['naam']} — kliffen langs {BRON_MET_LIDWOORD.get(sc['bron'], sc['bron'])} "
+                               f"van {sc['persoon']} ({opmaak.euro(sc['van'])}–{opmaak.euro(sc['tot'])} per maand):",
+                               style="bold"))
             for s in sc["sprongen_nieuw"]:
                 console.print(Text(f"  + nieuw: {s['uitleg']}", style="red"))
             for s in sc["sprongen_vervallen"]:
@@ -267,7 +271,8 @@ def _toon_voorbeelden(voorbeelden: dict[str, Any], console: Console) -> None:
             continue
         console.print(Text(kop, style="bold red" if soort == "tegen_de_richting" else "bold"))
         for v in voorbeelden[soort]:
-            delen = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}" for k, d in v["regelingen"].items())
+            delen = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}"
+                              for k, d in v["regelingen"].items())
             h = huishouden.valideer(v["huishouden"])
             console.print(f"  • {opmaak.euro(v['verschil_netto'])} per jaar ({delen or 'door de belasting'}): "
                           + "; ".join(opmaak.huishouden_regels(h)))
@@ -281,8 +286,8 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
     a = opmaak.aantal
     landelijk = pop.get("soort") == "landelijk"
     if landelijk:
-        titel = (f"Nederland ({pop['jaar']}): {a(pop['huishoudens'])} huishoudens, {a(pop['records'])} gewogen records; "
-                 "euro per jaar, na niet-gebruik")
+        titel = (f"Nederland ({pop['jaar']}): {a(pop['huishoudens'])} huishoudens, "
+                 f"{a(pop['records'])} gewogen records; euro per jaar, na niet-gebruik")
     else:
         titel = f"Synthetische populatie (illustratief): {a(pop['huishoudens'])} huishoudens (seed {pop['seed']})"
     t = Table(title=titel, box=box.SIMPLE_HEAD, expand=True)
@@ -318,9 +323,11 @@ def toon_populatie(pop: dict[str, Any], console: Console | None = None) -> None:
         for kolom in ("signaal", "basis", "hervorming"):
             t2.add_column(kolom, justify="left" if kolom == "signaal" else "right")
         for code in sorted(set(sg["basis"]) | set(sg["hervorming"])):
-            t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0), 2), opmaak.procent(sg["hervorming"].get(code, 0), 2))
+            t2.add_row(code, opmaak.procent(sg["basis"].get(code, 0), 2),
+                       opmaak.procent(sg["hervorming"].get(code, 0), 2))
         console.print(t2)
-        rekentijd = f" Rekentijd van de signalen: {sg['rekentijd_s']} s, opgeteld over de stukken." if "rekentijd_s" in sg else ""
+        rekentijd = (f" Rekentijd van de signalen: {sg['rekentijd_s']} s, opgeteld over de stukken."
+                     if "rekentijd_s" in sg else "")
         console.print(Text(sg["toelichting"] + rekentijd, style="dim"))
     console.print(Text(pop["toelichting"] + f" Doorlooptijd {pop['doorlooptijd_s']} s "
                        f"({a(pop['huishoudens_per_seconde'])} records per seconde).", style="dim"))
@@ -333,7 +340,8 @@ def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
     """The calibrated national baseline: every regeling's cost and reach, and every target, official against model."""
     console = console or _console()
     a = opmaak.aantal
-    t = Table(title=f"Nederland {uit['jaar']}: {a(uit['huishoudens'])} huishoudens ({a(uit['records'])} gewogen records)",
+    t = Table(title=f"Nederland {uit['jaar']}: {a(uit['huishoudens'])} huishoudens "
+                    f"({a(uit['records'])} gewogen records)",
               box=box.SIMPLE_HEAD, expand=True)
     for kolom in ("regeling", "uitgaven (na niet-gebruik)", "bij volledig gebruik", "ontvangers", "met recht"):
         t.add_column(kolom, justify="left" if kolom == "regeling" else "right")
@@ -343,9 +351,11 @@ def toon_landelijk(uit: dict[str, Any], console: Console | None = None) -> None:
         if "waarvan_inwonenden" in r:
             naam += " *"
             w = r["waarvan_inwonenden"]
-            voetnoten.append(f"* {REGELING_NAMEN[k]}: inclusief {a(w['ontvangers'])} meerderjarige thuiswonende kinderen "
-                             f"en medebewoners die haar op eigen naam krijgen ({opmaak.miljoen(w['uitgaven'])}).")
-        t.add_row(naam, opmaak.miljoen(r["uitgaven"]), opmaak.miljoen(r["recht"]), a(r["ontvangers"]), a(r["met_recht"]))
+            voetnoten.append(f"* {REGELING_NAMEN[k]}: inclusief {a(w['ontvangers'])} meerderjarige thuiswonende "
+                             "kinderen en medebewoners die haar op eigen naam krijgen "
+                             f"({opmaak.miljoen(w['uitgaven'])}).")
+        t.add_row(naam, opmaak.miljoen(r["uitgaven"]), opmaak.miljoen(r["recht"]), a(r["ontvangers"]),
+                  a(r["met_recht"]))
     console.print(t)
     for regel in voetnoten:
         console.print(Text(regel, style="dim"))

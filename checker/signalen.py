@@ -159,7 +159,8 @@ def lees_regels(map_: Path | None = None) -> list[SignaalRegel]:
                 regels.append(SignaalRegel.model_validate(ruw))
             except ValidationError as e:
                 velden = "; ".join(f"{'.'.join(map(str, f['loc']))}: {f['msg']}" for f in e.errors())
-                raise RegelFout(f"{pad.name}: signaalregel #{i} ({ruw.get('naam', '?')}) is ongeldig: {velden}") from None
+                raise RegelFout(f"{pad.name}: signaalregel #{i} ({ruw.get('naam', '?')}) is ongeldig: "
+                                f"{velden}") from None
     register = actief()
     for r in regels:
         controleer_velden(r, register)
@@ -247,7 +248,8 @@ def huishoudkolommen(inv: Invoer, wga: Any = None) -> dict[str, Any]:
     uit: dict[str, Any] = {
         "t": "huishouden", "jaar": inv.jaar, "heeft_partner": inv.heeft_partner.any(axis=1),
         "aantal_kinderen": (inv.bewoner_aanwezig & inv.bewoner_is_kind).sum(axis=1), "vermogen": inv.vermogen,
-        "heeft_winst": (inv.inkomen_aanvrager["winst"] != 0).any(axis=1) | (inv.inkomen_partner["winst"] != 0).any(axis=1),
+        "heeft_winst": ((inv.inkomen_aanvrager["winst"] != 0).any(axis=1)
+                        | (inv.inkomen_partner["winst"] != 0).any(axis=1)),
         "ontvangt_toeslagvoorschot": np.logical_or.reduce([v.sum(axis=1) > 0 for v in inv.ontvangt.values()]),
         "ontvangt_wga": (inv.inkomen_aanvrager["wga"] != 0).any(axis=1) | (inv.inkomen_partner["wga"] != 0).any(axis=1),
     }
@@ -404,7 +406,8 @@ def armoedevalfeiten(h: Huishouden, res: Resultaat) -> list[dict[str, Any]]:
             "verlies_van": float(bedragen[k]), "verlies_tot": float(bedragen[k + 1]),
             "druk": float(druk), "houdt_over": float(100.0 * (1.0 - druk)),
             "regelingen": ", ".join(REGELING_NAMEN[s] for s in (veranderd or ["inkomstenbelasting"])),
-            "instanties": ", ".join(sorted({res.regelingen[s].instantie for s in (veranderd or ["inkomstenbelasting"])})),
+            "instanties": ", ".join(sorted({res.regelingen[s].instantie
+                                            for s in (veranderd or ["inkomstenbelasting"])})),
             "uitleg_sprong": klif.uitleg_sprong(noem(veeg.persoon), float(bedragen[k]), float(bedragen[k + 1]),
                                                 float(d[k]), veeg.veranderingen, k, inst.stap),
         })
@@ -465,7 +468,8 @@ def peilkolommen(res: Resultaat, peil: date) -> dict[str, dict[str, Any]]:
     """Per computed regeling, what depends on the peildatum ("today"): the application deadline and whether it has
     passed (Awir art. 15 lid 1 for the toeslagen of the year), and what the regeling's registration adds (the
     three-month rule for kinderopvangtoeslag)."""
-    uiterlijk = aanvraag_uiterlijk(res.invoer.jaar, int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
+    uiterlijk = aanvraag_uiterlijk(res.invoer.jaar,
+                                   int(res.parameters.waarde("algemeen.awir_aanvraag_uiterlijk_maand")))
     algemeen = {"peildatum": peil, "aanvraag_uiterlijk": uiterlijk, "aanvraag_uiterlijk_verstreken": peil > uiterlijk,
                 "aanvraagtermijn_verstreken": peil > uiterlijk}
     register = actief()

@@ -3,8 +3,8 @@
 An adult child at home, or a medebewoner, is in the usual case no toeslagpartner of the aanvrager (Awir art. 3 lists
 when someone is; the model treats every adult bewoner so): he or she is a verzekerde of his or her own and asks for
 zorgtoeslag on his or her own toetsingsinkomen (Wet op de zorgtoeslag art. 2 lid 1; Awir art. 7 lid 1 and art. 8).
-Dienst Toeslagen counts such a person as a household of its own. Huurtoeslag, kindgebonden budget and kinderopvangtoeslag go through the aanvrager of the home or the
-parents, so only the zorgtoeslag is claimed here.
+Dienst Toeslagen counts such a person as a household of its own. Huurtoeslag, kindgebonden budget and
+kinderopvangtoeslag go through the aanvrager of the home or the parents, so only the zorgtoeslag is claimed here.
 
 The records hold these adults as bewoners of a household (``bewoner_inkomen``). Each is computed as a one-person
 household: the same regeling modules, his or her own income (all of it as loon), age and take-up draw. What they

@@ -123,7 +123,8 @@ def lees(jaar: int) -> tuple[np.ndarray, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     a = argparse.ArgumentParser(prog="python -m checker.populatie.kalibratie",
-                                description="kalibreer de gewichten van de landelijke records op de officiële aantallen")
+                                description="kalibreer de gewichten van de landelijke records op de officiële "
+                                            "aantallen")
     a.add_argument("--jaar", type=int, action="append", help="berekeningsjaar (standaard alle ondersteunde jaren)")
     args = a.parse_args(argv)
     for jaar in args.jaar or parameters.ondersteunde_jaren():

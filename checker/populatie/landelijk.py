@@ -114,7 +114,8 @@ def basis(jaar: int = 2026, voortgang: Callable[[int, int], None] | None = None)
     """The calibrated baseline for the Netherlands (contract section 9)."""
     if jaar not in parameters.ondersteunde_jaren():
         from ..fouten import InvoerFout
-        raise InvoerFout([("--jaar", f"{jaar} wordt niet ondersteund; kies {' of '.join(map(str, parameters.ondersteunde_jaren()))}")])
+        raise InvoerFout([("--jaar", f"{jaar} wordt niet ondersteund; "
+                                     f"kies {' of '.join(map(str, parameters.ondersteunde_jaren()))}")])
     begin = time.perf_counter()
     w, info = _gewichten(jaar)
     namen = _namen()
@@ -143,8 +144,9 @@ TOELICHTING = ("Landelijke populatie: {records} synthetische huishoudens met gew
                "zijn euro per jaar voor heel Nederland. 'uitgaven' is wat wordt uitbetaald na niet-gebruik, 'recht' "
                "wat het zou zijn als iedereen met recht het aanvraagt. Doelen met gebruik 'controle' (zoals "
                "begrotingsbedragen) zijn niet gebruikt om te wegen: zij tonen hoe goed populatie en regels samen de "
-               "werkelijkheid benaderen. Bij de zorgtoeslag tellen meerderjarige thuiswonende kinderen en medebewoners, "
-               "die haar op eigen naam krijgen, mee als eigen toeslaghuishouden ('waarvan_inwonenden').")
+               "werkelijkheid benaderen. Bij de zorgtoeslag tellen meerderjarige thuiswonende kinderen en "
+               "medebewoners, die haar op eigen naam krijgen, mee als eigen toeslaghuishouden "
+               "('waarvan_inwonenden').")
 
 
 def _kalibratie_json(info: dict) -> dict[str, Any]:
@@ -273,10 +275,10 @@ def _hervorming_json(v: _Vergelijking, info: dict, begin: float) -> dict[str, An
         **({"signalen": _signalen_json(v.codes, totaal)} if v.met_signalen else {}),
         "kalibratie": _kalibratie_json(info),
         "toelichting": (f"Landelijke populatie ({r:,} records, gewogen tot {round(totaal):,} huishoudens; "
-                        "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit de spreiding tussen de records "
-                        "(de steekproeffout, zoals een bootstrap over de records die schat): het toont hoe precies het "
-                        "getal is bij deze records, niet hoe goed het model de werkelijkheid treft (zie de controlecijfers van "
-                        "samenloop populatie).").replace(",", "."),
+                        "euro per jaar voor heel Nederland, na niet-gebruik). Het 95%-interval komt uit de spreiding "
+                        "tussen de records (de steekproeffout, zoals een bootstrap over de records die schat): het "
+                        "toont hoe precies het getal is bij deze records, niet hoe goed het model de werkelijkheid "
+                        "treft (zie de controlecijfers van samenloop populatie).").replace(",", "."),
         "doorlooptijd_s": round(time.perf_counter() - begin, 2),
         "huishoudens_per_seconde": round(r / max(1e-9, time.perf_counter() - begin)),
     }

@@ -284,7 +284,8 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
                                             s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
     "uitgaven.aio": lambda s: np.where(s.ontvangt["bijstand"] & aow_huishouden(s.records),
                                        s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
-    "uitgaven.ww": lambda s: (s.records.invoer.inkomen_aanvrager["ww"] + s.records.invoer.inkomen_partner["ww"]).sum(axis=1),
+    "uitgaven.ww": lambda s: (s.records.invoer.inkomen_aanvrager["ww"]
+                              + s.records.invoer.inkomen_partner["ww"]).sum(axis=1),
     "kinderen.kinderbijslag": lambda s: np.where(s.ontvangt["kinderbijslag"], _kinderen_tussen(0, 17)(s), 0.0),
     "personen.zorgtoeslag": lambda s: np.where(s.ontvangt["zorgtoeslag"],
                                                s.records.invoer.verzekerd_aanvrager.astype(float)
@@ -295,7 +296,8 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
                                                  + sum(s.inwonenden.ontvangers.values())),
 }
 
-_BAND = re.compile(r"^(huishoudens\.(?:leeftijd|bruto|vermogen)|personen\.kinderen|personen\.persoonlijk_inkomen)_(\d+)_(\d+|plus)$")
+_BAND = re.compile(r"^(huishoudens\.(?:leeftijd|bruto|vermogen)|personen\.kinderen|personen\.persoonlijk_inkomen)"
+                   r"_(\d+)_(\d+|plus)$")
 
 
 def _banden(naam: str) -> Callable[[Stand], np.ndarray] | None:

@@ -103,7 +103,8 @@ def _huishoudens(t: _Trekker) -> dict[str, np.ndarray]:
     """Type, ages of the adults and the children, and which slots hold a child or a medebewoner."""
     o = t.o
     if tuple(o["huishoudtype"]) != TYPEN:
-        raise RegelFout(f"rules/populatie/ontwerp.yaml: huishoudtype noemt de typen {', '.join(TYPEN)}, in die volgorde")
+        raise RegelFout(f"rules/populatie/ontwerp.yaml: huishoudtype noemt de typen {', '.join(TYPEN)}, "
+                        "in die volgorde")
     soort = t.rng.choice(len(TYPEN), size=t.n, p=np.asarray([o["huishoudtype"][k] for k in TYPEN]))
     la = o["leeftijd_aanvrager"]
     kansen = np.stack([np.asarray(la.get(TYPEN[s], la["alleenstaand"]), dtype=float) for s in range(len(TYPEN))])
@@ -129,7 +130,8 @@ def _huishoudens(t: _Trekker) -> dict[str, np.ndarray]:
     kind = np.arange(BEWONERS)[None, :] < aantal[:, None]
     oudste = np.where(aantal > 0, kind_leeftijd[np.arange(t.n), np.maximum(aantal - 1, 0)], 0)
     ouder = k["leeftijd_ouder_bij_oudste"]
-    bij_oudste = np.clip(np.round(t.rng.normal(ouder["gemiddeld"], ouder["spreiding"], t.n)), ouder["min"], ouder["max"])
+    bij_oudste = np.clip(np.round(t.rng.normal(ouder["gemiddeld"], ouder["spreiding"], t.n)),
+                         ouder["min"], ouder["max"])
     leeftijd_a = np.where(aantal > 0, oudste + bij_oudste, leeftijd_a).astype(int).clip(18, 100)
 
     verschil = o["partner_leeftijdsverschil"]
@@ -362,7 +364,8 @@ def _wonen(t: _Trekker, h: dict, bruto_jaar: np.ndarray, bijstand: np.ndarray) -
     kale_huur = np.where(huur, np.where(corporatie, corp_huur, part_huur), 0.0)
     sk = w["servicekosten"]
     service = np.where(huur, t.uniform(0, np.where(corporatie, sk["corporatie"], sk["particulier"])), 0.0)
-    return {"huur": huur, "corporatie": corporatie, "kale_huur": np.round(kale_huur, 2), "service": np.round(service, 2)}
+    return {"huur": huur, "corporatie": corporatie, "kale_huur": np.round(kale_huur, 2),
+            "service": np.round(service, 2)}
 
 
 def _vermogen(t: _Trekker, h: dict, bijstand: np.ndarray) -> np.ndarray:
@@ -402,7 +405,8 @@ def blok(jaar: int, nummer: int) -> Records:
     ink_a, ink_p = ik["ink"]["aanvrager"], ik["ink"]["partner"]
     for v in ink_p.values():
         v *= h["partner"][:, None]
-    werkt_a, werkt_p = ((ink_a["loon"][:, 0] + ink_a["winst"][:, 0]) != 0, (ink_p["loon"][:, 0] + ink_p["winst"][:, 0]) != 0)
+    werkt_a, werkt_p = ((ink_a["loon"][:, 0] + ink_a["winst"][:, 0]) != 0,
+                        (ink_p["loon"][:, 0] + ink_p["winst"][:, 0]) != 0)
     h["bewoner_geboren"] = _geboren(t, h["bewoner_leeftijd"])
     kind = _kinderen(t, h, werkt_a, werkt_p)
     bruto_jaar = (sum(ink_a.values()) + sum(ink_p.values())).sum(axis=1)

@@ -198,10 +198,11 @@ def _invoer(n: int, jaar: int, v: dict, ouders: _Ouders, kinderen: _Kinderen, wo
 
 def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
     """The population with the toeslagen it receives: a household with recht applies, except a share that does not
-    (``niet_gebruik`` in rules/populatie/synthetisch.yaml), and gets a voorschot equal to its recht. Kindgebonden budget comes
-    without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the others decline
-    it more often, so that the share over all with recht is the CPB figure. The same seed makes the same households
-    decline in the baseline and under a reform (for kindgebonden budget, up to that share being recalibrated)."""
+    (``niet_gebruik`` in rules/populatie/synthetisch.yaml), and gets a voorschot equal to its recht. Kindgebonden
+    budget comes without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the
+    others decline it more often, so that the share over all with recht is the CPB figure. The same seed makes the
+    same households decline in the baseline and under a reform (for kindgebonden budget, up to that share being
+    recalibrated)."""
     niet_gebruik = verdelingen()["niet_gebruik"]
     rng = np.random.default_rng([seed, 7])
     trekking = {k: rng.random(inv.n) for k in sorted(inv.ontvangt)}

@@ -80,8 +80,8 @@ def voorschotregel(ontvangt_jaar: float, jaarbedrag: float) -> str:
     verschil = round(ontvangt_jaar - jaarbedrag, 2)
     uitkomst = (f"naar schatting {e(verschil)} terugbetalen" if verschil > 0 else
                 f"naar schatting {e(-verschil)} nabetaling" if verschil < 0 else "geen verschil")
-    return (f"Ontvangen voorschot {e(ontvangt_jaar)} per jaar tegenover een berekend recht van {e(jaarbedrag)} per jaar "
-            f"(een toeslag is onbelast: beide zijn wat wordt uitbetaald): {uitkomst}")
+    return (f"Ontvangen voorschot {e(ontvangt_jaar)} per jaar tegenover een berekend recht van {e(jaarbedrag)} "
+            f"per jaar (een toeslag is onbelast: beide zijn wat wordt uitbetaald): {uitkomst}")
 
 
 def met_voorschotregel(uitleg, inv: Invoer, regeling: str, jaarbedrag: np.ndarray):
@@ -91,7 +91,8 @@ def met_voorschotregel(uitleg, inv: Invoer, regeling: str, jaarbedrag: np.ndarra
     def met(i: int) -> list[str]:
         regels = list(uitleg(i))
         if ontvangt[i] > 0:
-            regels.append(voorschotregel(float(ontvangt[i]), float(jaarbedrag[i])) + " (Awir art. 24 lid 2-3 en art. 26).")
+            regels.append(voorschotregel(float(ontvangt[i]), float(jaarbedrag[i]))
+                          + " (Awir art. 24 lid 2-3 en art. 26).")
         return regels
     return met
 
@@ -134,7 +135,8 @@ def onderdelen(naam: str, regel: str, berekend: np.ndarray, maandbedragen: np.nd
     from ..opmaak import euro
     drempel = euro(lees("algemeen.awir_minimum_jaarbedrag"))
     rest = maandbedragen - berekend
-    drempelregel = f"een toeslag van minder dan {drempel} per jaar wordt niet betaald (Awir art. 14 lid 5); " + afronding
+    drempelregel = (f"een toeslag van minder dan {drempel} per jaar wordt niet betaald (Awir art. 14 lid 5); "
+                    + afronding)
     return lambda rijen: [Onderdeel(naam=naam, bedrag=berekend[rijen], regel=regel),
                           Onderdeel(naam=f"drempel van {drempel} per jaar en de afronding", bedrag=rest[rijen],
                                     regel=drempelregel)]

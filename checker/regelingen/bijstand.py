@@ -112,7 +112,8 @@ def leefsituatie(inv: Invoer, p) -> Leefsituatie:
         leeftijd=leeftijd,
         meerderjarig_a=leeftijd["aanvrager"] >= p("bijstand.minimumleeftijd"),
         jong={"aanvrager": leeftijd["aanvrager"] < volwassen, "partner": partner & (leeftijd["partner"] < volwassen)},
-        aow={"aanvrager": inv.bereikt("aanvrager", aow_leeftijd), "partner": partner & inv.bereikt("partner", aow_leeftijd)},
+        aow={"aanvrager": inv.bereikt("aanvrager", aow_leeftijd),
+             "partner": partner & inv.bereikt("partner", aow_leeftijd)},
         kinderen=ten_laste.any(axis=1),
         kind_onder_12=onder_12.any(axis=1),
         kostendelers=kostendelend.sum(axis=1),
@@ -127,7 +128,8 @@ def overgangen_midden_in_maand(inv: Invoer, i: int, p) -> np.ndarray:
     grenzen_ouders = (p("bijstand.minimumleeftijd"), p("bijstand.leeftijd_volwassennorm"),
                       p("bijstand.vrijlating_minimumleeftijd"), p("algemeen.aow_leeftijd"))
     grenzen_bewoners = (0, p("bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind"),
-                        p("bijstand.leeftijd_ten_laste_komend_kind"), p("bijstand.kostendelende_medebewoner_minimumleeftijd"))
+                        p("bijstand.leeftijd_ten_laste_komend_kind"),
+                        p("bijstand.kostendelende_medebewoner_minimumleeftijd"))
     uit = np.zeros(12, dtype=bool)
     for g in grenzen_ouders:
         uit |= verjaardag_na_eerste_dag(inv.geboren_aanvrager[sel], inv.jaar, g)[0]
@@ -580,7 +582,8 @@ def _uitleg_kostendelersnorm(i: int, m: int, b: _Berekening, tekst: str) -> list
         regels.append(f"Voor beide echtgenoten samen: {e(norm.bedrag[i, m], centen=True)} (Pw art. 22a lid 2).")
     regels.append("Studenten met studiefinanciering en commerciële (onder)huurders of kostgangers tellen niet als "
                   "kostendelende medebewoner; dat onderscheid kent het huishoudbestand niet, dus iedereen van "
-                  f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder telt mee (Pw art. 19a lid 1).")
+                  f"{p('bijstand.kostendelende_medebewoner_minimumleeftijd')} jaar of ouder telt mee "
+                  "(Pw art. 19a lid 1).")
     return regels
 
 
@@ -595,7 +598,8 @@ def _uitleg_inkomen(i: int, m: int, b: _Berekening) -> list[str]:
     if wga > 0:
         regels.append(f"De WGA-uitkering telt mee zoals hier berekend ({e(wga, centen=True)} bruto in {maand}), "
                       "één keer (Pw art. 32 lid 1 onder a).")
-    regels.append("Kinderbijslag, kindgebonden budget en toeslagen tellen niet als inkomen (Pw art. 31 lid 2 onder b en d).")
+    regels.append("Kinderbijslag, kindgebonden budget en toeslagen tellen niet als inkomen "
+                  "(Pw art. 31 lid 2 onder b en d).")
     if b.ontvangt_jaar[i] > 0:
         regels.append(f"De bijstand die nu wordt ontvangen ({_ontvangen_tekst(i, b)}) telt niet als inkomen voor dit "
                       "recht; hij wordt ermee vergeleken (Pw art. 19 lid 2).")
@@ -611,7 +615,8 @@ def _uitleg_vrijlatingen(i: int, m: int, b: _Berekening) -> list[str]:
         if nk.any():
             mnd = np.flatnonzero(nk > 0)
             regels.append(f"Inkomstenvrijlating voor {wie}: {pct(b.toelichting.n_percentage)} van de inkomsten uit "
-                          f"arbeid, ten hoogste {e(p.per_maand('bijstand.vrijlating_arbeid_maximum')[mnd[0]], centen=True)} "
+                          "arbeid, ten hoogste "
+                          f"{e(p.per_maand('bijstand.vrijlating_arbeid_maximum')[mnd[0]], centen=True)} "
                           f"per maand: {_per_bedrag(nk, mnd)} (Pw art. 31 lid 2 onder n).")
         if vrij.jonger_dan_27[k][i].any():
             regels.append(f"Geen inkomstenvrijlating voor {wie}: jonger dan {p('bijstand.vrijlating_minimumleeftijd')} "
@@ -619,10 +624,11 @@ def _uitleg_vrijlatingen(i: int, m: int, b: _Berekening) -> list[str]:
     if vrij.r[i].any():
         mnd = np.flatnonzero(vrij.r[i] > 0)
         regels.append(f"Vrijlating alleenstaande ouder met een kind jonger dan "
-                      f"{p('bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind')} jaar, na de zes maanden hierboven: "
-                      f"{pct(p('bijstand.vrijlating_alleenstaande_ouder_percentage'))}, ten hoogste "
-                      f"{e(p.per_maand('bijstand.vrijlating_alleenstaande_ouder_maximum')[mnd[0]], centen=True)} per maand "
-                      f"en {b.toelichting.r_maanden} maanden: {_per_bedrag(vrij.r[i], mnd)} (Pw art. 31 lid 2 onder r).")
+                      f"{p('bijstand.vrijlating_alleenstaande_ouder_leeftijd_kind')} jaar, na de zes maanden "
+                      f"hierboven: {pct(p('bijstand.vrijlating_alleenstaande_ouder_percentage'))}, ten hoogste "
+                      f"{e(p.per_maand('bijstand.vrijlating_alleenstaande_ouder_maximum')[mnd[0]], centen=True)} "
+                      f"per maand en {b.toelichting.r_maanden} maanden: {_per_bedrag(vrij.r[i], mnd)} "
+                      "(Pw art. 31 lid 2 onder r).")
     if vrij.oudedag[i].any():
         mnd = np.flatnonzero(vrij.oudedag[i] > 0)
         regels.append(f"Een klein pensioen (aanvullend pensioen of lijfrente) telt op AOW-leeftijd niet mee tot het "
@@ -722,8 +728,8 @@ def _waarschuwingen(i: int, b: _Berekening) -> list[str]:
         uit.append(f"Heeft het huishouden een eigen woning, dan telt de overwaarde boven "
                    f"{e(b.toelichting.woning_vrijgelaten)} mee als vermogen (art. 34 lid 2 onder d); die kent het "
                    "huishoudbestand niet.")
-    uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt naar "
-               "het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
+    uit.append("Het vermogen is de box 3-rendementsgrondslag op 1 januari uit het huishoudbestand; de bijstand kijkt "
+               "naar het vermogen bij de aanvraag en laat gebruikelijke inboedel en een auto buiten beschouwing "
                "(art. 34 lid 1-2), dus de vermogenstoets is een benadering.")
     uit.append("Niet meegenomen: een lagere norm of verlaging door de gemeente (art. 18, 27, 28), bijzondere bijstand "
                "en giften.")
@@ -744,9 +750,9 @@ def _waarschuwingen_ontvangen(i: int, b: _Berekening) -> list[str]:
                        "premies die deze bijstand over het jaar toevoegt; wat de gemeente per maand inhoudt, kan iets "
                        "anders zijn.")
     if not b.ink.ontvangen_uit_netto[i] and _bruto_is_netto_norm(i, b):
-        uit.append("De ontvangen bijstand is bruto opgegeven (inkomen.bijstand), maar het bedrag is gelijk aan de netto "
-                   "bijstandsnorm. Staat dit bedrag op de beschikking van de gemeente, dan is het netto: vul het dan in "
-                   "als inkomen.bijstand_netto (in het formulier: 'Bijstand, netto').")
+        uit.append("De ontvangen bijstand is bruto opgegeven (inkomen.bijstand), maar het bedrag is gelijk aan de "
+                   "netto bijstandsnorm. Staat dit bedrag op de beschikking van de gemeente, dan is het netto: vul het "
+                   "dan in als inkomen.bijstand_netto (in het formulier: 'Bijstand, netto').")
     return uit
 
 
@@ -757,12 +763,14 @@ def _waarschuwingen_vrijlating(i: int, b: _Berekening) -> list[str]:
     uit = []
     if any(b.vrij.n[k][i].any() for k in PERSONEN):
         uit.append(f"Aangenomen is dat de vrijlating van {t.n_maanden} maanden (art. 31 lid 2 onder n) ingaat "
-                   f"in de eerste maand van {b.inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte periode, "
-                   "en de vrijlating geldt alleen als het werk volgens de gemeente bijdraagt aan arbeidsinschakeling.")
+                   f"in de eerste maand van {b.inv.jaar} met inkomsten uit arbeid; de gemeente bepaalt de echte "
+                   "periode, en de vrijlating geldt alleen als het werk volgens de gemeente bijdraagt aan "
+                   "arbeidsinschakeling.")
     if t.urenbeperkt_percentage is not None and any(sum(b.ink.bruto[k][x][i] for x in ARBEID).any() for k in PERSONEN):
-        uit.append(f"Niet berekend: de vrijlating voor wie medisch urenbeperkt is ({opmaak.procent(t.urenbeperkt_percentage)} "
-                   f"van de inkomsten uit arbeid, ten hoogste {e(t.urenbeperkt_maximum, centen=True)} per maand, art. 31 "
-                   "lid 2 onder y); het huishoudbestand kent dat gegeven niet.")
+        uit.append("Niet berekend: de vrijlating voor wie medisch urenbeperkt is "
+                   f"({opmaak.procent(t.urenbeperkt_percentage)} van de inkomsten uit arbeid, ten hoogste "
+                   f"{e(t.urenbeperkt_maximum, centen=True)} per maand, art. 31 lid 2 onder y); het huishoudbestand "
+                   "kent dat gegeven niet.")
         if t.art_34a:
             uit.append("De wettekst per 2026 bevat ook een nieuwe vrijlating (art. 34a, Wet participatie in balans) "
                        "waarvan de ingangsdatum niet is bevestigd; hier is art. 31 lid 2 onder n en r toegepast.")
@@ -779,8 +787,9 @@ def _waarschuwingen_leeftijd(i: int, b: _Berekening) -> list[str]:
         if b.toelichting.verhoging_jongere is not None:
             m = int(np.flatnonzero(jong)[0])
             uit.append(f"Voor wie 18, 19 of 20 jaar is en voor de kosten van levensonderhoud geen beroep kan doen op "
-                       f"de ouders, verhoogt de gemeente de norm met {e(b.toelichting.verhoging_jongere[m], centen=True)} "
-                       "per maand (tot de norm voor 21 jaar of ouder, art. 20 lid 3-4); dat is hier niet meegerekend.")
+                       "de ouders, verhoogt de gemeente de norm met "
+                       f"{e(b.toelichting.verhoging_jongere[m], centen=True)} per maand (tot de norm voor 21 jaar of "
+                       "ouder, art. 20 lid 3-4); dat is hier niet meegerekend.")
         else:
             uit.append("Voor wie 18, 19 of 20 jaar is en geen beroep kan doen op de ouders, kan bijzondere bijstand "
                        "aanvullen (art. 12); dat is hier niet meegerekend.")

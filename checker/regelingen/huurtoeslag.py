@@ -3,7 +3,8 @@
 The right exists per calendar month (Awir art. 5): for each month
 
     rekenhuur     = kale huur (+ eligible servicekosten, 2025: Wht art. 5 lid 1 en 3)
-    basishuur     = normhuur − verlaging eigen bijdrage (Wht art. 16-19; Wet verlaging eigen bijdrage huurtoeslag art. 1)
+    basishuur     = normhuur − verlaging eigen bijdrage
+                    (Wht art. 16-19; Wet verlaging eigen bijdrage huurtoeslag art. 1)
     huurtoeslag   = 100% of the rent above the basishuur up to the kwaliteitskortingsgrens
                   + 65% up to the aftoppingsgrens + 40% above it (Wht art. 21 lid 1; Besluit art. 7)
                   − (2026) afbouwpercentage/12 × the rekeninkomen above the minimum-inkomensijkpunt (Wht art. 21 lid 2)
@@ -67,7 +68,8 @@ def per_type(waarde: dict, meerpersoons: np.ndarray) -> np.ndarray:
 
 
 def meerderjarige_huurder(leeftijd_aanvrager: np.ndarray, kind_aanwezig: np.ndarray, p: ParameterLezer) -> np.ndarray:
-    """(N, 12): the huurder is of age (Wht art. 8), or a minor with a child who counts as of age (Awir art. 10 lid 2)."""
+    """(N, 12): the huurder is of age (Wht art. 8), or a minor with a child who counts as of age
+    (Awir art. 10 lid 2)."""
     return (leeftijd_aanvrager >= p("algemeen.leeftijd_meerderjarig")) | kind_aanwezig
 
 
@@ -133,7 +135,8 @@ def normhuur(rekeninkomen: np.ndarray, meerpersoons: np.ndarray, p: ParameterLez
     At or below the minimum-inkomensijkpunt (and always with the afbouw of 2026) the normhuur at that ijkpunt minus
     the reduction for the household type; above it (2025) a·Y² + b·Y with Y the annual rekeninkomen, rounded up to
     whole cents."""
-    minimum = p("huurtoeslag.normhuur_minimum_inkomensijkpunt") - per_type(p("huurtoeslag.verlaging_normhuur"), meerpersoons)
+    minimum = (p("huurtoeslag.normhuur_minimum_inkomensijkpunt")
+               - per_type(p("huurtoeslag.verlaging_normhuur"), meerpersoons))
     if not normhuur_naar_inkomen(p):
         return minimum
     a = per_type(p("huurtoeslag.normhuur_factor_a"), meerpersoons)
@@ -292,10 +295,10 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
 
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
-        uitleg=awir.met_voorschotregel(lambda i: _uitleg(i, inv, parameters, p, b, sluit_uit), inv, REGELING, jaarbedrag),
+        uitleg=awir.met_voorschotregel(lambda i: _uitleg(i, inv, parameters, p, b, sluit_uit), inv, REGELING,
+                                       jaarbedrag),
         bronnen=lambda i: _bronnen(i, inv, parameters, p, b),
-        waarschuwingen=lambda i: _waarschuwingen(i, inv, parameters, p, b, sluit_uit),
-        lezer=p,
+        waarschuwingen=lambda i: _waarschuwingen(i, inv, parameters, p, b, sluit_uit), lezer=p,
         signaalbronnen={"bron_recht": "Wet op de huurtoeslag art. 7 lid 1 en art. 21",
                         "bron_vermogen": "Awir art. 7 lid 3 en 4 (Wet op de huurtoeslag art. 7 lid 1)"},
         feiten={
@@ -368,10 +371,10 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
         regels.append(f"Rekenhuur {e(b.rekenhuur[i, m], centen=True)}: kale huur {e(inv.kale_huur[i, m], centen=True)} "
                       f"+ servicekosten {e(b.servicekosten[i, m], centen=True)} (Wht art. 5 lid 1).")
         if inv.servicekosten[i].any():
-            regels.append(f"Servicekosten tellen mee tot {p('huurtoeslag.servicekosten_categorieen')} categorieën van elk "
-                          f"{e(p('huurtoeslag.servicekosten_max_per_categorie'))}, samen {e(maximum)} per maand; er is "
-                          "één bedrag opgegeven, dus samenloop neemt aan dat het over die categorieën verdeeld is "
-                          "(Wht art. 5 lid 3).")
+            regels.append(f"Servicekosten tellen mee tot {p('huurtoeslag.servicekosten_categorieen')} categorieën "
+                          f"van elk {e(p('huurtoeslag.servicekosten_max_per_categorie'))}, samen {e(maximum)} per "
+                          "maand; er is één bedrag opgegeven, dus samenloop neemt aan dat het over die categorieën "
+                          "verdeeld is (Wht art. 5 lid 3).")
     else:
         regels.append(f"Rekenhuur {e(b.rekenhuur[i, m], centen=True)}: de kale huur (Wht art. 5 lid 1).")
         if inv.servicekosten[i].any():
@@ -382,8 +385,8 @@ def _uitleg(i: int, inv: Invoer, parameters: Parameters, p: ParameterLezer, b: _
                       "(Wht art. 13 lid 1 onder b).")
     if sluit_uit:
         if b.boven_grens[i].any():
-            regels.append(f"Geen huurtoeslag in {opmaak.maanden(np.flatnonzero(b.boven_grens[i]))}: de rekenhuur is hoger "
-                          f"dan de maximale huurgrens {e(b.huurgrens[i, m], centen=True)} (Wht art. 13 lid 1).")
+            regels.append(f"Geen huurtoeslag in {opmaak.maanden(np.flatnonzero(b.boven_grens[i]))}: de rekenhuur is "
+                          f"hoger dan de maximale huurgrens {e(b.huurgrens[i, m], centen=True)} (Wht art. 13 lid 1).")
         else:
             regels.append(f"De rekenhuur is niet hoger dan de maximale huurgrens {e(b.huurgrens[i, m], centen=True)} "
                           "(Wht art. 13 lid 1).")
@@ -411,7 +414,8 @@ def _uitleg_bedrag(i: int, m: int, parameters: Parameters, p: ParameterLezer, b:
              + ", naar boven afgerond op centen (Wht art. 19 lid 2-3)")
         regels.append(f"Normhuur {e(b.normhuur[i, m], centen=True)}: {hoe}.")
     else:
-        regels.append(f"Normhuur {e(b.normhuur[i, m], centen=True)}: {e(p('huurtoeslag.normhuur_minimum_inkomensijkpunt'), centen=True)} "
+        regels.append(f"Normhuur {e(b.normhuur[i, m], centen=True)}: "
+                      f"{e(p('huurtoeslag.normhuur_minimum_inkomensijkpunt'), centen=True)} "
                       f"min {e(per_type(p('huurtoeslag.verlaging_normhuur'), b.meerpersoons[i, m]), centen=True)} "
                       f"voor een {soort} (Wht art. 17 lid 2-3).")
     regels.append(f"Basishuur {e(b.basishuur[i, m], centen=True)} = normhuur"
@@ -436,11 +440,12 @@ def _uitleg_bedrag(i: int, m: int, parameters: Parameters, p: ParameterLezer, b:
         ijk = per_type(p("huurtoeslag.minimum_inkomensijkpunt"), b.meerpersoons[i, m])
         afbouw_pct = per_type(p("huurtoeslag.afbouwpercentage"), b.meerpersoons[i, m])
         if b.afbouw[i, m] > 0:
-            regels.append(f"Inkomensafbouw: {pct(afbouw_pct)} / 12 × ({e(b.rekeninkomen[i, m])} − minimum-inkomensijkpunt "
-                          f"{e(ijk)}) = {e(b.afbouw[i, m], centen=True)} per maand minder (Wht art. 21 lid 2).")
-        else:
-            regels.append(f"Het rekeninkomen is niet hoger dan het minimum-inkomensijkpunt {e(ijk)}: geen inkomensafbouw "
+            regels.append(f"Inkomensafbouw: {pct(afbouw_pct)} / 12 × ({e(b.rekeninkomen[i, m])} − "
+                          f"minimum-inkomensijkpunt {e(ijk)}) = {e(b.afbouw[i, m], centen=True)} per maand minder "
                           "(Wht art. 21 lid 2).")
+        else:
+            regels.append(f"Het rekeninkomen is niet hoger dan het minimum-inkomensijkpunt {e(ijk)}: geen "
+                          "inkomensafbouw (Wht art. 21 lid 2).")
     return regels
 
 
@@ -465,8 +470,8 @@ def _uitleg_vermogen_en_jaar(i: int, inv: Invoer, p: ParameterLezer, b: _Bereken
     if b.aantal_eigen_grens[i]:
         grens_tekst = (f"{e(b.grens[i])} ({e(b.grens_basis[i])} voor de aanvrager"
                        f"{' en de toeslagpartner samen' if inv.heeft_partner[i].all() else ''} + "
-                       f"{b.aantal_eigen_grens[i]} × {e(p('algemeen.awir_vermogensgrens_medebewoner'))} voor de meerderjarige "
-                       "medebewoners)")
+                       f"{b.aantal_eigen_grens[i]} × {e(p('algemeen.awir_vermogensgrens_medebewoner'))} voor de "
+                       "meerderjarige medebewoners)")
     else:
         grens_tekst = e(b.grens[i])
     if b.onder_grens[i]:
@@ -512,23 +517,25 @@ def _waarschuwingen(i: int, inv: Invoer, parameters: Parameters, p: ParameterLez
     if b.aantal_eigen_grens[i] and inv.vermogen[i] > b.grens_basis[i]:
         uit.append(f"De vermogensgrens geldt per persoon: {e(b.grens_basis[i])} voor de aanvrager"
                    f"{' en de toeslagpartner samen' if inv.heeft_partner[i].all() else ''} en "
-                   f"{e(p('algemeen.awir_vermogensgrens_medebewoner'))} voor elke meerderjarige medebewoner (Awir art. 7 "
-                   f"lid 3-4). Het vermogen van {e(inv.vermogen[i])} is voor het hele huishouden opgegeven; samenloop "
-                   "neemt aan dat niemand afzonderlijk boven zijn eigen grens zit. Controleer dat.")
+                   f"{e(p('algemeen.awir_vermogensgrens_medebewoner'))} voor elke meerderjarige medebewoner "
+                   f"(Awir art. 7 lid 3-4). Het vermogen van {e(inv.vermogen[i])} is voor het hele huishouden "
+                   "opgegeven; samenloop neemt aan dat niemand afzonderlijk boven zijn eigen grens zit. Controleer "
+                   "dat.")
     if (~b.gewone_grens[i]).any():
         uit.append("Woont er iemand met een handicap in het huishouden, dan geldt de hogere maximale huurgrens "
                    "(Wht art. 13 lid 1 onder a 2°); samenloop kent die situatie niet.")
     if sluit_uit and b.boven_grens[i].any():
         uit.append("Boven de maximale huurgrens bestaat toch recht (tot de grens) bij voorzieningen voor een handicap, "
                    "een huishouden van ten minste acht personen in een daarvoor bestemde woning, of als er eerder "
-                   "huurtoeslag voor deze woning is toegekend (Wht art. 13 lid 2-3); samenloop kent die situaties niet.")
+                   "huurtoeslag voor deze woning is toegekend (Wht art. 13 lid 2-3); samenloop kent die situaties "
+                   "niet.")
         if inv.ontvangt["huurtoeslag"][i].any():
             uit.append("Er wordt huurtoeslag ontvangen terwijl de rekenhuur boven de maximale huurgrens ligt: mogelijk "
-                       "geldt de uitzondering voor een woning waarvoor eerder huurtoeslag is toegekend (Wht art. 13 lid 2 "
-                       "onder c).")
+                       "geldt de uitzondering voor een woning waarvoor eerder huurtoeslag is toegekend "
+                       "(Wht art. 13 lid 2 onder c).")
     if (~b.meerderjarig[i]).any():
-        uit.append("Een minderjarige van wie beide ouders zijn overleden geldt ook als meerderjarig (Awir art. 10 lid 2); "
-                   "samenloop kent die situatie niet.")
+        uit.append("Een minderjarige van wie beide ouders zijn overleden geldt ook als meerderjarig "
+                   "(Awir art. 10 lid 2); samenloop kent die situatie niet.")
     return uit
 
 

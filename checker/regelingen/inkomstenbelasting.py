@@ -113,7 +113,8 @@ def leeftijdsstatus(geboren: np.ndarray, jaar: int, p) -> Leeftijdsstatus:
     return Leeftijdsstatus(
         maanden_aow_premie=(~aow_maand).sum(axis=1),
         aow_einde_jaar=aow_maand[:, -1],
-        aow_begin_jaar=(eerste_aow_maand < jaar * MAANDEN) | ((eerste_aow_maand == jaar * MAANDEN) & (geboren[:, 2] == 1)),
+        aow_begin_jaar=((eerste_aow_maand < jaar * MAANDEN)
+                        | ((eerste_aow_maand == jaar * MAANDEN) & (geboren[:, 2] == 1))),
         aow_maand=aow_maand,
         voor_1946=geboren[:, 0] < p("inkomstenbelasting.geboren_voor_jaar_tabel_2_10a"),
     )
@@ -363,8 +364,9 @@ def _box1(inv: Invoer, p, eerder, rol: str, aanwezig: np.ndarray) -> Box1Heffing
     k = ROLLEN.index(rol)
     inkomen, wga_uit_regeling = inkomen_per_bron(inv, eerder, rol)
     geboren = inv.geboren_aanvrager if rol == "aanvrager" else inv.geboren_partner
-    return _box1_van(inkomen, wga_uit_regeling, geboren, inv.jaar, inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k],
-                     inv.urencriterium_bekend[:, k], aanwezig, p)
+    return _box1_van(inkomen, wga_uit_regeling, geboren, inv.jaar,
+                     inv.urencriterium[:, k] & inv.urencriterium_bekend[:, k], inv.urencriterium_bekend[:, k],
+                     aanwezig, p)
 
 
 def _box1_van(inkomen: dict[str, np.ndarray], wga_uit_regeling: np.ndarray, geboren: np.ndarray, jaar_: int,
@@ -676,7 +678,8 @@ def _berekening(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst]
                 for rol in ROLLEN}
     a, b = personen["aanvrager"], personen["partner"]
     # the household's net income: the partner's only in the months the partner belongs to the household
-    netto_per_maand = (a.bruto_per_maand - a.per_maand) + np.where(inv.heeft_partner, b.bruto_per_maand - b.per_maand, 0.0)
+    netto_per_maand = ((a.bruto_per_maand - a.per_maand)
+                       + np.where(inv.heeft_partner, b.bruto_per_maand - b.per_maand, 0.0))
     bewoners = bruto_bijstand_bewoners(inv, p)
     return _Berekening(
         inv=inv, parameters=parameters, p=p, personen=personen, kind=kind,
@@ -741,7 +744,8 @@ def _doorgifte(b: _Berekening) -> InkomenNaBelasting:
 
 def _bronnen(i: int, b: _Berekening) -> list[str]:
     uit = ["Wet IB 2001 art. 2.10 en 2.10a (tarief box 1)", "Wet IB 2001 art. 3.1, 3.2, 3.76 en 3.79a (box 1, winst)",
-           "Wet IB 2001 art. 8.1, 8.3-8.8 (heffingskortingen, maximum)", "Wet IB 2001 art. 8.10, 8.11, 8.14a, 8.17, 8.18",
+           "Wet IB 2001 art. 8.1, 8.3-8.8 (heffingskortingen, maximum)",
+           "Wet IB 2001 art. 8.10, 8.11, 8.14a, 8.17, 8.18",
            "Wfsv art. 8-12 (premies volksverzekeringen)", "Zvw art. 42, 43 en 45 (inkomensafhankelijke bijdrage)"]
     return uit + [f"{r.id}: {r.bron}" for r in (b.parameters.record(x) for x in b.p.gelezen)]
 
@@ -754,7 +758,8 @@ def onderdelen(h: Persoonsheffing, rol: str, p, rijen: np.ndarray) -> list[Onder
     e = opmaak.euro
     delen = [
         ("heffing (belasting en premies volksverzekeringen)", h.heffing,
-         "de belasting en de premies volksverzekeringen stijgen met het inkomen (Wet IB 2001 art. 2.10; Wfsv art. 9-10)"),
+         "de belasting en de premies volksverzekeringen stijgen met het inkomen "
+         "(Wet IB 2001 art. 2.10; Wfsv art. 9-10)"),
         ("algemene heffingskorting", -h.ahk * h.aandeel,
          "de algemene heffingskorting daalt boven een inkomensgrens (Wet IB 2001 art. 8.10)"),
         ("arbeidskorting", -h.ak * h.aandeel,
@@ -783,8 +788,8 @@ def _uitleg(i: int, b: _Berekening) -> list[str]:
     for rol in ROLLEN:
         if b.personen[rol].aanwezig[i]:
             regels += _uitleg_persoon(i, rol, b)
-    regels.append(f"Totaal verschuldigd door het huishouden: {e(b.jaarbedrag[i], centen=True)}. Per maand verdeeld naar "
-                  "het bruto inkomen van die maand; maanden met negatief inkomen krijgen niets (benadering van "
+    regels.append(f"Totaal verschuldigd door het huishouden: {e(b.jaarbedrag[i], centen=True)}. Per maand verdeeld "
+                  "naar het bruto inkomen van die maand; maanden met negatief inkomen krijgen niets (benadering van "
                   "samenloop, geen wettelijke regel).")
     return regels
 
@@ -852,7 +857,8 @@ def _uitleg_belasting(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
 
 
 def _uitleg_premies(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
-    """Premies volksverzekeringen over the premie-inkomen, AOW only before the month of the AOW age (Wfsv art. 8, 10)."""
+    """Premies volksverzekeringen over the premie-inkomen, AOW only before the month of the AOW age
+    (Wfsv art. 8, 10)."""
     e, pct, c = opmaak.euro, opmaak.procent, _centen
     aow_maanden = int(h.status.maanden_aow_premie[i])
     aow_deel = (f"AOW {pct(p('inkomstenbelasting.premie_aow'))}" if aow_maanden == MAANDEN else
@@ -866,7 +872,8 @@ def _uitleg_premies(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
 
 
 def _uitleg_heffingskortingen(i: int, naam: str, h: Persoonsheffing, b: _Berekening) -> list[str]:
-    """The heffingskortingen one by one (Wet IB 2001 art. 8.10-8.18) and the share without AOW premium (art. 8.3-8.7)."""
+    """The heffingskortingen one by one (Wet IB 2001 art. 8.10-8.18) and the share without AOW premium
+    (art. 8.3-8.7)."""
     e, pct, c, p = opmaak.euro, opmaak.procent, _centen, b.p
     k = "inkomstenbelasting."
     regels = [f"{naam} — algemene heffingskorting: {e(p(k + 'algemene_heffingskorting_maximum'))} − "
@@ -874,23 +881,25 @@ def _uitleg_heffingskortingen(i: int, naam: str, h: Persoonsheffing, b: _Bereken
               f"{e(p(k + 'algemene_heffingskorting_afbouwpunt'))} = {c(h.ahk[i])} (Wet IB 2001 art. 8.10)."]
     if h.arbeidsinkomen[i] > 0:
         regels.append(f"{naam} — arbeidskorting over arbeidsinkomen {c(h.arbeidsinkomen[i])} (loon + winst vóór "
-                      f"ondernemersaftrek, art. 8.1 lid 1 onder e): {_arbeidskorting_formule(h.arbeidsinkomen[i], p)} = "
-                      f"{c(h.ak[i])} (Wet IB 2001 art. 8.11).")
+                      "ondernemersaftrek, art. 8.1 lid 1 onder e): "
+                      f"{_arbeidskorting_formule(h.arbeidsinkomen[i], p)} = {c(h.ak[i])} (Wet IB 2001 art. 8.11).")
     else:
-        regels.append(f"{naam} — geen arbeidskorting: geen arbeidsinkomen (loon of winst) (Wet IB 2001 art. 8.11 lid 1).")
+        regels.append(f"{naam} — geen arbeidskorting: geen arbeidsinkomen (loon of winst) "
+                      "(Wet IB 2001 art. 8.11 lid 1).")
     regels += _uitleg_combinatiekorting(i, naam, h, b)
     if h.status.aow_einde_jaar[i]:
         regels.append(f"{naam} — ouderenkorting (AOW-leeftijd bereikt aan het eind van het jaar): "
                       f"{e(p(k + 'ouderenkorting_maximum'))} − {pct(p(k + 'ouderenkorting_afbouwpercentage'))} × "
-                      f"verzamelinkomen boven {e(p(k + 'ouderenkorting_afbouwpunt'))} = {c(h.ok[i])} (Wet IB 2001 art. 8.17).")
+                      f"verzamelinkomen boven {e(p(k + 'ouderenkorting_afbouwpunt'))} = {c(h.ok[i])} "
+                      "(Wet IB 2001 art. 8.17).")
     if h.aok[i] > 0:
         regels.append(f"{naam} — alleenstaande ouderenkorting (AOW-leeftijd, geen partner): {c(h.aok[i])} "
                       "(Wet IB 2001 art. 8.18).")
     if h.status.maanden_aow_premie[i] < MAANDEN:
         regels.append(f"{naam} — zonder AOW-premie geldt het AOW-deel van de algemene heffingskorting, arbeidskorting "
                       f"en combinatiekorting niet: die tellen voor {pct(h.aandeel[i])} mee (1 − AOW-premie ÷ "
-                      "gecombineerd heffingspercentage, naar rato van de maanden zonder AOW-premie); de ouderenkortingen "
-                      "hebben geen AOW-deel (Wet IB 2001 art. 8.3-8.7; Wfsv art. 12).")
+                      "gecombineerd heffingspercentage, naar rato van de maanden zonder AOW-premie); de "
+                      "ouderenkortingen hebben geen AOW-deel (Wet IB 2001 art. 8.3-8.7; Wfsv art. 12).")
     return regels
 
 
@@ -924,8 +933,8 @@ def _uitleg_verschuldigd(i: int, naam: str, h: Persoonsheffing, p) -> list[str]:
     if h.zvw[i] > 0:
         regels.append(f"{naam} — inkomensafhankelijke bijdrage Zvw (percentage zekerheid C): "
                       f"{pct(p(k + 'zvw_bijdrage_percentage'))} × {c(h.zvw_grondslag[i])} (belastbare winst, AOW en "
-                      f"pensioen; samen met loon en uitkeringen ten hoogste {e(p(k + 'zvw_maximum_bijdrage_inkomen'))}) = "
-                      f"{c(h.zvw[i])} (Zvw art. 43 en 45).")
+                      "pensioen; samen met loon en uitkeringen ten hoogste "
+                      f"{e(p(k + 'zvw_maximum_bijdrage_inkomen'))}) = {c(h.zvw[i])} (Zvw art. 43 en 45).")
     regels.append(f"{naam} — totaal verschuldigd {c(h.totaal[i])} (Wet IB 2001 art. 8.8; Zvw art. 43).")
     return regels
 

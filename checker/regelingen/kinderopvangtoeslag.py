@@ -1,4 +1,5 @@
-"""Kinderopvangtoeslag — Wet kinderopvang (Wko, BWBR0017017) and Besluit kinderopvangtoeslag (BWBR0017321), with the Awir.
+"""Kinderopvangtoeslag — Wet kinderopvang (Wko, BWBR0017017) and Besluit kinderopvangtoeslag (BWBR0017321),
+with the Awir.
 
 Aanspraak (Wko art. 1.6): the ouder has a rechtgevende activiteit (werk, traject, studie, inburgering; lid 1) and so
 has the toeslagpartner (lid 3), unless the partner has a Wlz-indicatie (lid 8). After work ends the aanspraak runs on
@@ -427,14 +428,16 @@ class _Berekening:
                        "meegerekend. Valt de uitloop rond een bevalling (28 dagen ervoor tot 42 dagen erna), dan wordt "
                        "die verlengd; dat is niet berekend.")
         if self.uit_tegoed[i].any():
-            uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen vraagt "
-                       "de toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn toeslagen.")
+            uit.append("In maanden na de uitloop is gerekend met opvanguren die nog over waren. Dienst Toeslagen "
+                       "vraagt de toeslag stop te zetten zodra die uren op zijn; controleer het aantal uren met Mijn "
+                       "toeslagen.")
         if (self.gelijk[i] & (self.per_kind[i] > 0).any(axis=0)).any():
             uit.append("Twee kinderen hebben evenveel opvanguren. samenloop neemt dan het kind met de hoogste kosten "
                        "als eerste kind (brochure Dienst Toeslagen 2026); een oudere tekst van het Besluit "
                        "kinderopvangtoeslag (art. 3 lid 3) noemde het kind met de laagste kosten. Het verschil is "
                        "klein, maar controleer dit.")
-        vo = instellingen.waarde("kinderopvangtoeslag.leeftijd_voortgezet_onderwijs")  # a samenloop choice, not the law's
+        # a samenloop choice, not the law's
+        vo = instellingen.waarde("kinderopvangtoeslag.leeftijd_voortgezet_onderwijs")
         if (self.kinderen[i][:, None] & (self.uren_opgegeven[i] > 0) & (self.leeftijd[i] >= vo)).any():
             uit.append(f"Een kind van {vo} jaar of ouder heeft kinderopvang: kinderopvangtoeslag geldt alleen tot de "
                        "maand waarin het voortgezet onderwijs begint (Wet kinderopvang art. 1.1).")
@@ -506,10 +509,11 @@ class _Berekening:
                            f"opvanguren in {opmaak.maanden(voor_geboorte)} tellen niet mee; controleer de opvanguren "
                            "per maand.")
             if te_jong.size:
-                uit.append(f"{wie} heeft volgens het huishoudbestand buitenschoolse opvang in {opmaak.maanden(te_jong)}, "
-                           f"maar is dan nog geen {bso_leeftijd:g} jaar. Buitenschoolse opvang is voor kinderen die "
-                           f"naar de basisschool kunnen, vanaf {bso_leeftijd:g} jaar (Wet kinderopvang art. 1.1; Wet op "
-                           "het primair onderwijs art. 39 lid 1); die uren tellen niet mee. Gaat het om dagopvang of "
+                uit.append(f"{wie} heeft volgens het huishoudbestand buitenschoolse opvang in "
+                           f"{opmaak.maanden(te_jong)}, maar is dan nog geen {bso_leeftijd:g} jaar. Buitenschoolse "
+                           "opvang is voor kinderen die naar de basisschool kunnen, vanaf "
+                           f"{bso_leeftijd:g} jaar (Wet kinderopvang art. 1.1; Wet op het primair onderwijs art. 39 "
+                           "lid 1); die uren tellen niet mee. Gaat het om dagopvang of "
                            "gastouderopvang, geef dan die soort op.")
         return uit
 

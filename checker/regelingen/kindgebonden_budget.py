@@ -131,8 +131,8 @@ class _Berekening:
         # Explain the first month with a right; the amount is determined per month (art. 2 lid 11).
         m = int(maanden[0])
         return (self._toetsingsinkomen(i, m) + self._bedrag_kinderen(i, m) + self._verhogingen(i, m)
-                + self._inkomenstoets(i, m) + self._maanden_zonder_aanspraak(i) + self._aanspraak_zonder_kinderbijslag(i)
-                + self._vermogen_en_jaar(i, m))
+                + self._inkomenstoets(i, m) + self._maanden_zonder_aanspraak(i)
+                + self._aanspraak_zonder_kinderbijslag(i) + self._vermogen_en_jaar(i, m))
 
     def _toetsingsinkomen(self, i: int, m: int) -> list[str]:
         """The (joint) toetsingsinkomen (Awir art. 7 lid 1, art. 8)."""
@@ -173,7 +173,8 @@ class _Berekening:
                 regels.append(f"Verhoging voor {k} {'kind' if k == 1 else 'kinderen'} van {wie}: {k} × {e(p(pid))} = "
                               f"{e(k * p(pid))} (Wkgb art. 2 {lid_v}).")
         if self.kop[i, m]:
-            regels.append(f"Alleenstaande-ouderkop {e(self.kop[i, m])}: de ouder heeft geen partner (Wkgb art. 2 lid 6).")
+            regels.append(f"Alleenstaande-ouderkop {e(self.kop[i, m])}: de ouder heeft geen partner "
+                          "(Wkgb art. 2 lid 6).")
         regels.append(f"Samen {e(self.som[i, m])} per jaar vóór de inkomenstoets (Wkgb art. 2 lid 2-6).")
         return regels
 
@@ -214,8 +215,8 @@ class _Berekening:
         achttien = np.flatnonzero((zonder_kb & (kwartaalleeftijd >= 0)).any(axis=0))
         if pasgeboren.size:
             regels.append(f"In {opmaak.maanden(pasgeboren)} telt een pasgeboren kind al mee: het kindgebonden budget "
-                          "begint de maand na de geboorte, de kinderbijslag pas het kwartaal waarop het kind op de eerste "
-                          "dag geboren is (Wkgb art. 2 lid 1; AKW art. 11 lid 2).")
+                          "begint de maand na de geboorte, de kinderbijslag pas het kwartaal waarop het kind op de "
+                          "eerste dag geboren is (Wkgb art. 2 lid 1; AKW art. 11 lid 2).")
         if achttien.size:
             regels.append(f"In {opmaak.maanden(achttien)} telt een kind mee dat op de eerste dag van dat kwartaal "
                           f"{self.maximumleeftijd()} werd: er is geen kinderbijslag meer over dat "

@@ -77,7 +77,8 @@ def netto_woonlasten_uitgave(inv: Invoer, p, huurtoeslag: np.ndarray) -> np.ndar
         return np.zeros((inv.n, 12))
     huur = inv.kale_huur + (inv.servicekosten if p("kwijtschelding.servicekosten_in_woonlasten") else 0.0)
     netto = np.maximum(0.0, huur - huurtoeslag)
-    boven = np.maximum(0.0, np.minimum(netto, p("kwijtschelding.maximale_huurgrens")) - p("kwijtschelding.minimum_normhuur"))
+    boven = np.maximum(0.0, np.minimum(netto, p("kwijtschelding.maximale_huurgrens"))
+                       - p("kwijtschelding.minimum_normhuur"))
     return np.where(inv.huurwoning[:, None], boven, 0.0)
 
 
@@ -155,7 +156,8 @@ def extra_vrijlating(beleid: Beleid, typen: np.ndarray) -> np.ndarray:
     """(N,) the gemeente's extra financiële middelen (Regeling medeoverheden art. 4): a number, or a table by type."""
     uit = np.zeros(typen.shape[0])
     for masker, w in beleid.per_gemeente("extra_financiele_middelen"):
-        tabel = np.array([float(w[t]) for t in HUISHOUDTYPEN]) if isinstance(w, dict) else np.full(len(HUISHOUDTYPEN), float(w or 0))
+        tabel = (np.array([float(w[t]) for t in HUISHOUDTYPEN]) if isinstance(w, dict)
+                 else np.full(len(HUISHOUDTYPEN), float(w or 0)))
         uit = np.where(masker, tabel[typen], uit)
     return uit
 
@@ -257,8 +259,8 @@ def marges(netto_besteedbaar: np.ndarray, kosten: np.ndarray, bc: np.ndarray, ja
     nb_jaar, kvb_jaar = 12.0 * netto_besteedbaar.mean(axis=1), 12.0 * kosten.mean(axis=1)
     recht = jaarbedrag > 0
     marge = np.where(recht & (bc <= 0), np.maximum(0.0, kvb_jaar - nb_jaar), 0.0)
-    marge_einde = np.where(recht, marge + np.where(gedeeltelijk & (deel > 0), jaarbedrag / np.where(deel > 0, deel, 1.0),
-                                                   0.0), 0.0)
+    marge_einde = np.where(recht, marge + np.where(gedeeltelijk & (deel > 0),
+                                                   jaarbedrag / np.where(deel > 0, deel, 1.0), 0.0), 0.0)
     return marge, marge_einde
 
 
@@ -310,12 +312,12 @@ class _Berekening:
     def uitleg(self, i: int) -> list[str]:
         r = self._aanslag(i)
         if self.uitgesloten[i]:
-            return r + ["Geen kwijtschelding: er is winst uit onderneming en deze gemeente behandelt de privé-belastingen "
-                        "van ondernemers niet als die van particulieren; voor ondernemers gelden de akkoordregels "
-                        "(URI art. 28 lid 1 onder b)."]
+            return r + ["Geen kwijtschelding: er is winst uit onderneming en deze gemeente behandelt de "
+                        "privé-belastingen van ondernemers niet als die van particulieren; voor ondernemers gelden de "
+                        "akkoordregels (URI art. 28 lid 1 onder b)."]
         if self.ondernemer[i]:
-            r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als die "
-                     "van particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
+            r.append("Er is winst uit onderneming; deze gemeente behandelt de privé-belastingen van ondernemers als "
+                     "die van particulieren (URI art. 28 lid 1 onder a; gemeentelijke regeling).")
         return (r + [self._netto_besteedbaar_regel(i), self._kosten_van_bestaan_regel(i),
                      self._betalingscapaciteit_regel(i)]
                 + self._vermogen(i) + self._kwijtschelding(i) + self._per_maand_en_marge(i) + self._aanvraag())
@@ -325,7 +327,8 @@ class _Berekening:
         e, beleid = opmaak.euro, self.beleid
         belastingen = beleid.record(i, "belastingen").waarde
         wie = beleid.naam(i) if beleid.ids[i] == "standaard" else f"Gemeente {beleid.naam(i)}"
-        r = [f"{wie}: kwijtschelding voor {belastingen}; aanslag {e(self.aanslag[i], centen=True)} (URI art. 27 onder b)."]
+        r = [f"{wie}: kwijtschelding voor {belastingen}; aanslag {e(self.aanslag[i], centen=True)} "
+             "(URI art. 27 onder b)."]
         if self.aanslag[i] <= 0:
             r.append("Geen aanslag gemeentelijke belastingen opgegeven, dus niets kwijt te schelden (URI art. 11).")
         return r
@@ -358,9 +361,9 @@ class _Berekening:
         e, pct, k, m = opmaak.euro, opmaak.procent, self.kosten, 0
         if k.aow_kiezen[i] and k.pensioen[i].any():
             return (f"Kosten van bestaan: {pct(self.beleid.record(i, 'percentage_netto_aow').waarde)} van de netto AOW "
-                    f"{e(k.netto_aow[i, m], centen=True)} = {e(k.per_maand[i].mean(), centen=True)} per maand (gemiddeld) "
-                    "(URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; gemeentelijke "
-                    "regeling).")
+                    f"{e(k.netto_aow[i, m], centen=True)} = {e(k.per_maand[i].mean(), centen=True)} per maand "
+                    "(gemiddeld) (URI art. 16 lid 2; Regeling kwijtschelding belastingen medeoverheden art. 3; "
+                    "gemeentelijke regeling).")
         soort = f" ({k.norm_soort[i, m]})"
         normtekst = (f"{e(k.norm[i, m], centen=True)}" if np.allclose(k.norm[i], k.norm[i, m])
                      else f"gemiddeld {e(k.norm[i].mean(), centen=True)} ({e(k.norm[i, m], centen=True)} in januari, "
@@ -422,14 +425,14 @@ class _Berekening:
             r.append(f"Per maand {e(self.jaarbedrag[i] / 12, centen=True)}: de kwijtschelding verlaagt de jaaraanslag; "
                      "samenloop verdeelt haar over 12 maanden voor het overzicht van het netto inkomen.")
         if self.marge[i] > 0:
-            r.append(f"Volledige kwijtschelding tot {e(self.marge[i], centen=True)} extra netto besteedbaar inkomen per "
-                     "jaar; "
+            r.append(f"Volledige kwijtschelding tot {e(self.marge[i], centen=True)} extra netto besteedbaar inkomen "
+                     "per jaar; "
                      + (f"daarboven daalt de kwijtschelding met {pct(d)} van iedere extra euro (URI art. 11 en 13)."
                         if self.gedeeltelijk[i] else "daarboven vervalt de kwijtschelding helemaal (gemeentelijke "
                                                      "regeling)."))
         elif self.jaarbedrag[i] > 0 and self.bc[i] > 0:
-            r.append(f"Iedere extra euro netto inkomen verlaagt de kwijtschelding met {pct(d)} van die euro (URI art. 11 "
-                     "en 13).")
+            r.append(f"Iedere extra euro netto inkomen verlaagt de kwijtschelding met {pct(d)} van die euro "
+                     "(URI art. 11 en 13).")
         return r
 
     def _aanvraag(self) -> list[str]:
@@ -451,9 +454,10 @@ class _Berekening:
         e, inv, vast = opmaak.euro, self.inv, self.vast
         w = []
         if inv.heeft_partner[i].any() and not inv.heeft_partner[i].all():
-            w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het inkomen "
-                     "en de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie op de "
-                     "peildatum; de gemeente beoordeelt het verzoek naar de situatie op het moment van het verzoek.")
+            w.append("De partner hoort niet het hele jaar bij het huishouden. samenloop rekent per maand met het "
+                     "inkomen en de norm van die maand en kiest de extra vrijlating van de gemeente naar de situatie "
+                     "op de peildatum; de gemeente beoordeelt het verzoek naar de situatie op het moment van het "
+                     "verzoek.")
         if not inv.huurwoning[i]:
             w.append("Geen huurwoning: hypotheekrente of erfpacht kent samenloop niet, dus woonlasten tellen niet mee "
                      "als uitgave (URI art. 15 onder b). De kwijtschelding kan hoger zijn.")
@@ -465,8 +469,8 @@ class _Berekening:
                  "het kalenderjaar.")
         jaren = self.beleid.record(i, "regeling_jaren").waarde
         if jaren and inv.jaar not in jaren:
-            w.append(f"De regeling van {self.beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, niet "
-                     f"voor {inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
+            w.append(f"De regeling van {self.beleid.naam(i)} in samenloop geldt voor {', '.join(map(str, jaren))}, "
+                     f"niet voor {inv.jaar}; de uitkomst gebruikt haar keuzes toch.")
         return w + self.beleid.onzeker(i, self._beleidskeuzes(i))
 
     def _beleidskeuzes(self, i: int) -> list[str]:
@@ -513,7 +517,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     return Uitkomst(
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=over_twaalf_maanden(jaarbedrag), jaarbedrag=jaarbedrag,
         recht=recht, uitleg=b.uitleg, bronnen=b.bronnen, waarschuwingen=b.waarschuwingen, lezer=p,
-        signaalbronnen={"bron_recht": f"{BRON_URI} art. 11 en 13", "bron_vermogen": f"{BRON_URI} art. 12 lid 2 onder d"},
+        signaalbronnen={"bron_recht": f"{BRON_URI} art. 11 en 13",
+                        "bron_vermogen": f"{BRON_URI} art. 12 lid 2 onder d"},
         feiten=b.feiten(),
         details={
             "netto_besteedbaar_per_maand": nb.per_maand,

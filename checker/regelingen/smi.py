@@ -30,7 +30,8 @@ from .kinderopvangtoeslag import KinderopvangRecht
 
 REGELING = "smi"
 INSTANTIE = "gemeente"
-GRONDSLAG = "gemeentelijke beleidsregels SMI (art. 149 Gemeentewet, art. 35 Participatiewet of art. 1.13 Wet kinderopvang)"
+GRONDSLAG = ("gemeentelijke beleidsregels SMI (art. 149 Gemeentewet, art. 35 Participatiewet of art. 1.13 Wet "
+             "kinderopvang)")
 KOT_MAX_UREN = "kinderopvangtoeslag.max_uren_per_maand"
 KOT_MAX_UURPRIJS = "kinderopvangtoeslag.max_uurprijs_{}"
 

@@ -326,7 +326,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
     maximum = maximum_maandloon(p)
     personen = [bereken_persoon(inv, p, k, h, maximum) for k in range(len(PERSONEN))]
     # the household's WGA: the partner's only in the months the partner belongs to the household
-    maandbedragen = personen[0].jaargemiddelde.bedrag + np.where(inv.heeft_partner, personen[1].jaargemiddelde.bedrag, 0.0)
+    maandbedragen = (personen[0].jaargemiddelde.bedrag
+                     + np.where(inv.heeft_partner, personen[1].jaargemiddelde.bedrag, 0.0))
     jaarbedrag = np.round(maandbedragen.sum(axis=1), 2)
     recht = jaarbedrag > 0
     hoofd = hoofdpersoon(personen)
@@ -446,7 +447,8 @@ def _uitleg_persoon(i, k, inv, p, w: WiaPersoon) -> list[str]:
     regels = [f"{wie}: {soort_tekst}, arbeidsongeschiktheidsklasse {WIA_KLASSEN[w.klasse[i]]}%, WIA-maandloon "
               f"{e(w.maandloon[i], centen=True)}"
               + (" (Wet WIA art. 13, art. 47)." if fase == FASE_IVA else
-                 f", restverdiencapaciteit {e(w.rvc[i], centen=True)} per maand (Wet WIA art. 13, art. 54, art. 60 lid 4).")]
+                 f", restverdiencapaciteit {e(w.rvc[i], centen=True)} per maand "
+                 "(Wet WIA art. 13, art. 54, art. 60 lid 4).")]
     regels += _uitleg_maandloon(i, w, p)
     regels += _uitleg_inkomen(i, k, inv, w)
     if w.lgu[i].any():
@@ -490,7 +492,8 @@ def _uitleg_inkomen(i, k, inv, w: WiaPersoon) -> list[str]:
                 f"{spreiding} per maand, over het jaar gemiddeld {e(max(0.0, winst.sum()) / 12, centen=True)} "
                 f"(negatieve winst telt als nihil); {uitgesloten}"]
     b = w.b_gem[i]
-    bedrag = e(b[0], centen=True) if (b == b[0]).all() else f"van {e(b.min(), centen=True)} tot {e(b.max(), centen=True)}"
+    bedrag = (e(b[0], centen=True) if (b == b[0]).all()
+              else f"van {e(b.min(), centen=True)} tot {e(b.max(), centen=True)}")
     return [f"Inkomen uit arbeid (loon): {bedrag} per maand; {uitgesloten}"]
 
 
@@ -581,9 +584,9 @@ def _uitleg_minimumloon(groep, p, a) -> str:
 def _uitleg_herberekening(i, w: WiaPersoon) -> list[str]:
     e = opmaak.euro
     regels = [f"UWV betaalt op een geschatte winst en rekent één keer per jaar af met de belastingaangifte: met de "
-              f"winst van elke maand apart zou de uitkering {e(w.per_maand.bedrag[i].sum(), centen=True)} over het jaar "
-              f"zijn, op de gemiddelde winst {e(w.jaargemiddelde.bedrag[i].sum(), centen=True)}; de bedragen hierboven "
-              "volgen die jaarlijkse herberekening (Inkomensbesluit Wet WIA art. 6 lid 3)."]
+              f"winst van elke maand apart zou de uitkering {e(w.per_maand.bedrag[i].sum(), centen=True)} over het "
+              f"jaar zijn, op de gemiddelde winst {e(w.jaargemiddelde.bedrag[i].sum(), centen=True)}; de bedragen "
+              "hierboven volgen die jaarlijkse herberekening (Inkomensbesluit Wet WIA art. 6 lid 3)."]
     telt = w.na[i] & w.voor_aow[i] & w.heeft_eis[i, 0]
     boven, onder = telt & (w.b_maand[i] >= w.eis[i, 0]), telt & (w.b_maand[i] < w.eis[i, 0])
     if boven.any() and onder.any():
@@ -601,14 +604,14 @@ def _uitleg_slot(i, inv, p, w: WiaPersoon) -> list[str]:
     if (bedragen > 0).any():
         m = int(np.flatnonzero(bedragen > 0)[0])
         vt = p("wga.vakantietoeslag_minimumloon")
-        regels.append(f"De bedragen zijn inclusief vakantiegeld ({pct(vt)}), zoals het WIA-maandloon en het minimumloon "
-                      f"in de WIA: van {e(bedragen[m], centen=True)} betaalt UWV {e(bedragen[m] / (1 + vt), centen=True)} "
-                      "per maand uit en de rest als vakantiegeld in mei (Wet WIA art. 12 lid 1 onder b; Dagloonbesluit "
-                      "werknemersverzekeringen art. 5).")
+        regels.append(f"De bedragen zijn inclusief vakantiegeld ({pct(vt)}), zoals het WIA-maandloon en het "
+                      f"minimumloon in de WIA: van {e(bedragen[m], centen=True)} betaalt UWV "
+                      f"{e(bedragen[m] / (1 + vt), centen=True)} per maand uit en de rest als vakantiegeld in mei "
+                      "(Wet WIA art. 12 lid 1 onder b; Dagloonbesluit werknemersverzekeringen art. 5).")
     if bedragen[int(p("wga.tegemoetkoming_peilmaand")) - 1] > 0:  # entitled on the 1st of that month (art. 63a lid 1)
-        regels.append(f"Daarnaast: tegemoetkoming arbeidsongeschikten {e(p('wga.tegemoetkoming_arbeidsongeschikten'), centen=True)} "
-                      "in het derde kwartaal; niet in deze bedragen en niet meegeteld voor inkomensafhankelijke "
-                      "regelingen (Wet WIA art. 63a).")
+        regels.append("Daarnaast: tegemoetkoming arbeidsongeschikten "
+                      f"{e(p('wga.tegemoetkoming_arbeidsongeschikten'), centen=True)} in het derde kwartaal; niet in "
+                      "deze bedragen en niet meegeteld voor inkomensafhankelijke regelingen (Wet WIA art. 63a).")
     return regels
 
 
@@ -624,12 +627,12 @@ def _waarschuwingen(i, inv, parameters: Parameters, personen: list[WiaPersoon], 
         inkomen = inv.inkomen_aanvrager if k == 0 else inv.inkomen_partner
         if inkomen["ww"][i].any():
             uit.append(f"WW van de {wie} telt niet als inkomen uit arbeid voor de WIA (Inkomensbesluit Wet WIA art. 3 "
-                       "lid 1 onder b); voor de hoogte kan UWV wel het loon van de maand vóór de WW meetellen (art. 4). "
-                       "Dat loon staat niet in de gegevens, dus de WIA-uitkering kan lager uitvallen.")
+                       "lid 1 onder b); voor de hoogte kan UWV wel het loon van de maand vóór de WW meetellen "
+                       "(art. 4). Dat loon staat niet in de gegevens, dus de WIA-uitkering kan lager uitvallen.")
         if inkomen["overig"][i].any():
-            uit.append(f"Overig inkomen van de {wie} telt hier niet mee; is het resultaat uit overige werkzaamheden, dan "
-                       "telt het wel als inkomen uit arbeid (Inkomensbesluit Wet WIA art. 2 lid 1 onder c) en is de "
-                       "uitkering lager.")
+            uit.append(f"Overig inkomen van de {wie} telt hier niet mee; is het resultaat uit overige werkzaamheden, "
+                       "dan telt het wel als inkomen uit arbeid (Inkomensbesluit Wet WIA art. 2 lid 1 onder c) en is "
+                       "de uitkering lager.")
         uit += _waarschuwing_herziening_dagloon(i, wie, inv, parameters, w, h)
     return uit
 
@@ -642,8 +645,8 @@ def _waarschuwing_herziening_dagloon(i, wie, inv, parameters: Parameters, w: Wia
         return []
     m = int(np.flatnonzero(hangt_af)[0])
     return [f"Het dagloon van de {wie} wordt per 1 {opmaak.MAANDNAMEN[m]} {inv.jaar} herzien in de mate waarin het "
-            f"minimumloon stijgt ({opmaak.procent(round(float(stijging[m]), 4))}; Wet WIA art. 14 lid 1). samenloop rekent "
-            "het hele jaar met het opgegeven maandloon, dus vanaf dan kan de uitkering iets hoger zijn."]
+            f"minimumloon stijgt ({opmaak.procent(round(float(stijging[m]), 4))}; Wet WIA art. 14 lid 1). samenloop "
+            "rekent het hele jaar met het opgegeven maandloon, dus vanaf dan kan de uitkering iets hoger zijn."]
 
 
 def signaalfeiten(u: Uitkomst, inv: Invoer, parameters: Parameters) -> dict:

@@ -94,17 +94,19 @@ class _Berekening:
         e, pct, p = opmaak.euro, opmaak.procent, self.p
         drempel = p("zorgtoeslag.drempelinkomen")
         partner = bool(self.met_partner[i, m])
-        pct_d = p("zorgtoeslag.percentage_drempel_partners" if partner else "zorgtoeslag.percentage_drempel_alleenstaande")
+        pct_d = p("zorgtoeslag.percentage_drempel_partners" if partner
+                  else "zorgtoeslag.percentage_drempel_alleenstaande")
         boven = max(0.0, self.ti[i, m] - drempel)
         regels = [f"Normpremie: {pct(pct_d)} van het drempelinkomen {e(drempel)}"
-                  + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel" if boven else "")
+                  + (f" + {pct(p('zorgtoeslag.percentage_boven_drempel'))} van {e(boven)} boven de drempel"
+                     if boven else "")
                   + f" = {e(self.npremie[i, m], centen=True)} (Wzt art. 2 lid 2-3).",
                   f"Standaardpremie {'2 × ' + e(p('zorgtoeslag.standaardpremie')) + ' = ' if partner else ''}"
                   f"{e(self.premie[i, m])}; min de normpremie geeft {e(self.per_jaar[i, m], centen=True)} per jaar "
                   "(Wzt art. 2 lid 1)."]
         if self.partner_geen_verzekerde[i, m]:
-            regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} daarvan "
-                          "(Wzt art. 2 lid 4).")
+            regels.append(f"De partner is geen verzekerde: {pct(p('zorgtoeslag.factor_partner_niet_verzekerd'))} "
+                          "daarvan (Wzt art. 2 lid 4).")
         return regels
 
     def _verzekerden(self, zonder: np.ndarray) -> list[str]:
@@ -184,7 +186,8 @@ def bereken(inv: Invoer, parameters: Parameters, eerder: dict[str, Uitkomst] | N
         regeling=REGELING, instantie=INSTANTIE, maandbedragen=maandbedragen, jaarbedrag=jaarbedrag, recht=recht,
         uitleg=awir.met_voorschotregel(b.uitleg, inv, REGELING, jaarbedrag), bronnen=b.bronnen,
         waarschuwingen=b.waarschuwingen, lezer=p,
-        signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1", "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
+        signaalbronnen={"bron_recht": "Wet op de zorgtoeslag art. 2 lid 1",
+                        "bron_vermogen": "Wet op de zorgtoeslag art. 3 lid 1"},
         feiten=awir.toeslagfeiten(inv, REGELING, ti[:, 0], jaar_zonder_vermogenstoets, grens),
         onderdelen=awir.onderdelen(
             "inkomenstoets", "de normpremie stijgt met het toetsingsinkomen boven het drempelinkomen, en de "

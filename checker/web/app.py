@@ -195,8 +195,8 @@ def _vul_sjablonen(app: Flask) -> None:
     app.jinja_env.filters.update(euro=weergave.euro, datum=weergave.datum, getal=formulier.toon_getal,
                                  zinnen=weergave.zinnen,
                                  regeling=lambda k: REGELING_NAMEN.get(k, k))
-    app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT, termijn=weergave.termijn,
-                                 ERNST_LABELS=weergave.ERNST_LABELS)
+    app.jinja_env.globals.update(veld_id=formulier.veld_id, f=formulier, MAANDKORT=opmaak.MAANDKORT,
+                                 termijn=weergave.termijn, ERNST_LABELS=weergave.ERNST_LABELS)
 
 
 def _alleen_van_deze_pagina():
