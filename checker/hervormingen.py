@@ -222,8 +222,9 @@ def stuk_telling(bron: dict[str, Any], jaar: int, grootte: int, stuk_seed: int, 
                                                 for i in np.flatnonzero(tegen)[:VOORBEELDEN]],
                           "grootste_verliezers": [voorbeeld(inv, rb, rh, i) for i in verliezers]}
     if met_signalen:  # the signals look at what is received: the population applies for its toeslagen first
-        rb_v = bereken(populatie.met_voorschotten(inv, rb, stuk_seed), basis_p)
-        rh_v = bereken(populatie.met_voorschotten(inv, rh, stuk_seed), hervorm_p)
+        basis_v = populatie.met_voorschotten(inv, rb, stuk_seed)
+        rb_v = bereken(basis_v, basis_p)
+        rh_v = bereken(populatie.met_voorschotten(inv, rh, stuk_seed, eerder=basis_v.ontvangt), hervorm_p)
         uit["signalen"] = _signaaltelling(inv, rb_v, rh_v, ref["signalen_uit"])
     return uit
 

@@ -205,6 +205,15 @@ def test_example_households_check_the_same_on_their_own():
     for v in voorbeelden[:3]:
         los = hervorming(min_100, v["huishouden"])["huishoudens"][0]["verschil"]["regelingen"]
         assert {k: x for k, x in los.items() if abs(x) >= 0.5} == v["regelingen"]
+    # the household's own change plus what its adults at home lose in their own name is the change in net income
+    # (only the zorgtoeslag changes here, so no tax difference enters)
+    for v in voorbeelden:
+        assert abs(sum(v["regelingen"].values()) + v.get("verschil_inwonenden", 0) - v["verschil_netto"]) < 1
+    assert any("verschil_inwonenden" in v for v in voorbeelden)   # with children at home, the largest losers
+    # take-up is the household's: a kindgebonden budget that came by itself with the zorgtoeslag is not stopped when
+    # the zorgtoeslag ends (it cost one household € 6.900 before), so only the zorgtoeslag moves
+    assert {k for k, r in uit["regelingen"].items() if r["verschil"] != 0} == {"zorgtoeslag"}
+    assert uit["netto_besteedbaar_inkomen"]["verschil"] == uit["regelingen"]["zorgtoeslag"]["verschil"]
 
 
 def test_cli_populatie_without_number_is_national_and_dask_is_refused(tmp_path):

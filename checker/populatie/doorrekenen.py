@@ -68,7 +68,8 @@ def doorreken(jaar: int, params: list[Parameters], per_stuk: Callable[[int, int,
     for b_van, b_tot in stukken():
         rec = records.stuk(jaar, b_van, b_tot)
         afdruk.voeg_toe(rec)
-        standen = [maten.stand(rec, bereken(rec.invoer, p)) for p in params]
+        basis = maten.stand(rec, bereken(rec.invoer, params[0]))
+        standen = [basis] + [maten.stand(rec, bereken(rec.invoer, p), eerder=basis) for p in params[1:]]
         van = b_van * blok
         per_stuk(van, van + rec.n, rec, standen)
         if voortgang is not None:

@@ -169,7 +169,8 @@ def _op_klif(s: maten.Stand, params, netto: np.ndarray, stap: float) -> np.ndarr
     inv = s.records.invoer
     meer = inv.met_inkomen("aanvrager", "loon", inv.inkomen_aanvrager["loon"] + stap)
     rec = replace(s.records, invoer=meer)
-    hoger = maten.stand(rec, bereken(meer, params), bewoners=s.inwonenden)   # the bewoners' own income is the same
+    # the bewoners' own income is the same; the household keeps what it claims now
+    hoger = maten.stand(rec, bereken(meer, params), bewoners=s.inwonenden, eerder=s)
     return maten.netto_besteedbaar(hoger) < netto - 0.01
 
 

@@ -56,12 +56,13 @@ class Stand:
         return (self.resultaat.regelingen[regeling].jaarbedrag > 0) + self.inwonenden.met_recht.get(regeling, 0.0)
 
 
-def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
+def afname(rec: Records, res: Resultaat, eerder: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """Who receives each regeling: a toeslag when there is recht and the household does not leave it unclaimed (its
     draw against the niet-gebruik share); kindgebonden budget also comes by itself with another toeslag (Dienst
     Toeslagen grants it without an aanvraag); bijstand for the households that live on it below the AOW age, and
     above it (the AIO) for those who claim it; kwijtschelding for those who claim it (most in the bijstand do, the
-    gemeente checks them automatically); the rest (no aanvraag or no known niet-gebruik) to everyone with recht."""
+    gemeente checks them automatically); the rest (no aanvraag or no known niet-gebruik) to everyone with recht.
+    ``eerder``: who received what in the situation compared with (see ``stand``)."""
     jaar = rec.invoer.jaar
     register = actief()
     uit: dict[str, np.ndarray] = {}
@@ -75,7 +76,8 @@ def afname(rec: Records, res: Resultaat) -> dict[str, np.ndarray]:
     for r in toeslagen:
         if r.vanzelf_bij_andere_toeslag:
             k = r.sleutel
-            uit[k] = recht[k] & (vanzelf | (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar))))
+            al = eerder[k] if eerder is not None else False   # it keeps coming once it was granted
+            uit[k] = recht[k] & (vanzelf | al | (rec.trekking[k] >= float(kenmerk(f"niet_gebruik.{k}", jaar))))
     aio = aow_huishouden(rec) & (rec.trekking["aio"] >= float(kenmerk("niet_gebruik.aio", jaar)))
     uit["bijstand"] = recht["bijstand"] & (rec.bijstand | aio)
     kw = kenmerk("gemeenten.kwijtschelding.niet_gebruik", jaar)
@@ -103,14 +105,17 @@ def netto_besteedbaar(s: "Stand") -> np.ndarray:
     return netto
 
 
-def stand(rec: Records, res: Resultaat, bewoners: Inwonenden | None = None) -> Stand:
+def stand(rec: Records, res: Resultaat, bewoners: Inwonenden | None = None,
+          eerder: Stand | None = None) -> Stand:
     """The slice with who receives what; ``bewoners`` when the adult bewoners are already computed under the same
-    parameters (their own income did not change)."""
+    parameters (their own income did not change); ``eerder`` the situation this one is compared with (the baseline
+    of a reform, the household before it earns more): a toeslag that came by itself with another one is not stopped
+    when that other one ends (take-up is the household's, not the scenario's)."""
     if bewoners is None:
         jaar = rec.invoer.jaar
         bewoners = inwonenden.bereken(rec.invoer, res.parameters, rec.trekking_bewoner,
                                       {k: float(kenmerk(f"niet_gebruik.{k}", jaar)) for k in inwonenden.EIGEN_NAAM})
-    return Stand(records=rec, resultaat=res, ontvangt=afname(rec, res), inwonenden=bewoners)
+    return Stand(records=rec, resultaat=res, ontvangt=afname(rec, res, eerder and eerder.ontvangt), inwonenden=bewoners)
 
 
 # --- the vocabulary ----------------------------------------------------------------------------------------

@@ -196,13 +196,14 @@ def _invoer(n: int, jaar: int, v: dict, ouders: _Ouders, kinderen: _Kinderen, wo
     )
 
 
-def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
+def met_voorschotten(inv: Invoer, res, seed: int, eerder: dict[str, np.ndarray] | None = None) -> Invoer:
     """The population with the toeslagen it receives: a household with recht applies, except a share that does not
     (``niet_gebruik`` in rules/populatie/synthetisch.yaml), and gets a voorschot equal to its recht. Kindgebonden
     budget comes without an aanvraag to whoever gets another toeslag (Dienst Toeslagen grants it by itself); the
     others decline it more often, so that the share over all with recht is the CPB figure. The same seed makes the
     same households decline in the baseline and under a reform (for kindgebonden budget, up to that share being
-    recalibrated)."""
+    recalibrated). ``eerder``: what the same households receive in the baseline; a toeslag that came by itself keeps
+    coming under a reform that ends the other one."""
     niet_gebruik = verdelingen()["niet_gebruik"]
     rng = np.random.default_rng([seed, 7])
     trekking = {k: rng.random(inv.n) for k in sorted(inv.ontvangt)}
@@ -215,7 +216,8 @@ def met_voorschotten(inv: Invoer, res, seed: int) -> Invoer:
         vanzelf = np.zeros(inv.n, dtype=bool)
         kans = float(niet_gebruik[k])
         if r.vanzelf_bij_andere_toeslag:
-            vanzelf = u.recht & np.logical_or.reduce([ontvangt[a].sum(axis=1) > 0 for a in ontvangt])
+            al = eerder[k].sum(axis=1) > 0 if eerder is not None else False
+            vanzelf = u.recht & (np.logical_or.reduce([ontvangt[a].sum(axis=1) > 0 for a in ontvangt]) | al)
             # the CPB share is over everyone with recht, so the others decline more often: the share over all
             # with recht stays the CPB figure
             kans = min(1.0, kans * u.recht.sum() / max(1, (u.recht & ~vanzelf).sum()))
