@@ -246,16 +246,14 @@ class ParameterLezer:
 
     def __init__(self, parameters: Parameters):
         self.parameters = parameters
-        self.gelezen: list[str] = []
+        self.gelezen: dict[str, None] = {}    # the ids read, in the order first read (a dict: a set with order)
 
     def __call__(self, pid: str) -> Any:
-        if pid not in self.gelezen:
-            self.gelezen.append(pid)
+        self.gelezen[pid] = None
         return self.parameters.waarde(pid)
 
     def per_maand(self, pid: str) -> np.ndarray:
-        if pid not in self.gelezen:
-            self.gelezen.append(pid)
+        self.gelezen[pid] = None
         return self.parameters.per_maand(pid)
 
     def onzeker(self) -> list[Parameter]:
