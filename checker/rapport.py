@@ -273,6 +273,9 @@ def _toon_voorbeelden(voorbeelden: dict[str, Any], console: Console) -> None:
         for v in voorbeelden[soort]:
             delen = ", ".join(f"{REGELING_NAMEN[k]} {'+' if d > 0 else ''}{opmaak.euro(d)}"
                               for k, d in v["regelingen"].items())
+            if v.get("verschil_inwonenden"):
+                d = v["verschil_inwonenden"]
+                delen += (", " if delen else "") + f"zorgtoeslag inwonenden {'+' if d > 0 else ''}{opmaak.euro(d)}"
             h = huishouden.valideer(v["huishouden"])
             console.print(f"  • {opmaak.euro(v['verschil_netto'])} per jaar ({delen or 'door de belasting'}): "
                           + "; ".join(opmaak.huishouden_regels(h)))

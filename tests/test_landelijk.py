@@ -303,3 +303,18 @@ def test_partial_aow_is_two_percent_per_year_not_insured():
     assert 0.09 < gekort.mean() < 0.14                                           # about 11,6% of the AOW'ers
     geen = (inv.inkomen_aanvrager["aow"] == 0).all(axis=1)
     assert (rec.aow_opbouw[geen, 0] == 1).all()                                  # no AOW: nothing to shorten
+
+
+def test_bijstand_before_the_aow_age_and_the_aio_after_it_add_up_to_the_bijstand_paid():
+    # the AIO is the bijstand of AOW-gerechtigden (Participatiewet art. 47a); someone who reaches the AOW age in the
+    # year gets bijstand before it and the AIO after it, so the two measures split each household's year by month
+    from checker import parameters
+    from checker.berekening import bereken
+    rec = records.stuk(2026, 0, 2)
+    s = maten.stand(rec, bereken(rec.invoer, parameters.laad(2026)))
+    bijstand, aio = maten.functie("uitgaven.bijstand")(s), maten.functie("uitgaven.aio")(s)
+    assert np.allclose(bijstand + aio, s.uitgaven("bijstand"))
+    aow = (rec.invoer.inkomen_aanvrager["aow"] > 0) | (rec.invoer.inkomen_partner["aow"] > 0)
+    beide = (bijstand > 0) & (aio > 0)
+    assert (aow[beide].any(axis=1) & ~aow[beide].all(axis=1)).all()   # only those who reach the AOW age in the year
+    assert (aio[~aow.any(axis=1)] == 0).all()

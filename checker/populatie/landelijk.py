@@ -272,7 +272,10 @@ def _hervorming_json(v: _Vergelijking, info: dict, begin: float) -> dict[str, An
         "per_deciel": _decielen(w, v.per_record["bruto"], verschil),
         "voorbeelden": {**v.voorbeelden, "toelichting": "records van de landelijke populatie (niet meer dan "
                         f"{VOORBEELDEN} per soort); 'huishouden' is een huishoudbestand dat u met samenloop check los "
-                        "kunt bekijken; 'gewicht' is het aantal huishoudens waar het record voor staat"},
+                        "kunt bekijken; 'gewicht' is het aantal huishoudens waar het record voor staat; "
+                        "'regelingen' is het verschil in recht, zoals het huishoudbestand het geeft, en "
+                        "'verschil_netto' het verschil na niet-gebruik, met 'verschil_inwonenden' (wat meerderjarige "
+                        "inwonenden op eigen naam krijgen)"},
         **({"signalen": _signalen_json(v.codes, totaal)} if v.met_signalen else {}),
         "kalibratie": _kalibratie_json(info),
         "toelichting": (f"Landelijke populatie ({r:,} records, gewogen tot {round(totaal):,} huishoudens; "

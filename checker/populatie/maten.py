@@ -96,8 +96,9 @@ def aow_huishouden(rec: Records) -> np.ndarray:
 
 
 def netto_besteedbaar(s: "Stand") -> np.ndarray:
-    """Yearly netto besteedbaar inkomen, without what the household leaves unclaimed, with what its adult bewoners
-    receive in their own name (the household's income as CBS counts it: every member's)."""
+    """Yearly netto besteedbaar inkomen of the aanvrager and partner (their own income and what they receive),
+    without what the household leaves unclaimed, plus what its adult bewoners receive in their own name (their own
+    income is not in it: the records hold it only as a gross amount)."""
     netto = s.resultaat.netto.maandbedragen.sum(axis=1)
     for k, u in s.resultaat.regelingen.items():
         if k in actief().bovenop_netto:
@@ -154,6 +155,23 @@ def _aow_personen(s: Stand) -> np.ndarray:
     inv = s.records.invoer
     return ((inv.inkomen_aanvrager["aow"] > 0).any(axis=1).astype(float)
             + (inv.inkomen_partner["aow"] > 0).any(axis=1).astype(float))
+
+
+def _aow_maanden(s: Stand) -> np.ndarray:
+    """(N, 12) months in which the aanvrager or the partner receives AOW."""
+    inv = s.records.invoer
+    return (inv.inkomen_aanvrager["aow"] > 0) | (inv.inkomen_partner["aow"] > 0)
+
+
+def _bijstand_per_maand(s: Stand) -> np.ndarray:
+    """(N, 12) the bijstand the household receives (after niet-gebruik)."""
+    return np.where(s.ontvangt["bijstand"][:, None], s.resultaat.regelingen["bijstand"].maandbedragen, 0.0)
+
+
+def _bijstand_in_maanden(s: Stand, aow: bool) -> np.ndarray:
+    """Yearly bijstand received in the months with (the AIO) or without AOW: someone who reaches the AOW age in the
+    year gets bijstand before it and the AIO after it."""
+    return np.where(_aow_maanden(s) == aow, _bijstand_per_maand(s), 0.0).sum(axis=1)
 
 
 def _aow_onvolledig(s: Stand) -> np.ndarray:
@@ -275,7 +293,8 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     # below the AOW age (the AIO above it is counted apart)
     "personen.bijstand": lambda s: (s.ontvangt["bijstand"] & ~aow_huishouden(s.records)) * (1.0 + _met_partner(s)),
     "personen.aow_onvolledig": _aow_onvolledig,
-    "huishoudens.aio": lambda s: (s.ontvangt["bijstand"] & aow_huishouden(s.records)).astype(float),
+    # receiving AIO in September (the SVB's count is of the end of September)
+    "huishoudens.aio": lambda s: ((_bijstand_per_maand(s) > 0) & _aow_maanden(s))[:, 8].astype(float),
     "personen.wga": _wia(("loongerelateerd", "na_loongerelateerd")),
     "personen.wga_loongerelateerd": _wia(("loongerelateerd",)),
     "personen.iva": _wia(("iva",)),
@@ -285,10 +304,9 @@ VAST: dict[str, Callable[[Stand], np.ndarray]] = {
     "kinderen.opvang_gastouder": _opvang("gastouder"),
     "kinderen.kinderopvangtoeslag": lambda s: ((s.records.invoer.opvang_soort > 0).sum(axis=1)
                                                 * s.ontvangt["kinderopvangtoeslag"]).astype(float),
-    "uitgaven.bijstand": lambda s: np.where(s.ontvangt["bijstand"] & ~aow_huishouden(s.records),
-                                            s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
-    "uitgaven.aio": lambda s: np.where(s.ontvangt["bijstand"] & aow_huishouden(s.records),
-                                       s.resultaat.regelingen["bijstand"].jaarbedrag, 0.0),
+    # the bijstand paid in months without AOW, and the AIO: the bijstand paid in months with AOW
+    "uitgaven.bijstand": lambda s: _bijstand_in_maanden(s, aow=False),
+    "uitgaven.aio": lambda s: _bijstand_in_maanden(s, aow=True),
     "uitgaven.ww": lambda s: (s.records.invoer.inkomen_aanvrager["ww"]
                               + s.records.invoer.inkomen_partner["ww"]).sum(axis=1),
     "kinderen.kinderbijslag": lambda s: np.where(s.ontvangt["kinderbijslag"], _kinderen_tussen(0, 17)(s), 0.0),
