@@ -298,7 +298,7 @@ def test_partial_aow_is_two_percent_per_year_not_insured():
     verwacht = np.round(np.where(partner, vol["aanvrager"], vol["alleen"]) * opbouw, 2)
     assert np.allclose(inv.inkomen_aanvrager["aow"][heeft, 0], verwacht[heeft], atol=0.01)
     gekort = opbouw[heeft] < 1
-    assert np.allclose(np.round(opbouw[heeft] * 50), opbouw[heeft] * 50)        # whole years
+    assert np.allclose(np.round(opbouw[heeft] / 0.02), opbouw[heeft] / 0.02)    # whole years of 2% (art. 13)
     assert opbouw[heeft][gekort].min() >= 0.30 and opbouw[heeft].max() <= 1.0
     assert 0.09 < gekort.mean() < 0.14                                           # about 11,6% of the AOW'ers
     geen = (inv.inkomen_aanvrager["aow"] == 0).all(axis=1)

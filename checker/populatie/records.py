@@ -460,8 +460,9 @@ def _onvolledige_aow(t: _Trekker, *inkomens: dict[str, np.ndarray]) -> np.ndarra
     AOW age (AOW art. 13 lid 1), for the share of households of aow.onvolledig.aandeel; the aanvullend pensioen
     shrinks with it (ontwerp.yaml, onvolledige_aow). Scales the AOW and pensioen of ``inkomens`` in place."""
     laag, hoog = t.o["onvolledige_aow"]["opbouw"]
+    jaren = round(1 / float(t.o["onvolledige_aow"]["per_jaar"]))   # 50: the opbouw is in whole years
     getroffen = t.kans(float(kenmerk("aow.onvolledig.aandeel", t.jaar)))
-    getrokken = np.where(getroffen[:, None], np.round(t.uniform(laag, hoog, (t.n, 2)) * 50) / 50, 1.0)
+    getrokken = np.where(getroffen[:, None], np.round(t.uniform(laag, hoog, (t.n, 2)) * jaren) / jaren, 1.0)
     opbouw = np.ones((t.n, 2))
     for k, ink in enumerate(inkomens):
         opbouw[:, k] = np.where((ink["aow"] > 0).any(axis=1), getrokken[:, k], 1.0)
